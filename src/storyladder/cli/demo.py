@@ -1,0 +1,49 @@
+"""`storyladder demo`: a separate home with the fictional sample bank, to try things safely."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from storyladder.cli import story
+from storyladder.cli.context import AppState, state
+from storyladder.cli.output import console
+from storyladder.formats import bank as bank_files
+from storyladder.store import location
+
+
+def sample_bank_dir() -> Path:
+    return Path(str(resources.files("storyladder.content").joinpath("sample_bank")))
+
+
+def demo(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None, typer.Option(help="Demo home folder (default: HOME/demo).")
+    ] = None,
+) -> None:
+    """Set up a demo home with a sample bank of fictional stories, and show it.
+
+    Your own bank is not touched. Running it again refreshes the sample stories.
+
+    Example: storyladder demo
+    """
+    parent = state(ctx)
+    demo_home = path or parent.home / "demo"
+    stories = bank_files.read(sample_bank_dir())
+    # The demo always uses its own SQLite file, whatever STORYLADDER_DATABASE_URL says.
+    demo_state = AppState(home=demo_home, db=f"sqlite:///{demo_home / location.DB_FILE}")
+    ctx.find_root().obj = demo_state
+    demo_state.repo().import_stories(stories)
+    console.print(f"Demo bank ready in {demo_home} ({len(stories)} fictional stories).\n")
+    story.story_list(ctx, fmt="text")
+    console.print(
+        "\nTry next (the demo home is separate from your own bank):\n"
+        f"  storyladder --home {demo_home} story show {stories[0].id}\n"
+        f"  storyladder --home {demo_home} story history {stories[0].id}\n"
+        f"  storyladder --home {demo_home} bank export /tmp/storyladder-demo\n"
+        "Start your own bank with: storyladder story add"
+    )

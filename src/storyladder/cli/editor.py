@@ -1,0 +1,100 @@
+"""Write a story in $EDITOR, like `git commit`: invalid text reopens or is kept, never lost."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from storyladder.cli.output import errors
+from storyladder.errors import InputError, StoryInvalid
+from storyladder.formats import markdown
+from storyladder.formats.bank import write_atomic
+from storyladder.model import Story
+
+HINT = re.compile(r"^<!-- storyladder: .*-->[ \t]*\n?", re.MULTILINE)
+
+TEMPLATE = """---
+title: ""
+when: ""
+categories: []
+families: []
+competencies: []
+self_part:            # protagonist | supporting | learner | wrong
+people: []            # - {name: ..., relation: peer, part: hero}
+metrics: []           # - {text: ..., defensible: true, source: ...}
+emotions: []
+---
+
+## Situation
+<!-- storyladder: when and where; how you felt at the time; what was at stake -->
+
+## Task
+<!-- storyladder: what was yours to do; why it mattered, and to whom -->
+
+## Action
+<!-- storyladder: what you did, with "I"; what you considered and rejected, and why -->
+
+## Result
+<!-- storyladder: what happened; what it cost; what you did not expect -->
+
+## Learning
+<!-- storyladder: what you do differently now -->
+
+## Ladder
+
+### Surface
+<!-- storyladder: the story in three sentences, when asked the plain question -->
+
+### Context
+<!-- storyladder: the forces at play: people, constraints, timeline -->
+
+### Decision
+<!-- storyladder: what you decided and why; the alternatives -->
+
+### Tradeoff
+<!-- storyladder: what you gave up; who paid for it -->
+
+### Meta-reflection
+<!-- storyladder: what it taught you about yourself: a pattern or blind spot -->
+
+### Worldview
+<!-- storyladder: the principle you now carry into such situations -->
+"""
+
+
+def strip_hints(text: str) -> str:
+    return HINT.sub("", text)
+
+
+def recovery_file(home: Path, text: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    path = home / "recovery" / f"story-{stamp}.md"
+    write_atomic(path, text)
+    return path
+
+
+def edit_story(initial: str, home: Path) -> Story:
+    """Open the editor until the text parses; if the user gives up, keep the text in a file."""
+    text = initial
+    while True:
+        edited = click.edit(text, extension=".md", require_save=False)
+        if edited is None or strip_hints(edited).strip() == strip_hints(initial).strip():
+            raise InputError("nothing changed; nothing was saved")
+        try:
+            return markdown.parse(strip_hints(edited), "<editor>")
+        except StoryInvalid as err:
+            errors.print("[red]The story has problems:[/red]", markup=True)
+            for problem in err.problems:
+                errors.print(f"  {problem}", markup=False)
+            text = edited
+            if sys.stdin.isatty() and click.confirm("Reopen the editor to fix them?", default=True):
+                continue
+            kept = recovery_file(home, edited)
+            raise InputError(
+                f"nothing was saved; your text is kept in {kept} "
+                f"(fix it, then use --from {kept})"
+            ) from None

@@ -1,0 +1,77 @@
+"""The `storyladder` command: global options, error handling, and the command groups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from storyladder import __version__
+from storyladder.cli import bank, demo, story
+from storyladder.cli.context import AppState
+from storyladder.cli.output import errors
+from storyladder.errors import StoryladderError
+from storyladder.store import location
+
+
+class UserError(click.ClickException):
+    """A storyladder error shown as one readable message, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        errors.print(f"[red]error:[/red] {self.message}", markup=True)
+
+
+class Group(TyperGroup):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StoryladderError as err:
+            raise UserError(str(err)) from None
+        finally:
+            if isinstance(ctx.obj, AppState):
+                ctx.obj.close()
+
+
+app = typer.Typer(
+    cls=Group,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    help="Prepare true stories for behavioral and values interviews, offline.",
+)
+app.add_typer(story.app, name="story")
+app.add_typer(bank.app, name="bank")
+app.command("demo")(demo.demo)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"storyladder {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    home: Annotated[
+        Path | None,
+        typer.Option(help="Folder for your data (default: $STORYLADDER_HOME or the user data dir)."),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(help="Database URL (default: $STORYLADDER_DATABASE_URL or SQLite in HOME)."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    ctx.obj = AppState(home=location.home(home), db=db)
+
+
+def run() -> None:
+    app()

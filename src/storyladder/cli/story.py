@@ -1,0 +1,212 @@
+"""`storyladder story ...`: write, read, revise and recover single stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from storyladder.cli.context import state
+from storyladder.cli.editor import TEMPLATE, edit_story, recovery_file
+from storyladder.cli.output import console, print_json
+from storyladder.errors import Conflict, InputError
+from storyladder.formats import markdown
+from storyladder.formats.bank import decode
+from storyladder.model import LEVELS, Story, ladder_depth
+
+app = typer.Typer(no_args_is_help=True, help="Write, read, revise and recover stories.")
+
+FromFile = Annotated[
+    Path | None, typer.Option("--from", help="Read the story file from here ('-' for stdin).")
+]
+Format = Annotated[str, typer.Option("--format", help="text or json.")]
+
+
+def _read_file(path: Path) -> Story:
+    import sys
+
+    if str(path) == "-":
+        raw, source = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        try:
+            raw, source = path.read_bytes(), str(path)
+        except OSError as err:
+            raise InputError(f"{path}: cannot read: {err.strerror}") from None
+    return markdown.parse(decode(raw, source), source)
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...] = ("text", "json")) -> None:
+    if fmt not in allowed:
+        raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(allowed)}", param_hint="--format")
+
+
+@app.command("add")
+def story_add(ctx: typer.Context, from_file: FromFile = None) -> None:
+    """Add a story, written in $EDITOR (or read with --from FILE).
+
+    Example: storyladder story add --from rollback.md
+    """
+    st = state(ctx)
+    story = _read_file(from_file) if from_file else edit_story(TEMPLATE, st.home)
+    record = st.repo().add(story)
+    console.print(f"Added '{record.story.id}' (revision {record.revision}).")
+
+
+@app.command("edit")
+def story_edit(ctx: typer.Context, story_id: str, from_file: FromFile = None) -> None:
+    """Edit a story in $EDITOR (or replace it --from FILE); the old text stays in history.
+
+    Example: storyladder story edit rollback-migration
+    """
+    st = state(ctx)
+    repo = st.repo()
+    record = repo.get(story_id)
+    if from_file:
+        story = _read_file(from_file)
+    else:
+        story = edit_story(markdown.dump(record.story), st.home)
+    if story.id != story_id:
+        raise InputError(
+            f"the id changed from '{story_id}' to '{story.id}'; ids cannot change in an edit "
+            "(add it as a new story instead)"
+        )
+    try:
+        saved = repo.save(story, base_revision=record.revision)
+    except Conflict as conflict:
+        kept = recovery_file(st.home, markdown.dump(story))
+        raise InputError(_conflict_message(conflict, kept)) from None
+    if saved.revision == record.revision:
+        console.print(f"No changes to '{story_id}'.")
+    else:
+        console.print(f"Saved '{story_id}' as revision {saved.revision}.")
+
+
+def _conflict_message(conflict: Conflict, kept: Path) -> str:
+    import difflib
+
+    theirs = markdown.dump(conflict.theirs).splitlines()
+    yours = markdown.dump(conflict.yours).splitlines()
+    diff = "\n".join(
+        difflib.unified_diff(theirs, yours, f"bank (revision {conflict.current})", "yours",
+                             lineterm="")
+    )
+    return f"{conflict}\nyour version is kept in {kept}\n{diff}"
+
+
+@app.command("list")
+def story_list(ctx: typer.Context, fmt: Format = "text") -> None:
+    """List the stories in the bank.
+
+    Example: storyladder story list --format json
+    """
+    _check_format(fmt)
+    records = state(ctx).repo().list()
+    if fmt == "json":
+        print_json(
+            [
+                {
+                    "id": r.story.id,
+                    "title": r.story.title,
+                    "categories": list(r.story.categories),
+                    "ladder_depth": ladder_depth(r.story),
+                    "revision": r.revision,
+                    "updated_at": r.updated_at.isoformat(),
+                }
+                for r in records
+            ]
+        )
+        return
+    if not records:
+        console.print("The bank is empty. Add a story with 'storyladder story add', "
+                      "or try 'storyladder demo'.")
+        return
+    table = Table(title=f"{len(records)} stories (aim for 8-12)")
+    for column in ("id", "title", "categories", "ladder", "updated"):
+        table.add_column(column)
+    for r in records:
+        depth = ladder_depth(r.story)
+        table.add_row(
+            r.story.id,
+            r.story.title,
+            ", ".join(r.story.categories),
+            f"{'█' * depth}{'·' * (len(LEVELS) - depth)} {depth}/6",
+            r.updated_at.strftime("%Y-%m-%d %H:%M"),
+        )
+    console.print(table)
+
+
+@app.command("show")
+def story_show(
+    ctx: typer.Context,
+    story_id: str,
+    revision: Annotated[int | None, typer.Option(help="Show this old revision.")] = None,
+    fmt: Format = "text",
+) -> None:
+    """Show a story as its Markdown file (or JSON).
+
+    Example: storyladder story show rollback-migration --revision 2
+    """
+    _check_format(fmt)
+    repo = state(ctx).repo()
+    story = repo.revision(story_id, revision) if revision else repo.get(story_id).story
+    if fmt == "json":
+        print_json(story.to_dict())
+    else:
+        typer.echo(markdown.dump(story), nl=False)
+
+
+@app.command("rm")
+def story_rm(
+    ctx: typer.Context,
+    story_id: str,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a story from the bank (its history stays; `restore` brings it back).
+
+    Example: storyladder story rm thin-story --yes
+    """
+    repo = state(ctx).repo()
+    record = repo.get(story_id)
+    if not yes and not typer.confirm(f"Remove '{record.story.title}'?", default=False):
+        raise typer.Exit(1)
+    repo.remove(story_id)
+    console.print(f"Removed '{story_id}'. Undo with: storyladder story restore {story_id}")
+
+
+@app.command("history")
+def story_history(ctx: typer.Context, story_id: str, fmt: Format = "text") -> None:
+    """List every saved revision of a story, newest first.
+
+    Example: storyladder story history rollback-migration
+    """
+    _check_format(fmt)
+    revisions = state(ctx).repo().history(story_id)
+    if fmt == "json":
+        print_json([
+            {"revision": r.revision, "action": r.action, "title": r.title,
+             "saved_at": r.saved_at.isoformat()}
+            for r in revisions
+        ])
+        return
+    table = Table(title=f"history of {story_id}")
+    for column in ("revision", "action", "saved", "title"):
+        table.add_column(column)
+    for r in revisions:
+        table.add_row(str(r.revision), r.action, r.saved_at.strftime("%Y-%m-%d %H:%M:%S"), r.title)
+    console.print(table)
+
+
+@app.command("restore")
+def story_restore(
+    ctx: typer.Context,
+    story_id: str,
+    revision: Annotated[int | None, typer.Argument(help="Revision to bring back (default: latest).")] = None,
+) -> None:
+    """Bring back an old revision (or a removed story) as the newest revision.
+
+    Example: storyladder story restore rollback-migration 3
+    """
+    record = state(ctx).repo().restore(story_id, revision)
+    console.print(f"Restored '{story_id}' as revision {record.revision}.")

@@ -1,0 +1,260 @@
+"""The one repository every face calls: stories, their revisions, and nothing lost.
+
+Every save writes a new revision row and moves the head with a compare-and-set on
+the revision number, so a save made on a stale revision raises Conflict (with
+both versions) instead of overwriting. Removal is a revision too, and reversible.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select, update
+
+from storyladder.errors import Conflict, StoryExists, StoryNotFound
+from storyladder.model import Story
+from storyladder.store.tables import stories, story_revisions
+
+
+@dataclass(frozen=True)
+class StoredStory:
+    story: Story
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    story_id: str
+    revision: int
+    action: str
+    title: str
+    saved_at: datetime
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    created: tuple[str, ...]
+    updated: tuple[str, ...]
+    unchanged: tuple[str, ...]
+
+
+def _utc(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _encode(story: Story) -> str:
+    return json.dumps(story.to_dict(), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _decode(data: str) -> Story:
+    return Story.from_dict(json.loads(data))
+
+
+def _record(row: Any) -> StoredStory:
+    return StoredStory(
+        story=_decode(row.data),
+        revision=row.revision,
+        created_at=_utc(row.created_at),
+        updated_at=_utc(row.updated_at),
+        deleted=bool(row.deleted),
+    )
+
+
+class Repository:
+    """Stories in a database (SQLite or PostgreSQL), with full revision history."""
+
+    def __init__(self, engine: Engine, clock: Any = None):
+        self.engine = engine
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- reading ---------------------------------------------------------------
+
+    def list(self, include_deleted: bool = False) -> list[StoredStory]:
+        query = select(stories).order_by(stories.c.id)
+        if not include_deleted:
+            query = query.where(stories.c.deleted.is_(False))
+        with self.engine.connect() as conn:
+            return [_record(row) for row in conn.execute(query)]
+
+    def get(self, story_id: str, include_deleted: bool = False) -> StoredStory:
+        with self.engine.connect() as conn:
+            row = self._head(conn, story_id)
+        if row is None or (row.deleted and not include_deleted):
+            raise StoryNotFound(self._not_found(story_id, row is not None))
+        return _record(row)
+
+    def history(self, story_id: str) -> list[RevisionInfo]:
+        query = (
+            select(story_revisions)
+            .where(story_revisions.c.story_id == story_id)
+            .order_by(story_revisions.c.revision.desc())
+        )
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(query))
+        if not rows:
+            raise StoryNotFound(self._not_found(story_id, False))
+        return [
+            RevisionInfo(
+                story_id=row.story_id,
+                revision=row.revision,
+                action=row.action,
+                title=json.loads(row.data).get("title", ""),
+                saved_at=_utc(row.saved_at),
+            )
+            for row in rows
+        ]
+
+    def revision(self, story_id: str, revision: int) -> Story:
+        query = select(story_revisions.c.data).where(
+            story_revisions.c.story_id == story_id, story_revisions.c.revision == revision
+        )
+        with self.engine.connect() as conn:
+            data = conn.execute(query).scalar()
+        if data is None:
+            raise StoryNotFound(f"story '{story_id}' has no revision {revision}")
+        return _decode(data)
+
+    def count(self) -> int:
+        query = select(func.count()).select_from(stories).where(stories.c.deleted.is_(False))
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar() or 0)
+
+    # -- writing ---------------------------------------------------------------
+
+    def add(self, story: Story) -> StoredStory:
+        """A new story; StoryExists if the id is taken (even by a removed story)."""
+        with self.engine.begin() as conn:
+            row = self._head(conn, story.id)
+            if row is not None:
+                hint = (
+                    f"it was removed; bring it back with 'storyladder story restore {story.id}'"
+                    if row.deleted
+                    else f"edit it with 'storyladder story edit {story.id}'"
+                )
+                raise StoryExists(f"a story with id '{story.id}' already exists ({hint})")
+            self._create(conn, story, "create")
+        return self.get(story.id)
+
+    def save(self, story: Story, base_revision: int, action: str = "edit") -> StoredStory:
+        """Save an edit made on `base_revision`; Conflict if the bank moved on since."""
+        with self.engine.begin() as conn:
+            row = self._head(conn, story.id)
+            if row is None:
+                raise StoryNotFound(self._not_found(story.id, False))
+            self._move(conn, row, story, base_revision, action)
+        return self.get(story.id)
+
+    def remove(self, story_id: str) -> StoredStory:
+        """Hide a story from the bank; its history stays and `restore` brings it back."""
+        with self.engine.begin() as conn:
+            row = self._head(conn, story_id)
+            if row is None or row.deleted:
+                raise StoryNotFound(self._not_found(story_id, row is not None))
+            self._move(conn, row, _decode(row.data), row.revision, "remove", deleted=True)
+        return self.get(story_id, include_deleted=True)
+
+    def restore(self, story_id: str, revision: int | None = None) -> StoredStory:
+        """Make an old revision (default: the last before removal) the current one."""
+        with self.engine.begin() as conn:
+            row = self._head(conn, story_id)
+            if row is None:
+                raise StoryNotFound(self._not_found(story_id, False))
+            target = revision if revision is not None else row.revision
+            data = conn.execute(
+                select(story_revisions.c.data).where(
+                    story_revisions.c.story_id == story_id,
+                    story_revisions.c.revision == target,
+                )
+            ).scalar()
+            if data is None:
+                raise StoryNotFound(f"story '{story_id}' has no revision {target}")
+            self._move(conn, row, _decode(data), row.revision, "restore", force=True)
+        return self.get(story_id)
+
+    def import_stories(self, items: Iterable[Story]) -> ImportReport:
+        """Create or update each story (a new revision when it changed), all or nothing."""
+        created, updated, unchanged = [], [], []
+        with self.engine.begin() as conn:
+            for story in items:
+                row = self._head(conn, story.id)
+                if row is None:
+                    self._create(conn, story, "import")
+                    created.append(story.id)
+                elif self._move(conn, row, story, row.revision, "import"):
+                    updated.append(story.id)
+                else:
+                    unchanged.append(story.id)
+        return ImportReport(tuple(created), tuple(updated), tuple(unchanged))
+
+    # -- internals -------------------------------------------------------------
+
+    @staticmethod
+    def _head(conn: Connection, story_id: str) -> Any:
+        return conn.execute(select(stories).where(stories.c.id == story_id)).first()
+
+    @staticmethod
+    def _not_found(story_id: str, removed: bool) -> str:
+        if removed:
+            return (
+                f"story '{story_id}' was removed; bring it back with "
+                f"'storyladder story restore {story_id}'"
+            )
+        return f"no story with id '{story_id}' (see 'storyladder story list')"
+
+    def _create(self, conn: Connection, story: Story, action: str) -> None:
+        now = self._clock()
+        data = _encode(story)
+        conn.execute(
+            insert(stories).values(
+                id=story.id, title=story.title, revision=1, deleted=False, data=data,
+                created_at=now, updated_at=now,
+            )
+        )
+        conn.execute(
+            insert(story_revisions).values(
+                story_id=story.id, revision=1, action=action, data=data, saved_at=now
+            )
+        )
+
+    def _move(
+        self,
+        conn: Connection,
+        row: Any,
+        story: Story,
+        base: int,
+        action: str,
+        deleted: bool = False,
+        force: bool = False,
+    ) -> bool:
+        """Write `story` as the next revision after `base`; False if nothing changed."""
+        if row.revision != base:
+            raise Conflict(story.id, base, row.revision, _decode(row.data), story)
+        data = _encode(story)
+        if data == row.data and bool(row.deleted) == deleted and not force:
+            return False
+        now = self._clock()
+        moved = conn.execute(
+            update(stories)
+            .where(stories.c.id == story.id, stories.c.revision == base)
+            .values(revision=base + 1, title=story.title, data=data, deleted=deleted,
+                    updated_at=now)
+        )
+        if moved.rowcount != 1:  # another writer got there between our read and write
+            current = self._head(conn, story.id)
+            raise Conflict(story.id, base, current.revision, _decode(current.data), story)
+        conn.execute(
+            insert(story_revisions).values(
+                story_id=story.id, revision=base + 1, action=action, data=data, saved_at=now
+            )
+        )
+        return True

@@ -1,0 +1,42 @@
+"""The database tables, as SQLAlchemy Core metadata (the same on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKeyConstraint,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# The head of each story: its current text (JSON of Story.to_dict) and revision number.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("title", String(200), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("data", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every revision ever saved, the current one included; never updated, never deleted.
+story_revisions = Table(
+    "story_revisions",
+    metadata,
+    Column("story_id", String(80), primary_key=True),
+    Column("revision", Integer, primary_key=True),
+    Column("action", String(16), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    ForeignKeyConstraint(["story_id"], ["stories.id"]),
+)

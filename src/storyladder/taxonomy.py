@@ -1,0 +1,265 @@
+"""The domain's vocabulary, loaded from content/*.yaml into typed objects.
+
+This is the one place that knows every id: categories, families and their
+subtopics, negative-frame patterns, ladder levels, companies, competencies,
+drills, flags and the question bank. Content is data, written in our own words.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, TypeVar
+
+import yaml
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    tests: str = ""
+    recall: str = ""
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Subtopic:
+    id: str  # "family/subtopic"
+    name: str
+    recall: str = ""
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Family:
+    id: str
+    name: str
+    subtopics: tuple[Subtopic, ...] = ()
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    name: str
+    example: str = ""
+    reads_for: str = ""
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    name: str
+    probe: str = ""
+    tests: str = ""
+    strong_answer: str = ""
+    weak_signs: str = ""
+
+
+@dataclass(frozen=True)
+class Principle:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class AntiPattern:
+    id: str
+    name: str
+    description: str = ""
+    detection: str = ""
+
+
+@dataclass(frozen=True)
+class Competency:
+    id: str  # "framework/name": amazon/..., panel/..., core/...
+    name: str
+    description: str = ""
+    recall: str = ""
+    cues: tuple[str, ...] = ()
+    strong_answer: tuple[str, ...] = ()
+    red_flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Company:
+    id: str
+    name: str
+    depth: int = 3
+    framing: str = "balanced"
+    loop_weights: dict[str, int] = dataclasses.field(default_factory=dict)
+    evaluates: str = ""
+    looks_for: tuple[str, ...] = ()
+    score_weights: dict[str, float] = dataclasses.field(default_factory=dict)
+    framework: str = "core"
+    mock: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Drill:
+    id: str
+    name: str
+    purpose: str = ""
+    steps: int = 1
+    probes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FlagInfo:
+    id: str
+    severity: str
+    name: str
+    when: str = ""
+    advice: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    family: str | None = None  # "family/subtopic"
+    pattern: str | None = None
+    categories: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    categories: tuple[Category, ...]
+    families: tuple[Family, ...]
+    patterns: tuple[Pattern, ...]
+    levels: tuple[Level, ...]
+    principles: tuple[Principle, ...]
+    anti_patterns: tuple[AntiPattern, ...]
+    behaviours: tuple[Principle, ...]
+    competencies: tuple[Competency, ...]
+    companies: tuple[Company, ...]
+    drills: tuple[Drill, ...]
+    probes: tuple[Drill, ...]
+    flags: tuple[FlagInfo, ...]
+    questions: tuple[Question, ...]
+    emotions: tuple[str, ...]
+
+    @property
+    def category_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.categories)
+
+    @property
+    def family_ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.families)
+
+    @property
+    def subtopics(self) -> tuple[Subtopic, ...]:
+        return tuple(s for f in self.families for s in f.subtopics)
+
+    @property
+    def subtopic_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.subtopics)
+
+    @property
+    def competency_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.competencies)
+
+    @property
+    def company_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.companies)
+
+    @property
+    def level_ids(self) -> tuple[str, ...]:
+        return tuple(lv.id for lv in self.levels)
+
+    @property
+    def flag_ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.flags)
+
+    def company(self, company_id: str) -> Company:
+        for c in self.companies:
+            if c.id == company_id:
+                return c
+        raise KeyError(
+            f"unknown company '{company_id}'; allowed: {', '.join(self.company_ids)}"
+        )
+
+    def level(self, level_id: str) -> Level:
+        return next(lv for lv in self.levels if lv.id == level_id)
+
+    def flag(self, flag_id: str) -> FlagInfo:
+        return next(f for f in self.flags if f.id == flag_id)
+
+    def framework(self, prefix: str) -> tuple[Competency, ...]:
+        return tuple(c for c in self.competencies if c.id.startswith(prefix + "/"))
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("storyladder.content").joinpath(name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"content/{name}: expected a mapping at the top")
+    return data
+
+
+def _make(cls: type[T], data: dict[str, Any], **override: Any) -> T:
+    """Build a content dataclass from a YAML mapping, ignoring keys it does not declare."""
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    kwargs = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in names}
+    kwargs.update(override)
+    return cls(**kwargs)
+
+
+def _competencies(prefix: str, items: list[dict[str, Any]]) -> list[Competency]:
+    return [
+        _make(
+            Competency,
+            item,
+            id=f"{prefix}/{item['id']}",
+            description=item.get("description") or item.get("assesses") or "",
+        )
+        for item in items
+    ]
+
+
+@cache
+def load() -> Taxonomy:
+    """The taxonomy shipped in the package (read once per process)."""
+    tax = _read("taxonomy.yaml")
+    comp = _read("companies.yaml")
+    drills = _read("drills.yaml")
+    families = tuple(
+        _make(
+            Family,
+            fam,
+            subtopics=tuple(
+                _make(Subtopic, sub, id=f"{fam['id']}/{sub['id']}") for sub in fam["subtopics"]
+            ),
+        )
+        for fam in tax["families"]
+    )
+    competencies = (
+        _competencies("amazon", comp["principles"])
+        + _competencies("panel", tax["panel"])
+        + _competencies("core", tax["core"])
+    )
+    return Taxonomy(
+        categories=tuple(_make(Category, c) for c in tax["categories"]),
+        families=families,
+        patterns=tuple(_make(Pattern, p) for p in tax["patterns"]),
+        levels=tuple(_make(Level, lv) for lv in tax["ladder"]),
+        principles=tuple(_make(Principle, p) for p in tax["principles"]),
+        anti_patterns=tuple(_make(AntiPattern, a) for a in tax["anti_patterns"]),
+        behaviours=tuple(_make(Principle, b) for b in tax["behaviours"]),
+        competencies=tuple(competencies),
+        companies=tuple(_make(Company, c) for c in comp["companies"]),
+        drills=tuple(_make(Drill, d) for d in drills["drills"]),
+        probes=tuple(_make(Drill, d) for d in drills["probes"]),
+        flags=tuple(_make(FlagInfo, f) for f in _read("flags.yaml")["flags"]),
+        questions=tuple(_make(Question, q) for q in _read("questions.yaml")["questions"]),
+        emotions=tuple(tax.get("emotions") or ()),
+    )
