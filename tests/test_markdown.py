@@ -40,7 +40,10 @@ def test_our_output_reads_back_to_the_same_story() -> None:
 def test_a_title_is_enough() -> None:
     story = markdown.parse((HAND / "minimal.md").read_text())
     assert (story.id, story.title, story.situation, story.ladder) == (
-        "just-a-title", "Just a title", "", {},
+        "just-a-title",
+        "Just a title",
+        "",
+        {},
     )
 
 
@@ -72,7 +75,10 @@ def test_unknown_ids_name_the_id_the_line_and_the_allowed_ones() -> None:
 
 
 def test_every_problem_is_reported_at_once() -> None:
-    text = "---\nself_part: villain\npeople:\n  - {name: A, part: saviour}\n---\n## Ladder\n### Depth 7\nx\n"
+    text = (
+        "---\nself_part: villain\npeople:\n  - {name: A, part: saviour}\n---\n"
+        "## Ladder\n### Depth 7\nx\n"
+    )
     problems = _problems(text)
     assert any("unknown level 'Depth 7'" in p and p.startswith("s.md:7:") for p in problems)
 

@@ -10,7 +10,12 @@ from sqlalchemy import inspect
 
 from storyladder.errors import Conflict, StoryExists, StoryNotFound
 from storyladder.model import Story
-from storyladder.store.database import _backup_sqlite, current_revision, head_revision, open_repository
+from storyladder.store.database import (
+    _backup_sqlite,
+    current_revision,
+    head_revision,
+    open_repository,
+)
 from storyladder.store.repository import Repository
 
 STORY = Story(title="The migration we rolled back", action="I rolled it back.")

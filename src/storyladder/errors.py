@@ -1,13 +1,13 @@
 """Every error storyladder raises on purpose, in one place.
 
-    StoryladderError            a person can act on it; faces show the message, exit code 2
-    ├── StoryInvalid            one story has problems (field, message, optional file:line)
-    ├── ImportInvalid           a set of files to import has problems; nothing was written
-    ├── StoryNotFound           no story (or revision) with that id
-    ├── StoryExists             `add` of an id the bank already has
-    ├── Conflict                a save made on a stale revision; carries both versions
-    ├── ConfigError             a bad setting (database URL, home directory)
-    └── InputError              unreadable input (empty answer, bad encoding, binary file)
+StoryladderError            a person can act on it; faces show the message, exit code 2
+├── StoryInvalid            one story has problems (field, message, optional file:line)
+├── ImportInvalid           a set of files to import has problems; nothing was written
+├── StoryNotFound           no story (or revision) with that id
+├── StoryExists             `add` of an id the bank already has
+├── Conflict                a save made on a stale revision; carries both versions
+├── ConfigError             a bad setting (database URL, home directory)
+└── InputError              unreadable input (empty answer, bad encoding, binary file)
 """
 
 from __future__ import annotations
@@ -50,9 +50,7 @@ class ImportInvalid(StoryladderError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         lines = [str(p) for p in problems]
-        super().__init__(
-            f"nothing was imported: {len(problems)} problem(s)\n" + "\n".join(lines)
-        )
+        super().__init__(f"nothing was imported: {len(problems)} problem(s)\n" + "\n".join(lines))
 
 
 class StoryNotFound(StoryladderError):

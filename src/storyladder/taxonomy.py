@@ -184,9 +184,7 @@ class Taxonomy:
         for c in self.companies:
             if c.id == company_id:
                 return c
-        raise KeyError(
-            f"unknown company '{company_id}'; allowed: {', '.join(self.company_ids)}"
-        )
+        raise KeyError(f"unknown company '{company_id}'; allowed: {', '.join(self.company_ids)}")
 
     def level(self, level_id: str) -> Level:
         return next(lv for lv in self.levels if lv.id == level_id)

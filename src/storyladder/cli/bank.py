@@ -17,7 +17,9 @@ app = typer.Typer(no_args_is_help=True, help="Import and export the whole bank."
 @app.command("import")
 def bank_import(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="A folder of .md story files, one .md, or a .json bank.")],
+    path: Annotated[
+        Path, typer.Argument(help="A folder of .md story files, one .md, or a .json bank.")
+    ],
 ) -> None:
     """Import stories; every file is checked first and nothing is written if one is bad.
 
@@ -27,7 +29,7 @@ def bank_import(
     """
     stories = bank_files.read(path)
     report = state(ctx).repo().import_stories(stories)
-    console.print(
+    console().print(
         f"Imported {len(stories)} stories: {len(report.created)} new, "
         f"{len(report.updated)} updated, {len(report.unchanged)} unchanged."
     )
@@ -36,7 +38,9 @@ def bank_import(
 @app.command("export")
 def bank_export(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="A folder for .md files, or a file ending in .json.")],
+    path: Annotated[
+        Path, typer.Argument(help="A folder for .md files, or a file ending in .json.")
+    ],
 ) -> None:
     """Export every story: one Markdown file each (SPEC §10), or one JSON document.
 
@@ -45,4 +49,4 @@ def bank_export(
     stories = [record.story for record in state(ctx).repo().list()]
     written = bank_files.write(stories, path)
     where = path if path.suffix.lower() == ".json" else f"{path}/"
-    console.print(f"Exported {len(stories)} stories to {where} ({len(written)} file(s)).")
+    console().print(f"Exported {len(stories)} stories to {where} ({len(written)} file(s)).")

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from storyladder.store import location
-from storyladder.store.repository import Repository
+
+if TYPE_CHECKING:
+    from storyladder.store.repository import Repository
 
 
 @dataclass

@@ -38,9 +38,9 @@ def demo(
     demo_state = AppState(home=demo_home, db=f"sqlite:///{demo_home / location.DB_FILE}")
     ctx.find_root().obj = demo_state
     demo_state.repo().import_stories(stories)
-    console.print(f"Demo bank ready in {demo_home} ({len(stories)} fictional stories).\n")
+    console().print(f"Demo bank ready in {demo_home} ({len(stories)} fictional stories).\n")
     story.story_list(ctx, fmt="text")
-    console.print(
+    console().print(
         "\nTry next (the demo home is separate from your own bank):\n"
         f"  storyladder --home {demo_home} story show {stories[0].id}\n"
         f"  storyladder --home {demo_home} story history {stories[0].id}\n"

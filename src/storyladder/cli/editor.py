@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+import subprocess
 import sys
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-import click
+import typer
 
 from storyladder.cli.output import errors
 from storyladder.errors import InputError, StoryInvalid
@@ -77,24 +81,47 @@ def recovery_file(home: Path, text: str) -> Path:
     return path
 
 
+def run_editor(text: str) -> str:
+    """Open $VISUAL or $EDITOR (else vi) on `text` in a temporary .md file; return the result."""
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    fd, name = tempfile.mkstemp(prefix="storyladder-", suffix=".md")
+    path = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        try:
+            done = subprocess.run([*shlex.split(command), str(path)], check=False)
+        except OSError as err:
+            raise InputError(
+                f"cannot start the editor '{command}': {err.strerror}; "
+                "set $EDITOR or use --from FILE"
+            ) from None
+        if done.returncode != 0:
+            raise InputError(
+                f"the editor '{command}' exited with {done.returncode}; nothing was saved"
+            )
+        return path.read_text(encoding="utf-8")
+    finally:
+        path.unlink(missing_ok=True)
+
+
 def edit_story(initial: str, home: Path) -> Story:
     """Open the editor until the text parses; if the user gives up, keep the text in a file."""
     text = initial
     while True:
-        edited = click.edit(text, extension=".md", require_save=False)
-        if edited is None or strip_hints(edited).strip() == strip_hints(initial).strip():
+        edited = run_editor(text)
+        if strip_hints(edited).strip() == strip_hints(initial).strip():
             raise InputError("nothing changed; nothing was saved")
         try:
             return markdown.parse(strip_hints(edited), "<editor>")
         except StoryInvalid as err:
-            errors.print("[red]The story has problems:[/red]", markup=True)
+            errors().print("[red]The story has problems:[/red]", markup=True)
             for problem in err.problems:
-                errors.print(f"  {problem}", markup=False)
+                errors().print(f"  {problem}", markup=False)
             text = edited
-            if sys.stdin.isatty() and click.confirm("Reopen the editor to fix them?", default=True):
+            if sys.stdin.isatty() and typer.confirm("Reopen the editor to fix them?", default=True):
                 continue
             kept = recovery_file(home, edited)
             raise InputError(
-                f"nothing was saved; your text is kept in {kept} "
-                f"(fix it, then use --from {kept})"
+                f"nothing was saved; your text is kept in {kept} (fix it, then use --from {kept})"
             ) from None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -17,21 +16,15 @@ from storyladder.errors import StoryladderError
 from storyladder.store import location
 
 
-class UserError(click.ClickException):
-    """A storyladder error shown as one readable message, exit code 2."""
-
-    exit_code = 2
-
-    def show(self, file: Any = None) -> None:
-        errors.print(f"[red]error:[/red] {self.message}", markup=True)
-
-
 class Group(TyperGroup):
-    def invoke(self, ctx: click.Context) -> Any:
+    """Turns every StoryladderError into one readable line on stderr and exit code 2."""
+
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except StoryladderError as err:
-            raise UserError(str(err)) from None
+            errors().print(f"[red]error:[/red] {err}", markup=True, highlight=False)
+            raise typer.Exit(2) from None
         finally:
             if isinstance(ctx.obj, AppState):
                 ctx.obj.close()
@@ -60,13 +53,15 @@ def main(
     ctx: typer.Context,
     home: Annotated[
         Path | None,
-        typer.Option(help="Folder for your data (default: $STORYLADDER_HOME or the user data dir)."),
+        typer.Option(
+            help="Folder for your data (default: $STORYLADDER_HOME or the user data dir)."
+        ),
     ] = None,
     db: Annotated[
         str | None,
         typer.Option(help="Database URL (default: $STORYLADDER_DATABASE_URL or SQLite in HOME)."),
     ] = None,
-    version: Annotated[
+    version: Annotated[  # noqa: ARG001 (handled by its eager callback)
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:

@@ -8,8 +8,14 @@ from typing import Any
 
 from rich.console import Console
 
-console = Console(highlight=False, soft_wrap=True)
-errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+def console() -> Console:
+    """Standard output for people (made per use, so it follows the terminal's current size)."""
+    return Console(highlight=False)
+
+
+def errors() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def print_json(data: Any) -> None:
@@ -17,4 +23,4 @@ def print_json(data: Any) -> None:
 
 
 def warn(message: str) -> None:
-    errors.print(f"[yellow]{message}[/yellow]", markup=True)
+    errors().print(f"[yellow]{message}[/yellow]", markup=True)

@@ -39,7 +39,9 @@ def _read_file(path: Path) -> Story:
 
 def _check_format(fmt: str, allowed: tuple[str, ...] = ("text", "json")) -> None:
     if fmt not in allowed:
-        raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(allowed)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"'{fmt}' is not one of {', '.join(allowed)}", param_hint="--format"
+        )
 
 
 @app.command("add")
@@ -51,7 +53,7 @@ def story_add(ctx: typer.Context, from_file: FromFile = None) -> None:
     st = state(ctx)
     story = _read_file(from_file) if from_file else edit_story(TEMPLATE, st.home)
     record = st.repo().add(story)
-    console.print(f"Added '{record.story.id}' (revision {record.revision}).")
+    console().print(f"Added '{record.story.id}' (revision {record.revision}).")
 
 
 @app.command("edit")
@@ -78,9 +80,9 @@ def story_edit(ctx: typer.Context, story_id: str, from_file: FromFile = None) ->
         kept = recovery_file(st.home, markdown.dump(story))
         raise InputError(_conflict_message(conflict, kept)) from None
     if saved.revision == record.revision:
-        console.print(f"No changes to '{story_id}'.")
+        console().print(f"No changes to '{story_id}'.")
     else:
-        console.print(f"Saved '{story_id}' as revision {saved.revision}.")
+        console().print(f"Saved '{story_id}' as revision {saved.revision}.")
 
 
 def _conflict_message(conflict: Conflict, kept: Path) -> str:
@@ -89,8 +91,9 @@ def _conflict_message(conflict: Conflict, kept: Path) -> str:
     theirs = markdown.dump(conflict.theirs).splitlines()
     yours = markdown.dump(conflict.yours).splitlines()
     diff = "\n".join(
-        difflib.unified_diff(theirs, yours, f"bank (revision {conflict.current})", "yours",
-                             lineterm="")
+        difflib.unified_diff(
+            theirs, yours, f"bank (revision {conflict.current})", "yours", lineterm=""
+        )
     )
     return f"{conflict}\nyour version is kept in {kept}\n{diff}"
 
@@ -119,12 +122,14 @@ def story_list(ctx: typer.Context, fmt: Format = "text") -> None:
         )
         return
     if not records:
-        console.print("The bank is empty. Add a story with 'storyladder story add', "
-                      "or try 'storyladder demo'.")
+        console().print(
+            "The bank is empty. Add a story with 'storyladder story add', "
+            "or try 'storyladder demo'."
+        )
         return
     table = Table(title=f"{len(records)} stories (aim for 8-12)")
     for column in ("id", "title", "categories", "ladder", "updated"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for r in records:
         depth = ladder_depth(r.story)
         table.add_row(
@@ -134,7 +139,7 @@ def story_list(ctx: typer.Context, fmt: Format = "text") -> None:
             f"{'█' * depth}{'·' * (len(LEVELS) - depth)} {depth}/6",
             r.updated_at.strftime("%Y-%m-%d %H:%M"),
         )
-    console.print(table)
+    console().print(table)
 
 
 @app.command("show")
@@ -172,7 +177,7 @@ def story_rm(
     if not yes and not typer.confirm(f"Remove '{record.story.title}'?", default=False):
         raise typer.Exit(1)
     repo.remove(story_id)
-    console.print(f"Removed '{story_id}'. Undo with: storyladder story restore {story_id}")
+    console().print(f"Removed '{story_id}'. Undo with: storyladder story restore {story_id}")
 
 
 @app.command("history")
@@ -184,29 +189,37 @@ def story_history(ctx: typer.Context, story_id: str, fmt: Format = "text") -> No
     _check_format(fmt)
     revisions = state(ctx).repo().history(story_id)
     if fmt == "json":
-        print_json([
-            {"revision": r.revision, "action": r.action, "title": r.title,
-             "saved_at": r.saved_at.isoformat()}
-            for r in revisions
-        ])
+        print_json(
+            [
+                {
+                    "revision": r.revision,
+                    "action": r.action,
+                    "title": r.title,
+                    "saved_at": r.saved_at.isoformat(),
+                }
+                for r in revisions
+            ]
+        )
         return
     table = Table(title=f"history of {story_id}")
     for column in ("revision", "action", "saved", "title"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for r in revisions:
         table.add_row(str(r.revision), r.action, r.saved_at.strftime("%Y-%m-%d %H:%M:%S"), r.title)
-    console.print(table)
+    console().print(table)
 
 
 @app.command("restore")
 def story_restore(
     ctx: typer.Context,
     story_id: str,
-    revision: Annotated[int | None, typer.Argument(help="Revision to bring back (default: latest).")] = None,
+    revision: Annotated[
+        int | None, typer.Argument(help="Revision to bring back (default: latest).")
+    ] = None,
 ) -> None:
     """Bring back an old revision (or a removed story) as the newest revision.
 
     Example: storyladder story restore rollback-migration 3
     """
     record = state(ctx).repo().restore(story_id, revision)
-    console.print(f"Restored '{story_id}' as revision {record.revision}.")
+    console().print(f"Restored '{story_id}' as revision {record.revision}.")

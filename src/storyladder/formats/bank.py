@@ -25,8 +25,11 @@ def decode(raw: bytes, source: str, limit: int = MAX_FILE_BYTES) -> str:
     """Text of a story file, or a Problem-bearing error for binary, huge or non-UTF-8 input."""
     if len(raw) > limit:
         raise StoryInvalid(
-            [Problem("", f"file is {len(raw):,} bytes; at most {limit:,} bytes are accepted",
-                     source)]
+            [
+                Problem(
+                    "", f"file is {len(raw):,} bytes; at most {limit:,} bytes are accepted", source
+                )
+            ]
         )
     if b"\x00" in raw:
         raise StoryInvalid([Problem("", "this is a binary file, not a Markdown story", source)])
@@ -35,8 +38,11 @@ def decode(raw: bytes, source: str, limit: int = MAX_FILE_BYTES) -> str:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise StoryInvalid(
-            [Problem("", f"not valid UTF-8 (byte {err.start}); save the file as UTF-8",
-                     source, line)]
+            [
+                Problem(
+                    "", f"not valid UTF-8 (byte {err.start}); save the file as UTF-8", source, line
+                )
+            ]
         ) from None
 
 
@@ -92,10 +98,13 @@ def _read_json(path: Path) -> list[Story]:
     except StoryInvalid as err:
         raise ImportInvalid(err.problems) from None
     except json.JSONDecodeError as err:
-        raise ImportInvalid([Problem("", f"malformed JSON: {err.msg}", source, err.lineno)]) from None
+        raise ImportInvalid(
+            [Problem("", f"malformed JSON: {err.msg}", source, err.lineno)]
+        ) from None
     if not isinstance(data, dict) or data.get("format") != JSON_FORMAT:
-        raise ImportInvalid([Problem("", f"not a storyladder bank (expected \"format\": "
-                                     f"\"{JSON_FORMAT}\")", source)])
+        raise ImportInvalid(
+            [Problem("", f'not a storyladder bank (expected "format": "{JSON_FORMAT}")', source)]
+        )
     items = data.get("stories")
     if not isinstance(items, list):
         raise ImportInvalid([Problem("stories", "expected a list of stories", source)])
@@ -140,8 +149,9 @@ def write_atomic(path: Path, text: str) -> None:
 def write(stories: list[Story], path: Path) -> list[Path]:
     """Export: a .json path gets one bank document; anything else is a folder of .md files."""
     if path.suffix.lower() == ".json":
-        write_atomic(path, json.dumps(to_json(stories), ensure_ascii=False, indent=2,
-                                      default=str) + "\n")
+        write_atomic(
+            path, json.dumps(to_json(stories), ensure_ascii=False, indent=2, default=str) + "\n"
+        )
         return [path]
     if path.exists() and not path.is_dir():
         raise ImportInvalid([Problem("", "exists and is not a folder", str(path))])

@@ -135,7 +135,9 @@ def _body(
     for number, line in enumerate(lines[start:], start + 1):
         match = _HEADING.match(line)
         level = len(match.group(1)) if match else 0
-        in_ladder = current is not None and current[0] == "ladder" or current == ("section", "ladder")
+        in_ladder = (
+            current is not None and current[0] == "ladder" or current == ("section", "ladder")
+        )
         if match and level == 1 and current is None:
             h1 = match.group(2)
             continue
@@ -154,23 +156,35 @@ def _body(
             else:
                 allowed = ", ".join(LEVEL_HEADINGS.values())
                 problems.append(
-                    Problem("ladder", f"unknown level '{match.group(2)}'; allowed: {allowed}",
-                            source, number)
+                    Problem(
+                        "ladder",
+                        f"unknown level '{match.group(2)}'; allowed: {allowed}",
+                        source,
+                        number,
+                    )
                 )
                 current = ("ladder", name)
             if current in seen:
                 problems.append(
-                    Problem("", f"section '{match.group(2)}' appears twice "
-                            f"(first at line {seen[current]})", source, number)
+                    Problem(
+                        "",
+                        f"section '{match.group(2)}' appears twice (first at line {seen[current]})",
+                        source,
+                        number,
+                    )
                 )
             seen[current] = number
             continue
         if current is None:
             if line.strip():
                 problems.append(
-                    Problem("", "text before the first '## Section' heading; put it under "
-                            "## Situation, ## Task, ## Action, ## Result or ## Learning",
-                            source, number)
+                    Problem(
+                        "",
+                        "text before the first '## Section' heading; put it under "
+                        "## Situation, ## Task, ## Action, ## Result or ## Learning",
+                        source,
+                        number,
+                    )
                 )
             continue
         buffer.append(line)
@@ -178,8 +192,12 @@ def _body(
     ladder_intro = sections.pop("ladder", "")
     if ladder_intro:
         problems.append(
-            Problem("ladder", "text under '## Ladder' must sit under a level heading "
-                    "such as '### Surface'", source, seen[("section", "ladder")])
+            Problem(
+                "ladder",
+                "text under '## Ladder' must sit under a level heading such as '### Surface'",
+                source,
+                seen[("section", "ladder")],
+            )
         )
     return sections, ladder, extra, h1
 
@@ -191,10 +209,7 @@ def _unescape(line: str) -> str:
 
 def _escape(text: str) -> str:
     """Keep prose lines that start with '##' from being read back as headings."""
-    return "\n".join(
-        "\\" + line if _ESCAPED.match(line) else line
-        for line in text.split("\n")
-    )
+    return "\n".join("\\" + line if _ESCAPED.match(line) else line for line in text.split("\n"))
 
 
 def dump(story: Story) -> str:

@@ -46,8 +46,7 @@ def make_engine(url: str) -> Engine:
         return create_engine(parsed, pool_pre_ping=True)
     except (NoSuchModuleError, ModuleNotFoundError) as err:
         raise ConfigError(
-            f"cannot use {parsed.drivername}: {err}. For PostgreSQL install "
-            "'storyladder[postgres]'"
+            f"cannot use {parsed.drivername}: {err}. For PostgreSQL install 'storyladder[postgres]'"
         ) from None
 
 

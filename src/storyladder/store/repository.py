@@ -216,8 +216,13 @@ class Repository:
         data = _encode(story)
         conn.execute(
             insert(stories).values(
-                id=story.id, title=story.title, revision=1, deleted=False, data=data,
-                created_at=now, updated_at=now,
+                id=story.id,
+                title=story.title,
+                revision=1,
+                deleted=False,
+                data=data,
+                created_at=now,
+                updated_at=now,
             )
         )
         conn.execute(
@@ -246,8 +251,9 @@ class Repository:
         moved = conn.execute(
             update(stories)
             .where(stories.c.id == story.id, stories.c.revision == base)
-            .values(revision=base + 1, title=story.title, data=data, deleted=deleted,
-                    updated_at=now)
+            .values(
+                revision=base + 1, title=story.title, data=data, deleted=deleted, updated_at=now
+            )
         )
         if moved.rowcount != 1:  # another writer got there between our read and write
             current = self._head(conn, story.id)
