@@ -198,7 +198,7 @@ class Taxonomy:
 
 def _read(name: str) -> dict[str, Any]:
     text = resources.files("storyladder.content").joinpath(name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict):
         raise ValueError(f"content/{name}: expected a mapping at the top")
     return data
