@@ -310,3 +310,125 @@ def _metrics(value: Any, problems: list[Problem]) -> tuple[Metric, ...]:
         else:
             problems.append(Problem(f"metrics[{i}]", "expected text or a mapping with text"))
     return tuple(out)
+
+
+# -- the critique of one answer (SPEC §10) ---------------------------------------
+
+COMPONENTS: tuple[str, ...] = ("situation", "task", "action", "result", "learning", "other")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the candidate's own text, by character offsets into it."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    component: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "component": self.component}
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    passed: bool
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "passed": self.passed, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class Flag:
+    id: str
+    severity: str
+    evidence: tuple[Span, ...]
+    advice: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "severity": self.severity,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "advice": self.advice,
+        }
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A response principle or a scored behaviour: shown or not, with the words that show it."""
+
+    id: str
+    shown: bool
+    evidence: tuple[Span, ...] = ()
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "shown": self.shown,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    level: str
+    question: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "question": self.question}
+
+
+@dataclass(frozen=True)
+class Critique:
+    """What a values interviewer would notice in one answer (the JSON contract of SPEC §10)."""
+
+    answer: str
+    question: str | None
+    family: str | None
+    pattern: str | None
+    company: str
+    words: int
+    seconds: float
+    sentences: tuple[Sentence, ...]
+    components: dict[str, dict[str, float]]
+    checks: tuple[Check, ...]
+    flags: tuple[Flag, ...]
+    scores: dict[str, int]
+    follow_ups: tuple[FollowUp, ...]
+    principles: tuple[Signal, ...] = ()
+    behaviours: tuple[Signal, ...] = ()
+
+    @property
+    def flag_ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.flags)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": {"text": self.question, "family": self.family, "pattern": self.pattern},
+            "company": self.company,
+            "words": self.words,
+            "seconds": self.seconds,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "components": self.components,
+            "checks": [c.to_dict() for c in self.checks],
+            "flags": [f.to_dict() for f in self.flags],
+            "scores": self.scores,
+            "follow_ups": [f.to_dict() for f in self.follow_ups],
+            "principles": [p.to_dict() for p in self.principles],
+            "behaviours": [b.to_dict() for b in self.behaviours],
+        }

@@ -1,0 +1,76 @@
+"""A small multinomial Naive Bayes over words, trained on our own labelled corpus.
+
+The model ships as counts in content/component_model.json (scripts/train_components.py
+writes it); it adds what words suggest to the hand-written cues in components.py.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
+
+
+def features(sentence: str, position: float) -> list[str]:
+    words = _TOKEN.findall(sentence.lower().replace("’", "'"))
+    feats = words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    feats.append(f"__pos{min(int(position * 5), 4)}")
+    return feats
+
+
+def train(samples: list[tuple[list[str], str]], min_count: int = 2) -> dict[str, Any]:
+    """Counts per label; features seen fewer than `min_count` times in all are dropped."""
+    counts: dict[str, Counter[str]] = {}
+    priors: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for feats, label in samples:
+        priors[label] += 1
+        counts.setdefault(label, Counter()).update(feats)
+        total.update(feats)
+    return {
+        "priors": dict(priors),
+        "counts": {
+            label: {f: n for f, n in c.items() if total[f] >= min_count}
+            for label, c in counts.items()
+        },
+    }
+
+
+class Model:
+    def __init__(self, data: dict[str, Any], alpha: float = 0.5):
+        self.labels = sorted(data["priors"])
+        total = sum(data["priors"].values())
+        self.log_prior = {k: math.log(v / total) for k, v in data["priors"].items()}
+        self.vocab = {f for c in data["counts"].values() for f in c}
+        self.vocab_size = len(self.vocab)
+        self.counts = data["counts"]
+        self.totals = {k: sum(c.values()) for k, c in self.counts.items()}
+        self.alpha = alpha
+
+    def log_probs(self, feats: list[str]) -> dict[str, float]:
+        feats = [f for f in feats if f in self.vocab]  # unseen words say nothing
+        out = {}
+        for label in self.labels:
+            counts, denom = self.counts[label], self.totals[label] + self.alpha * self.vocab_size
+            score = self.log_prior[label]
+            for f in feats:
+                score += math.log((counts.get(f, 0) + self.alpha) / denom)
+            out[label] = score
+        top = max(out.values())
+        norm = math.log(sum(math.exp(v - top) for v in out.values())) + top
+        return {k: v - norm for k, v in out.items()}
+
+
+@cache
+def shipped() -> Model | None:
+    try:
+        text = resources.files("storyladder.content").joinpath("component_model.json").read_text()
+    except FileNotFoundError:
+        return None
+    return Model(json.loads(text))

@@ -1,0 +1,141 @@
+"""What a question is asking: its family and its negative-frame pattern, from the taxonomy's cues."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from storyladder import taxonomy
+
+_PAST_EXPERIENCE = re.compile(
+    r"\b(?:tell me about|describe|walk me through|give (?:me )?an example|talk about|share|"
+    r"recall|a time|an? (?:situation|occasion|moment|project|decision|mistake|failure|story)|"
+    r"when (?:did|have|was)|have you ever|what happened|which decision|what did you)\b",
+    re.IGNORECASE,
+)
+_HABIT_QUESTION = re.compile(
+    r"\b(?:how do you|what do you usually|what would you|how would you|what are you (?:still )?"
+    r"not good at|weakness|what's your approach|what is your approach|if you (?:were|had))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    text: str | None
+    family: str | None
+    pattern: str | None
+    asks_past: bool  # does it ask what the candidate did (not would do, not what they think)
+
+
+def _score(text: str, cues: tuple[str, ...]) -> int:
+    return sum(1 for cue in cues if _cue_pattern(cue).search(text))
+
+
+@cache
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(cue.lower())}", re.IGNORECASE)
+
+
+_STOP = frozenset(
+    """a an the you your yours me my i to of in on at for with about and or that this it was were
+    is are be been tell time when what which how did do does have has had would could should
+    someone something there their they them we our us who from as by""".split()
+)
+_MISSION = re.compile(
+    r"^\s*why\s+(?:\w+\s*\??\s*$|do you want|are you|this|here|join|us\b)|\bai safety\b|"
+    r"\bmission\b|core views|responsible scaling|\brsp\b|\bagi\b|\bfrontier\b|"
+    r"five years|long[- ]term|motivat",
+    re.IGNORECASE,
+)
+
+
+# Framing rules checked in order before the cue lists: the first that matches wins.
+_PATTERN_RULES = (
+    ("third_person", r"\bwould (?:your|the|my|they|people|others|a)\b[\w' ]{0,40}\b(?:say|describe|"
+     r"call|tell)\b|harshest critic|say about you"),
+    ("counterfactual", r"\bdifferently\b|\bredo\b|start over|if you could (?:go back|do)|"
+     r"do over|take back"),
+    ("inverted_positive", r"not (?:yet )?good at|weakness|(?:still|yet) (?:find|struggle)|"
+     r"need to work on|area for (?:growth|improvement)|still working on"),
+    ("conflict_escalation", r"\b(?:disagree\w*|pushed back|push back|clash\w*|overruled|conflict)"
+     r"\b[\w' ]{0,40}\b(?:manager|leadership|boss|director|executive|vp|leader|ceo|team lead)"),
+    ("direct_negative", r"\bfail\w*|not proud|went wrong|a mistake|hard to hear|regret|"
+     r"worst|fell short|dropped the ball|got (?:it|something) wrong|backfired"),
+)
+
+
+def _rule_pattern(text: str) -> str | None:
+    for pattern_id, rule in _PATTERN_RULES:
+        if re.search(rule, text, re.IGNORECASE):
+            return pattern_id
+    return None
+
+
+def _tokens(text: str) -> list[str]:
+    return [
+        w[:6] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2
+    ]
+
+
+@cache
+def _bank_index() -> tuple[list[tuple[Counter[str], str]], dict[str, float]]:
+    questions = [q for q in taxonomy.load().questions if q.family]
+    docs = [(Counter(_tokens(q.text)), str(q.family).split("/")[0]) for q in questions]
+    df: Counter[str] = Counter()
+    for counts, _ in docs:
+        df.update(counts.keys())
+    idf = {w: math.log((1 + len(docs)) / (1 + n)) + 1 for w, n in df.items()}
+    return docs, idf
+
+
+def _neighbour_votes(text: str) -> Counter[str]:
+    """Families of the most similar questions in our question bank (cosine on tf-idf)."""
+    docs, idf = _bank_index()
+    query = Counter(_tokens(text))
+    qv = {w: n * idf.get(w, 0.0) for w, n in query.items()}
+    qn = math.sqrt(sum(v * v for v in qv.values())) or 1.0
+    sims = []
+    for counts, family in docs:
+        dot = sum(qv.get(w, 0.0) * n * idf[w] for w, n in counts.items())
+        if dot:
+            dn = math.sqrt(sum((n * idf[w]) ** 2 for w, n in counts.items()))
+            sims.append((dot / (qn * dn), family))
+    votes: Counter[str] = Counter()
+    for sim, family in sorted(sims, reverse=True)[:5]:
+        votes[family] += sim
+    return votes
+
+
+def classify(text: str | None) -> QuestionInfo:
+    """Family and pattern of a question (None when nothing points anywhere)."""
+    if not text or not text.strip():
+        return QuestionInfo(None, None, None, True)
+    tax = taxonomy.load()
+    lowered = text.lower()
+    votes = _neighbour_votes(text)
+    family_scores = {
+        fam.id: _score(lowered, fam.cues) * 2
+        + sum(_score(lowered, s.cues) for s in fam.subtopics)
+        + 3 * votes.get(fam.id, 0.0)
+        for fam in tax.families
+    }
+    if _MISSION.search(text):
+        family_scores["mission"] += 10
+    family = max(family_scores, key=lambda f: family_scores[f])
+    pattern_scores = {p.id: _score(lowered, p.cues) for p in tax.patterns}
+    pattern: str | None = max(pattern_scores, key=lambda p: pattern_scores[p])
+    if pattern_scores[str(pattern)] == 0:
+        pattern = None
+    pattern = _rule_pattern(text) or pattern
+    asks_past = bool(_PAST_EXPERIENCE.search(text)) and not _HABIT_QUESTION.search(text)
+    if family_scores[family] == 0:
+        family = None
+    if family == "mission":
+        asks_past = False
+        if pattern not in ("third_person", "counterfactual"):
+            pattern = None
+    return QuestionInfo(text, family, pattern, asks_past)

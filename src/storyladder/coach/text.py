@@ -1,0 +1,135 @@
+"""Text with character offsets: sentences, words, and spans found by patterns.
+
+A rule-based splitter (no model, no download) that keeps offsets into the
+original answer and survives abbreviations ("e.g.", "Dr."), numbers ("3.5x",
+"$2M", "Q3 2024", "v2.1"), quotes, dashes, ellipses and bullet lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from storyladder.model import Span
+
+ABBREVIATIONS = frozenset(
+    """e.g i.e etc vs approx mr mrs ms dr prof sr jr st inc ltd co corp dept est fig no nos
+    vol jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun a.m p.m
+    u.s u.k u.n ph.d b.s m.s m.a b.a cf al resp viz ca min max avg""".split()
+)
+_BULLET = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|[$€£]?\d[\d,.]*[%kKmMbBxX]?")
+_TERMINAL = re.compile(r"[.!?]+|…")
+_CLOSERS = "\"'”’)]»"
+_OPENERS = "\"'“‘([«"
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Is the '.' at `dot` the end of an abbreviation or an initial, not of a sentence?"""
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot].lower()
+    if not word:
+        return False
+    if word in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and text[start].isupper():  # an initial: "J. Ortiz"
+        return True
+    return "." in word and len(word) <= 6 and all(len(p) <= 2 for p in word.split("."))
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Does what follows the whitespace at `pos` look like the start of a sentence?"""
+    if pos >= len(text):
+        return True
+    ch = text[pos]
+    if ch in _OPENERS:
+        return pos + 1 >= len(text) or not text[pos + 1].islower()
+    return ch.isupper() or ch.isdigit() or ch in "$€£#*-•"
+
+
+def _line_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Blocks separated by blank lines or bullets: a sentence never crosses them."""
+    pos = 0
+    lines = text.split("\n")
+    block_start: int | None = None
+    for line in lines:
+        line_end = pos + len(line)
+        is_bullet = _BULLET.match(line) is not None
+        if not line.strip():
+            if block_start is not None:
+                yield block_start, pos - 1
+                block_start = None
+        elif is_bullet:
+            if block_start is not None:
+                yield block_start, pos - 1
+            marker = _BULLET.match(line)
+            assert marker is not None
+            block_start = pos + marker.end()
+        elif block_start is None:
+            block_start = pos
+        pos = line_end + 1
+    if block_start is not None:
+        yield block_start, len(text)
+
+
+def sentences(text: str) -> list[Span]:
+    """The sentences of `text` with their character offsets (whitespace trimmed)."""
+    out: list[Span] = []
+    for block_start, block_end in _line_spans(text):
+        start = block_start
+        for match in _TERMINAL.finditer(text, block_start, block_end):
+            end = match.end()
+            if match.group() == "." and _abbreviation_before(text, match.start()):
+                continue
+            if match.group() == "." and end < block_end and text[end].isalnum():
+                continue  # 3.5x, v2.1, example.com
+            while end < block_end and text[end] in _CLOSERS:
+                end += 1
+            if end < block_end and not text[end].isspace():
+                continue
+            nxt = end
+            while nxt < block_end and text[nxt].isspace():
+                nxt += 1
+            if nxt < block_end and not _starts_sentence(text, nxt):
+                continue
+            _add(out, text, start, end)
+            start = nxt
+        _add(out, text, start, block_end)
+    return out
+
+
+def _add(out: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end, text[start:end]))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(words(text))
+
+
+def find(pattern: re.Pattern[str], text: str, offset: int = 0) -> list[Span]:
+    """Every match of `pattern` in `text`, as spans shifted by `offset`."""
+    return [
+        Span(m.start() + offset, m.end() + offset, m.group())
+        for m in pattern.finditer(text)
+        if m.end() > m.start()
+    ]
+
+
+def phrases(*items: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of the given phrases as whole words.
+
+    A phrase may itself use regex syntax (alternations, optional words).
+    """
+    body = "|".join(f"(?:{item})" for item in items)
+    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w’])", re.IGNORECASE)
