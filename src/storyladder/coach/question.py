@@ -13,7 +13,8 @@ from storyladder import taxonomy
 _PAST_EXPERIENCE = re.compile(
     r"\b(?:tell me about|describe|walk me through|give (?:me )?an example|talk about|share|"
     r"recall|a time|an? (?:situation|occasion|moment|project|decision|mistake|failure|story)|"
-    r"when (?:did|have|was)|have you ever|what happened|which decision|what did you)\b",
+    r"when (?:did|have|was)|have you ever|what happened|which decision|what did you|you made|"
+    r"looking back|go back|you (?:took|had|faced|led|owned|made|missed|got))\b",
     re.IGNORECASE,
 )
 _HABIT_QUESTION = re.compile(
@@ -131,7 +132,9 @@ def classify(text: str | None) -> QuestionInfo:
     if pattern_scores[str(pattern)] == 0:
         pattern = None
     pattern = _rule_pattern(text) or pattern
-    asks_past = bool(_PAST_EXPERIENCE.search(text)) and not _HABIT_QUESTION.search(text)
+    asks_past = bool(_PAST_EXPERIENCE.search(text)) and (
+        pattern == "counterfactual" or not _HABIT_QUESTION.search(text)
+    )
     if family_scores[family] == 0:
         family = None
     if family == "mission":

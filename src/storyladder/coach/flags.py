@@ -1,0 +1,568 @@
+"""What an experienced values interviewer would flag in one answer.
+
+Each detector reads the shared facts of a Reading and returns the evidence (spans
+of the candidate's own words) when its flag applies, or None. Detectors for an
+absence ("no cost named") point at the part of the answer where the missing
+thing belonged. The flag's meaning, severity and advice live in content/flags.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from storyladder.coach.reading import Reading
+from storyladder.coach.text import find, phrases
+from storyladder.model import Span
+
+Evidence = list[Span] | None
+Detector = Callable[[Reading], Evidence]
+
+TOO_LONG_SECONDS = 180.0  # SPEC §1: an answer should finish within 2-3 minutes
+SEVERE_SECONDS = 300.0
+SITUATION_SECONDS = 40.0
+SITUATION_SHARE = 0.34
+
+
+def _whole(r: Reading) -> list[Span]:
+    return [Span(s.start, s.end, s.text) for s in r.sentences[-1:]]
+
+
+def _sentences_of(r: Reading, *names: str) -> list[Span]:
+    return [Span(s.start, s.end, s.text) for s in r.of(*names)]
+
+
+# -- ownership -------------------------------------------------------------------
+
+def we_not_i(r: Reading) -> Evidence:
+    if not r.story:
+        return None
+    told = r.of("action", "result", "task")
+    we = [w for s in told for w in find(_WE_SUBJECT, s.text, s.start)]
+    mine = [i for s in told for i in find(_I_SUBJECT, s.text, s.start)]
+    if len(we) >= 3 and len(we) > 1.2 * len(mine) or len(mine) < 2 and len(we) >= 2:
+        return we[:6]
+    return None
+
+
+_WE_SUBJECT = re.compile(r"\b(?:[Ww]e|[Oo]ur team|[Tt]he team|[Mm]y team|[Ee]veryone)\b")
+_I_SUBJECT = re.compile(r"\bI\b(?! think| guess| mean| believe)")
+
+
+def hypothetical(r: Reading) -> Evidence:
+    if not r.story or not r.question.asks_past:
+        return None
+    would = [h for s in r.sentences if s.component != "learning"
+             for h in find(_WOULD, s.text, s.start)]
+    past_moves = sum(1 for s in r.sentences if _PAST_MOVE.search(s.text))
+    if len(would) >= 2 and len(would) >= past_moves:
+        return would[:5]
+    return None
+
+
+_WOULD = phrases(
+    r"I(?:'d| would)(?! have| never| not| rather| say| argue| probably say| already| just"
+    r"| \w+ed\b| been| done| gone| taken| set| had| got| seen| made| told| built| written| spent"
+    r"| lost| left| used| put| run| known| thought| felt| heard| found)",
+    r"what I(?:'d| would) do",
+    r"I (?:usually|typically|generally|normally|tend to|always try)", r"in (?:that|those|such|a) "
+    r"(?:kind of )?(?:situation|case)s?", r"my (?:general )?approach (?:is|would be)",
+    r"what I (?:usually|typically|generally) do", r"(?:typically|usually|generally),? I",
+    r"I try to", r"if (?:it|that|something) (?:happens|came up|comes up|crossed)",
+)
+_PAST_MOVE = re.compile(
+    r"\bI (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|met|told|pushed|went|"
+    r"spent|pulled|started|stopped|ran|created|made|took|reached|scheduled|sat|talked|spoke|"
+    r"suggested|recommended|rewrote|reverted|rolled|escalated|raised|flagged|paired|dug|"
+    r"reviewed|drafted|designed|shipped|argued|agreed|offered|brought|gave|sent|added|tested|"
+    r"checked|considered|rejected|opted|declined|refused|insisted|apologi[sz]ed|admitted|"
+    r"fixed|missed|skipped|ignored|approved|moved|cut|let|kept|had|was|did|didn't|got|set)\b"
+)
+
+
+def blame(r: Reading) -> Evidence:
+    if not r.story:
+        return None
+    blamed = find(_BLAME, r.text)
+    if not blamed:
+        return None
+    if find(_OWN, r.text):
+        return None
+    return blamed[:4]
+
+
+_OTHER_PARTY = (
+    r"(?:they|he|she|management|leadership|the vendor|the carrier|product|the client|the customer|"
+    r"the other team|their team|sales|marketing|legal|ops|the business|my manager|the director|"
+    r"the (?:pm|product manager|vp|ceo|lead|designer)|the \w+ team|nobody|no one|everyone else)"
+)
+_FAILED_DUTY = (
+    r"listen(?:ed)?|tell|told|follow(?:ed)?|read|care|cared|bother(?:ed)?|respond(?:ed)?|"
+    r"deliver(?:ed)?|own(?:ed)?|test(?:ed)?|communicate[d]?|warn(?:ed)?|share[d]?|flag(?:ged)?|"
+    r"inform(?:ed)?|show(?:ed)? up|document(?:ed)?|give us|gave us|stick to|do (?:their|his|her)"
+    r" (?:job|part)|ask(?:ed)? (?:engineering|us|me)|consult(?:ed)?"
+)
+_BLAME = phrases(
+    r"(?:wasn't|was not|isn't|not) (?:really )?(?:my|a) (?:fault|mistake|call|decision)",
+    r"(?:wasn't|was not) (?:really )?on (?:me|us)", r"not (?:on )?me\b",
+    r"(?:wasn't|was not|isn't|not) (?:really )?(?:a )?(?:mistake|failure) on my (?:side|part|end)",
+    rf"{_OTHER_PARTY} (?:just |simply |also |even |basically |actually )?(?:didn't|did not|never|"
+    rf"failed to|refused to|wouldn't|would not) (?:even )?(?:{_FAILED_DUTY})",
+    rf"{_OTHER_PARTY} (?:kept|keeps) changing", r"changed (?:their|his|her) minds?",
+    r"(?:their|his|her) fault", r"if (?:they|he|she|the \w+|management|leadership)(?:'d| had| "
+    r"would have) (?:just |actually )?(?:listened|followed|told|given|done|asked)",
+    r"outside (?:of )?my control", r"let us down", r"(?:set (?:me |us )?up) to fail",
+    r"thrown under the bus", r"(?:wasn't|was not|isn't) much (?:more )?(?:I|anyone) (?:on my side )?"
+    r"could (?:have )?do(?:ne)?", r"nothing (?:more )?I could have done",
+    r"(?:was|were) (?:really |also |just )?(?:sloppy|incompetent|careless|useless|lazy)",
+    r"none of (?:that|this) would have happened if", r"the real problem was (?:the|their|his|her)",
+    r"(?:it|that) was (?:the|their|his|her) (?:call|decision|fault|problem)",
+    r"went along with whatever", r"predictably",
+    r"(?:nobody|no one) (?:on (?:their|the other) side )?(?:bothered|thought|cared) to",
+)
+_OWN = phrases(
+    r"(?<!n't )(?<!not )(?:my|our) (?:fault|mistake|share|bad|responsibility)",
+    r"(?:it|that) was on me",
+    r"I should have", r"I (?:made|own|owned|take|took) (?:a |the |full |my )?"
+    r"(?:mistake|responsibility|blame|share|part)", r"I was wrong", r"I (?:failed|forgot|missed|"
+    r"ignored|skipped|didn't (?:push|check|ask|test|raise|catch|notice|see|flag|escalate))",
+    r"I (?:hadn't|had not|never) (?:checked|asked|tested|raised|considered|weighed|thought)",
+    r"my (?:own )?(?:share|part) (?:was|of|in)", r"I contributed", r"I own(?:ed)? (?:that|it|my)",
+    r"I (?:also )?(?:made|let) (?:it|things) worse", r"I'd (?:silenced|ignored|skipped|missed)",
+    r"(?:on|from) my (?:side|end),? I", r"I dismissed", r"I was (?:too|the one who)",
+)
+
+
+# -- structure -------------------------------------------------------------------
+
+def too_long(r: Reading) -> Evidence:
+    if r.seconds <= TOO_LONG_SECONDS:
+        return None
+    limit = int(TOO_LONG_SECONDS / 60 * r.wpm)
+    count, cut = 0, len(r.text)
+    for s in r.sentences:
+        count += len(s.text.split())
+        if count > limit:
+            cut = s.start
+            break
+    return [Span(cut, len(r.text), r.text[cut:])] if cut < len(r.text) else _whole(r)
+
+
+def situation_too_long(r: Reading) -> Evidence:
+    if not r.story:
+        return None
+    setup = r.shares["situation"]
+    if setup["seconds"] > SITUATION_SECONDS or (setup["share"] > SITUATION_SHARE and r.words > 90):
+        return _sentences_of(r, "situation")
+    return None
+
+
+def no_result(r: Reading) -> Evidence:
+    if not r.story or r.of("result") or find(_OUTCOME, r.text):
+        return None
+    return _whole(r)
+
+
+_OUTCOME = phrases(
+    r"in the end", r"ended up", r"as a result", r"turned out", r"the result", r"eventually",
+    r"(?:we|it|they) (?:shipped|launched|went live|hit|missed|lost|saved|recovered)",
+    r"(?:dropped|fell|rose|grew|increased|decreased|reduced|improved|doubled|halved) (?:by|"
+    r"from|to)", r"never (?:recovered|shipped|launched)", r"was (?:cancel+ed|delayed|shelved)",
+)
+
+
+def no_learning(r: Reading) -> Evidence:
+    if not r.story:
+        return None
+    if find(_LESSON, r.text):
+        return None
+    return _whole(r)
+
+
+_LESSON = phrases(
+    r"I (?:learned|learnt|realized|realised)", r"taught me", r"lessons?", r"takeaway",
+    r"now I", r"I now", r"these days I", r"since then", r"next time", r"in hindsight",
+    r"looking back", r"I(?:'ve| have) (?:started|changed|learned|stopped)", r"what I do differently",
+    r"changed (?:how|the way|what) I", r"I(?:'d| would) do (?:it )?differently", r"showed me",
+    r"I should have", r"I wish I(?:'d| had)", r"I(?:'ve| have) become", r"made me (?:realize|see|"
+    r"understand|rethink|more|less)", r"I(?:'m| am) (?:now )?(?:more|less|much more|far more) "
+    r"(?:careful|willing|likely|deliberate|explicit|skeptical|aware)", r"(?:what|the thing) I "
+    r"(?:took|take) (?:away|from)", r"I make (?:a point|sure) (?:to|that|now)",
+    r"I(?:'ve| have) (?:stopped|started|changed)", r"I try (?:now )?to", r"what I do now",
+    r"I (?:always|never) (?:\w+ )?now", r"ever since", r"reminded me", r"my (?:rule|habit|"
+    r"default) (?:now|is)", r"(?:stuck|stayed) with me", r"took away", r"I no longer",
+    r"changed my mind", r"now,? (?:when|any|every|whenever|before|if|for|on)",
+)
+
+
+def scripted(r: Reading) -> Evidence:
+    hits = find(_SCRIPT, r.text)
+    return hits or None
+
+
+_SCRIPT = phrases(
+    r"(?:so,? )?the situation (?:was|is)", r"(?:my|the) task (?:was|here was)",
+    r"the actions? (?:I took|I took was|taken)", r"(?:the|my) results? (?:was|were)(?= that)",
+    r"(?:the )?results? (?:was|were) (?:that|as follows)", r"as I (?:mentioned|said)(?: earlier| before)?",
+    r"like I (?:said|mentioned)(?: earlier| before)?", r"as (?:previously|already) (?:mentioned|stated)",
+    r"at the end of the day", r"long story short", r"to make a long story short", r"fast[- ]forward",
+    r"moving on to", r"in terms of (?:the )?(?:situation|task|action|result)s?",
+    r"(?:the )?(?:key )?learnings? (?:was|were|here)", r"(?:the|my) (?:key )?takeaway (?:was|is|here)",
+    r"to (?:sum|wrap) (?:it )?up", r"in (?:summary|conclusion)",
+    r"for the (?:situation|task|action|result) (?:part|piece)", r"(?:and )?that brings me to",
+)
+
+
+# -- specificity -----------------------------------------------------------------
+
+def no_numbers(r: Reading) -> Evidence:
+    if not r.story or len(r.quantities) >= 2:
+        return None
+    return _sentences_of(r, "result")[:2] or _whole(r)
+
+
+def vague(r: Reading) -> Evidence:
+    """Generalities, or a story with nothing to hold on to: no when, where, who or how many."""
+    if not r.story:
+        return None
+    hits = find(_VAGUE, r.text)
+    anchors = len(r.quantities) + len(r.names) + len(find(_ANCHOR, r.text))
+    if anchors < 2 or len(hits) >= 3 or (len(hits) >= 2 and anchors < 5) or (hits and anchors < 3):
+        return hits[:5] or _sentences_of(r, "situation")[:2] or _whole(r)
+    return None
+
+
+_VAGUE = phrases(
+    r"various (?:stakeholders|teams|people|issues|things|reasons)", r"some (?:issues|challenges|"
+    r"problems|situations|things|people|stakeholders|concerns)", r"things like that",
+    r"(?:and )?stuff(?: like that)?", r"a lot of things", r"et cetera", r"etc", r"and so on",
+    r"at some point", r"a while (?:ago|back)", r"different (?:teams|people|stakeholders|things)",
+    r"(?:certain|several) (?:issues|things|people|challenges)", r"(?:kind of|sort of) a",
+    r"(?:a|one) (?:project|company|team) (?:where|that)", r"whatever", r"somehow",
+    r"(?:some|a) kind of (?:issue|problem|situation|thing)", r"(?:lots|a lot) of (?:moving parts|"
+    r"back and forth|challenges|issues)", r"the usual", r"all (?:sorts|kinds) of",
+)
+_ANCHOR = phrases(
+    r"(?:19|20)\d\d", r"(?:last|that|this) (?:year|spring|summer|fall|autumn|winter|quarter)",
+    r"Q[1-4]", r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)", r"(?:at|for|on) (?:a|an|my|our|the) (?:[\w-]+ ){1,3}(?:company|startup|"
+    r"firm|bank|"
+    r"retailer|team|lab|agency|hospital|platform)",
+)
+
+
+def no_credit(r: Reading) -> Evidence:
+    if not r.story:
+        return None
+    others = find(_OTHERS, r.text)
+    if not others:
+        return None
+    if r.names or r.role_credits:
+        return None
+    return others[:4]
+
+
+_OTHERS = phrases(
+    r"we", r"our team", r"the team", r"my team", r"(?:the|our|their|my) [\w-]+ team",
+    r"(?:my|our|the) (?:manager|lead|colleagues?|"
+    r"teammates?|peers?|engineers?|designers?|pm|director|vp|mentor|reports?|boss|customers?|"
+    r"clients?)", r"everyone", r"people", r"they",
+)
+
+
+# -- honesty -------------------------------------------------------------------------
+
+def humble_brag(r: Reading) -> Evidence:
+    disguised = find(_DISGUISED, r.text)
+    if disguised:
+        return disguised[:3]
+    if r.question.pattern in ("direct_negative", "inverted_positive", "counterfactual") or (
+        r.question.family in ("failure", "self_awareness")
+    ):
+        praise = find(_PRAISE, r.text)
+        if len(praise) >= 2 and not find(_REAL_COST, r.text):
+            return praise[:3]
+    return None
+
+
+_DISGUISED = phrases(
+    r"care (?:a little |a bit |way )?too much", r"too much of a perfectionist", r"perfectionis[tm]",
+    r"work (?:too hard|too much)", r"too (?:detail[- ]oriented|dedicated|passionate|invested|"
+    r"committed|honest|generous|nice|driven|thorough|ambitious)",
+    r"(?:hold|holding) myself to (?:too high|a really high|an? (?:very |extremely )?high|"
+    r"impossibly high)", r"too high (?:a|of a) (?:standard|bar)", r"(?:my )?standards are too high",
+    r"high standards", r"take on too much", r"trust(?:ing|ed)? (?:my team|people|others) too much",
+    r"I was the only one (?:who|to)", r"nobody else (?:saw|noticed|caught|would have)",
+    r"(?:letting|let) go of (?:work|things) until (?:it's|they're) perfect",
+    r"(?:it's|that's) a weakness (?:that|with)(?: has)? (?:its )?upsides?",
+    r"famous (?:for|because)", r"the person who always", r"I just care",
+    r"(?:weakness|flaw) is (?:that )?I(?:'m| am) (?:too|very|extremely|overly)",
+    r"(?:weakness|flaw) is (?:probably |honestly )?(?:being|that I'm|that I am) (?:too|overly)",
+    r"go (?:over the top|above and beyond) on", r"push (?:even )?harder",
+)
+_PRAISE = phrases(
+    r"(?:praised|thanked|commended|recognized|applauded|promoted|rewarded|congratulated) (?:me|"
+    r"my|for)", r"(?:gave|got|received) (?:me )?(?:an award|a shout-?out|kudos|recognition|"
+    r"praise|a bonus)", r"everyone (?:was|loved|appreciated)", r"(?:really|hugely) appreciated",
+    r"(?:became|got) a reputation", r"(?:saved|rescued) the (?:day|project|launch|quarter)",
+    r"flawless(?:ly)?", r"(?:went|worked) perfectly", r"the go-to person", r"leadership (?:loved|"
+    r"praised|noticed)", r"my reviews are", r"people (?:joke|say|know) that",
+)
+_REAL_COST = phrases(
+    r"(?:we|I) lost", r"cost (?:us|me|them|the)", r"(?:my|our) fault", r"it was on me",
+    r"I was wrong", r"hurt", r"damag", r"embarrass", r"ashamed", r"burn(?:ed|t) out",
+    r"missed (?:the|our)", r"(?:never|didn't) recover",
+)
+
+
+def neat_resolution(r: Reading) -> Evidence:
+    if not r.story:
+        return None
+    tail_start = r.sentences[max(0, int(len(r.sentences) * 0.5)) - 0].start if r.sentences else 0
+    tidy = [h for h in find(_TIDY, r.text) if h.start >= tail_start]
+    if not tidy:
+        return None
+    if find(_LASTING_LOSS, r.text):
+        return None
+    return tidy[:3]
+
+
+_TIDY = phrases(
+    r"(?:it |everything |things )?(?:all )?(?:worked|work) out(?: (?:fine|well|great|okay|"
+    r"in the end|for the best))?", r"turned out (?:for the best|great|fine|well|to be (?:a "
+    r"blessing|the best|great)|okay|really well)", r"blessing in disguise",
+    r"(?:happier|stronger|better) than (?:ever|before)", r"no (?:real )?harm done",
+    r"everything was (?:fine|great|good|okay)", r"still (?:hit|made|met|delivered|shipped on)"
+    r" (?:the |our )?(?:date|deadline|target|time)", r"(?:all|it was all) good",
+    r"(?:we|I) (?:still )?delivered on time", r"best thing that", r"(?:things|it) got "
+    r"(?:smoother|better) (?:after that|from there)", r"ended (?:up )?(?:on a high|well|"
+    r"happily|great)", r"luckily", r"fortunately", r"happy ending", r"(?:came|bounced) back "
+    r"stronger", r"no lasting", r"in the end,? (?:it|everything|we|the \w+) (?:was|were|went|"
+    r"worked|turned|came)", r"(?:we|they|the \w+) (?:were|was) (?:thrilled|delighted|happy)",
+    r"on schedule", r"(?:the )?(?:client|customer|team|stakeholders?) (?:ended up|was|were) "
+    r"(?:happier|thrilled|delighted|happy)", r"(?:launched|shipped|went live) on (?:time|schedule)",
+)
+_LASTING_LOSS = phrases(
+    r"(?:we|I|they) (?:still )?(?:lost|never got back|never recovered)", r"never (?:fully )?"
+    r"(?:recovered|came back|got back|shipped|returned|trusted)", r"(?:permanently|for good)",
+    r"(?:to this day|still) (?:don't|doesn't|hasn't|haven't|isn't|regret|think about|wonder|"
+    r"feel|bothers)", r"what (?:stayed|was) lost", r"didn't (?:come back|recover|get back)",
+    r"cost (?:us|me|them|the team|the company|him|her) ", r"(?:churned|left the company|quit)",
+    r"(?:was|were) (?:cancel+ed|killed|scrapped|shelved)", r"not everything (?:worked|recovered)",
+    r"(?:some|two|three|several|a few) (?:of them|customers|clients|people) (?:left|churned)",
+)
+
+
+def no_cost(r: Reading) -> Evidence:
+    if not r.story:
+        return None
+    for sentence in r.sentences:
+        if not _HYPOTHETICAL_CLAUSE.search(sentence.text) and find(_COST, sentence.text):
+            return None
+    return _sentences_of(r, "result")[:2] or _whole(r)
+
+
+_HYPOTHETICAL_CLAUSE = re.compile(
+    r"\b(?:would|could|might)\b|\bI'd (?:\w+ )?(?:be|do|have|go|say|want|need|like|rather|"
+    r"try|push|suggest)\b|^if\b",
+    re.IGNORECASE,
+)
+_COST = phrases(
+    r"cost (?:us|me|them|him|her|the|a|about|roughly|around|two|three|\$|\d)", r"costs? (?:was|"
+    r"were)", r"(?:we|I|they|he|she|the \w+) lost", r"lost (?:a|an|the|two|three|\d|about|our|my|"
+    r"most|some|half|more|their|his|her|trust|credibility|time)", r"losing", r"gave up",
+    r"giving up (?!on)", r"sacrific\w+", r"at the expense of", r"delay(?:ed|ing)? (?:the|by|our|"
+    r"their|it|a|\w+ launch)", r"(?:a|the) (?:\w+ )?delay", r"slipp(?:ed|ing)", r"missed (?:the|"
+    r"our|a|their|its|two|three|\d)", r"churn\w*", r"refund\w*", r"overtime", r"late nights?",
+    r"(?:over|through|on|every) (?:the |a |two |three )?weekends?", r"burn(?:ed|t) out",
+    r"(?:was|were|felt|got) (?:\w+ )?(?:frustrated|upset|angry|unhappy|hurt|furious|burned|"
+    r"exhausted|demoralized|blindsided)", r"affected", r"the price (?:was|we|I)", r"paid (?:for|"
+    r"the price)", r"trade-?off (?:was|is|we|I)", r"(?:the )?downside (?:was|is)",
+    r"charged twice", r"outage", r"damag\w+", r"credibility", r"apologi[sz]\w+",
+    r"complain\w*", r"unpopular", r"took the hit", r"weeks? (?:late|behind)", r"behind schedule",
+    r"cut (?:scope|features?|the \w+ feature)", r"postponed", r"wasted", r"(?:didn't|did not|"
+    r"never) (?:get|hit|make|ship|finish|recover)", r"(?:was|were|got) (?:cancel+ed|killed|"
+    r"scrapped|shelved|rolled back|reverted)", r"left the (?:company|team)", r"quit",
+    r"penalt\w+", r"fine[sd]? ", r"(?:hurt|strained|damaged) (?:the|our|my) relationship",
+    r"morale", r"resent\w*", r"(?:a|the) hit (?:to|on)", r"embarrass\w+", r"ashamed",
+    r"(?:spent|took) (?:\w+ ){0,2}(?:weeks|months|days|nights) (?:re|fix|clean|answer|undo|"
+    r"redo|rebuild|apolog|explain|work)\w*", r"had to (?:redo|rebuild|renegotiate|apologi[sz]e|"
+    r"explain|work (?:late|weekends|nights)|cancel|rewrite|throw away)", r"(?:was|were) (?:charged|"
+    r"double-?charged|locked out|paged|woken)", r"downtime", r"angry", r"(?:felt|was) (?:sick|"
+    r"awful|terrible)", r"went (?:without|unpaid)", r"(?:on|by|over) hand", r"worse",
+    r"not happy", r"took (?:some |the )?heat", r"painful", r"(?:service )?credits? (?:that )?we"
+    r" paid", r"took longer", r"moved to another team", r"(?:hit|blow) to", r"costs? (?:the|"
+    r"people|them|us|me)", r"(?:didn't|did not|no longer) trust", r"lost (?:sleep|weeks|days)",
+)
+
+
+def no_alternatives(r: Reading) -> Evidence:
+    if not r.story:
+        return None
+    for sentence in r.sentences:  # a reason or an option for the candidate's own choice
+        if _I_SUBJECT.search(sentence.text) and (
+            find(_ALTERNATIVE, sentence.text) or find(_REASON, sentence.text)
+        ):
+            return None
+    return _sentences_of(r, "action")[:2] or _whole(r)
+
+
+_ALTERNATIVE = phrases(
+    r"instead of", r"rather than", r"considered", r"options?", r"alternatives?",
+    r"could have (?!done)",
+    r"weighed", r"decided (?:against|not to)", r"rejected", r"versus", r"vs\.?", r"trade-?offs?",
+    r"either (?:\w+ ){1,6}or", r"the other (?:path|option|way|approach|choice)", r"chose",
+    r"I didn't want to", r"opted", r"went with", r"(?:thought|thinking) about (?:\w+ing)",
+    r"on the (?:one|other) hand", r"two (?:ways|paths|choices|approaches)", r"compared",
+    r"the obvious (?:move|thing|fix)", r"tempt\w+", r"pushed for", r"argued for",
+)
+_REASON = phrases(
+    r"because", r"so that", r"since (?!then)", r"the reason (?:was|I|is)", r"in order to",
+    r"to avoid",
+    r"which meant", r"given (?:that|the)", r"my (?:reasoning|thinking|logic) was",
+    r"(?:that|this) way", r"otherwise",
+)
+
+
+def cliche_lesson(r: Reading) -> Evidence:
+    """A platitude for a lesson, and nothing the candidate now does differently."""
+    lesson_text = r.component_text("learning")
+    if find(_OPERATIONAL, lesson_text):
+        return None
+    hits = find(_CLICHE, r.text) + [m for m in _maxims(r) if not find(_CLICHE, m.text)]
+    return sorted(hits, key=lambda h: h.start)[:3] or None
+
+
+def _maxims(r: Reading) -> list[Span]:
+    """Lessons stated as a short general maxim: no numbers, no names, no concrete practice."""
+    out = []
+    for s in r.sentences:
+        for m in _LESSON_INTRO.finditer(s.text):
+            clause = s.text[m.end():]
+            if (
+                len(clause.split()) <= 24
+                and not re.search(r"\d", clause)
+                and not any(s.start <= n.start < s.end for n in r.names)
+                and not _CONCRETE_PRACTICE.search(clause)
+            ):
+                out.append(Span(s.start + m.start(), s.end, s.text[m.start():]))
+    return out
+
+
+_LESSON_INTRO = phrases(
+    r"(?:I(?:'ve| have)? (?:learned|learnt|realized|realised)|(?:it |this |that )?(?:taught|"
+    r"showed|reminded) me|the (?:key |big |main |real )?(?:lesson|takeaway|learning)(?: (?:I|for"
+    r" me|here))?(?: (?:took away|learned|took))? (?:is|was))(?: that| to)?",
+)
+_CONCRETE_PRACTICE = phrases(
+    r"I (?:now|always|never) \w+", r"now I", r"(?:every|each|before|after) (?:\w+ )?(?:week|time|"
+    r"sprint|project|launch|review|release|design|meeting|incident|change)", r"(?:doc|document|"
+    r"checklist|template|runbook|dashboard|alert|test|review|ticket|spreadsheet|calendar|"
+    r"one-on-one|1:1|canary|rollback|postmortem|kickoff|written|in writing)s?",
+    r"I (?:ask|write|run|check|put|send|book|schedule|block|keep|share|bring|treat|pair)",
+)
+
+
+_CLICHE = phrases(
+    r"communication is (?:key|everything|so important|critical)", r"(?:learned|taught me|showed me|"
+    r"realized|understand) (?:the (?:real )?(?:importance|value|power) of|how important \w+ is)",
+    r"teamwork makes the dream work", r"never give up", r"everything happens for a reason",
+    r"I learned (?:a lot|so much)", r"lessons? learned", r"there'?s no (?:\"?I\"?|i) in team",
+    r"failure is (?:the best|a great|just) (?:teacher|lesson|opportunity)", r"trust the process",
+    r"hindsight is (?:20/20|twenty[- ]twenty)", r"(?:honesty|communication|transparency) is "
+    r"(?:always )?the best policy", r"(?:flexibility|adaptability|balance|empathy|listening|"
+    r"teamwork|collaboration|communication|patience) is (?:key|everything|important|crucial)",
+    r"(?:roll|rolled) with the punches", r"it'?s (?:really )?(?:all )?about balance",
+    r"pick (?:my|your) battles", r"(?:always|to) (?:over-?)?communicate", r"people are (?:the|our)"
+    r" (?:most important|greatest|biggest)", r"stay (?:positive|humble|curious)",
+    r"(?:always )?(?:expect|plan for) the unexpected", r"(?:learn|learned) from (?:my|our) mistakes",
+    r"(?:a|the) (?:great|valuable|important) (?:lesson|learning experience)",
+    r"grow(?:th)? (?:as a person|mindset)", r"makes? (?:us|me) stronger",
+    r"(?:it's|is) (?:always )?(?:important|crucial|key) to (?:communicate|listen|be|stay|keep)",
+)
+_OPERATIONAL = phrases(
+    r"now I", r"I now", r"these days I", r"since then,? I", r"I(?:'ve| have) (?:started|stopped|"
+    r"made it)", r"every (?:week|time|sprint|project|launch|review|design|quarter|monday|incident)",
+    r"before (?:I|any|every)", r"I (?:always|never) (?:start|ask|write|run|check|put|send|"
+    r"book|schedule|block)", r"my rule", r"I keep a", r"checklist", r"template", r"on (?:day|"
+    r"week) one", r"in writing", r"\d",
+)
+
+
+# -- mission -------------------------------------------------------------------------
+
+def generic_mission(r: Reading) -> Evidence:
+    if not r.mission:
+        return None
+    hype = find(_HYPE, r.text)
+    specifics = (
+        (1 if find(_POSITION, r.text) else 0)
+        + (1 if find(_TENSION, r.text) else 0)
+        + (1 if _past_action(r) else 0)
+    )
+    if specifics >= 2:
+        return None
+    if hype or specifics == 0:
+        return hype[:4] or _whole(r)
+    return None
+
+
+_HYPE = phrases(
+    r"passionate", r"(?:the )?most important (?:problem|issue|challenge|thing|work) of our "
+    r"(?:time|generation)", r"love (?:the|your) mission", r"really love", r"(?:so |really |super )"
+    r"excited", r"dream (?:job|company)", r"change the world", r"resonates?", r"inspir\w+",
+    r"align(?:s|ed)? with my values", r"huge fan", r"greater good", r"make a difference",
+    r"(?:amazing|incredible|incredibly|bold|perfect fit|meant to be)", r"benefits? (?:all of )?"
+    r"humanity", r"bigger than myself", r"blown away", r"with great power",
+    r"cutting edge", r"(?:mission|values)[- ]driven", r"keeps me up at night",
+)
+_POSITION = phrases(
+    r"responsible scaling", r"\bRSP\b", r"ASL-?\d", r"constitutional ai", r"interpretability",
+    r"scalable oversight", r"core views", r"(?:capability|evaluation) thresholds?", r"evals?",
+    r"red[- ]team\w*", r"publication", r"dual[- ]use", r"frontier", r"compute scaling",
+    r"(?:optimistic|pessimistic|intermediate) scenario", r"sabotage", r"CBRN",
+    r"iterative deployment", r"open[- ]weights?", r"alignment (?:technique|research|tax)",
+    r"reward hacking", r"deceptive", r"model (?:welfare|organisms?)", r"six[- ]month",
+    r"timelines?", r"process[- ]oriented", r"debate", r"oversight",
+)
+_TENSION = phrases(
+    r"disagree", r"push back", r"not (?:yet )?convinced", r"tension", r"worr(?:y|ied)",
+    r"concern(?:ed)?", r"(?:I'm |am )?(?:unsure|not sure)", r"I don't (?:yet )?know",
+    r"question (?:whether|is)", r"skeptic\w*", r"torn", r"could be wrong", r"empirical bet",
+    r"what breaks first", r"the other side", r"the risk (?:is|that)", r"uncomfortable",
+    r"I'd want to find out", r"least sure", r"trade-?off",
+)
+
+
+def _past_action(r: Reading) -> bool:
+    """A concrete thing the candidate already did: a past first-person move with a specific."""
+    for s in r.sentences:
+        if _PAST_MOVE.search(s.text) and (
+            any(s.start <= q.start < s.end for q in r.quantities)
+            or any(s.start <= n.start < s.end for n in r.names)
+            or re.search(r"\b(?:built|wrote|ran|led|shipped|maintained|published|found|caught)\b",
+                         s.text)
+        ):
+            return True
+    return False
+
+
+DETECTORS: dict[str, Detector] = {
+    "we_not_i": we_not_i,
+    "no_numbers": no_numbers,
+    "hypothetical": hypothetical,
+    "no_learning": no_learning,
+    "no_result": no_result,
+    "too_long": too_long,
+    "situation_too_long": situation_too_long,
+    "humble_brag": humble_brag,
+    "neat_resolution": neat_resolution,
+    "no_cost": no_cost,
+    "no_alternatives": no_alternatives,
+    "no_credit": no_credit,
+    "scripted": scripted,
+    "generic_mission": generic_mission,
+    "cliche_lesson": cliche_lesson,
+    "blame": blame,
+    "vague": vague,
+}

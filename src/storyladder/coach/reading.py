@@ -1,0 +1,224 @@
+"""One reading of an answer: its sentences and components, and the facts the flags share.
+
+Everything here is computed once per answer so that each flag detector is a
+short function over the same facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from storyladder.coach import components
+from storyladder.coach.question import QuestionInfo
+from storyladder.coach.text import find, phrases, sentences, word_count
+from storyladder.model import COMPONENTS, Sentence, Span
+
+NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|hundreds|thousand|thousands|"
+    r"million|millions|billion|dozen|a dozen|dozens|half|a third|a quarter|twice|double|"
+    r"triple|doubled|tripled|halved"
+)
+UNITS = (
+    r"(?:percent|per ?cent|%|x|k|m|ms|seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|"
+    r"months?|quarters?|years?|sprints?|releases?|people|engineers?|customers?|clients?|users?|"
+    r"teams?|members?|reports?|hospitals?|sites?|stores?|warehouses?|servers?|services?|"
+    r"tickets?|incidents?|bugs?|pages?|alerts?|dollars?|euros?|pounds?|points?|times|calls?|"
+    r"meetings?|interviews?|sessions?|runs?|jobs?|models?|features?|tests?|files?|countries|"
+    r"states|regions?|accounts?|firms?|partners?|vendors?|hires?|candidates?|stakeholders?|"
+    r"versions?|steps?|options?|ways?|cases?|documents?|pull requests?|prs?|commits?)"
+)
+QUANTITY = re.compile(
+    r"(?:[$€£]\s?\d[\d,.]*\s?(?:k|m|bn|b|million|billion)?\b|\b\d[\d,.]*(?:\s?(?:%|x\b|k\b|m\b|"
+    r"ms\b|s\b|h\b)|(?:st|nd|rd|th)\b)?|\bQ[1-4]\b|\b(?:" + NUMBER_WORDS + r")(?:[- ]\w+)?\s"
+    + UNITS + r"\b|\b(?:twice|doubled|tripled|halved|half)\b)",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll)\b")
+WE = re.compile(r"\b(?:we|we're|we've|we'd|we'll|our team|the team|my team|us)\b", re.IGNORECASE)
+PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|went|got|made|took|told|wrote|ran|found|saw|built|began|felt|knew|"
+    r"thought|left|lost|kept|said|sent|spent|chose|gave|brought|led|came|caught|held|set|put|"
+    r"\w{3,}ed)\b",
+    re.IGNORECASE,
+)
+_CAP = "A-Z\u00c0-\u00dd"
+_LOW = "a-z\u00df-\u00ff"
+NAME_WORD = rf"[{_CAP}][{_LOW}]+(?:-[{_CAP}]?[{_LOW}]+)?"
+NAME = re.compile(rf"(?<=[\s(\"“])({NAME_WORD})\b(?!['’]s? [A-Z])")
+NOT_NAMES = frozenset(
+    """I I'm I've I'd The A An And But So Then When After Before During Because If Or That This
+    Those These It Its We Our My He She They Their His Her Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday January February March April May June July August September October
+    November December Q1 Q2 Q3 Q4 AI ML SQL API AWS GCP Slack Jira Python Java Kubernetes
+    Google Amazon Meta Anthropic OpenAI Palantir Microsoft Apple Netflix Stripe Salesforce
+    Excel Zoom Black Friday Christmas Series North South East West English Spanish Tagalog
+    Swahili Yoruba Asia Europe America US UK EU Android Postgres Kafka Spark Redis Snowflake
+    Also Honestly Looking Now Today Eventually Luckily Unfortunately Still Once Over Within
+    Most Some Every Each Both Neither Nobody Nothing Everyone Someone Looking Long What Why
+    How Where Which Who Yes No Okay Yeah Well Like Even Instead Since While Until There Here
+    Leadership Principles Principle Policy Project Product Finance Growth Legal Sales Support
+    Marketing Engineering Research Security Compliance Operations Design Data Platform Team
+    Store App Live Action Think Big Customer Obsession Ownership Frugality Trust Dive Deep
+    Deliver Results Bias Earn Insist Learn Curious Hire Develop Invent Simplify Are Right Have
+    Backbone Disagree Commit Strive Success Scale Responsible Scaling Core Views Constitutional
+    Bluetooth Excel Word Teams Notion Figma GitHub Datadog Grafana PagerDuty Sentry Confluence
+    Director Manager Engineer VP CEO CTO CFO Staff Senior Principal Head Chief Vice Mom Dad
+    In At On For From By To With About After During Over Under Into Of As Last Next First""".split()
+)
+ROLE_CREDIT = phrases(
+    r"(?:my|our|the|a|one|their) (?:manager|lead|tech lead|team lead|colleague|teammate|peer|"
+    r"engineer|designer|pm|product manager|director|vp|mentor|intern|analyst|junior|senior|"
+    r"report|counterpart|partner|statistician|researcher|scientist|sre|on-call|lawyer|"
+    r"nurse|doctor|customer|client|cto|ceo|cfo|founder|architect|contractor|qa|tester|"
+    r"auditor|reviewer|mentee|new hire|friend|boss)(?: \w+)?,? (?:who )?(?:suggested|pointed|"
+    r"noticed|caught|found|built|proposed|spotted|figured|came up|was right|had been right|"
+    r"saw|wrote|flagged|helped|fixed|taught|showed|did|ran|designed|explained|challenged|"
+    r"questioned|pushed|asked)",
+    r"thanks to", r"credit (?:goes )?to", r"(?:his|her|their) idea", r"it was (?:his|her|their)",
+    r"gave (?:him|her|them) (?:the )?credit", r"made sure (?:his|her|their) name",
+)
+
+
+@dataclass
+class Reading:
+    text: str
+    question: QuestionInfo
+    wpm: int = 150
+    sentences: tuple[Sentence, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        spans = sentences(self.text)
+        tags = components.tag([s.text for s in spans], mission=self.mission_question)
+        self.sentences = tuple(
+            Sentence(s.start, s.end, s.text, tag) for s, tag in zip(spans, tags, strict=True)
+        )
+
+    # -- the question --------------------------------------------------------------
+
+    @property
+    def mission_question(self) -> bool:
+        return self.question.family == "mission"
+
+    @cached_property
+    def mission(self) -> bool:
+        """A motivation answer (asked as such, or, with no question, talked as such)."""
+        if self.question.text:
+            return self.mission_question
+        hits = len(find(MISSION_TALK, self.text))
+        return hits >= 2 and self.past_share < 0.35
+
+    @cached_property
+    def story(self) -> bool:
+        """Does the answer tell (or should it tell) one past episode?"""
+        return not self.mission
+
+    # -- counts --------------------------------------------------------------------
+
+    @cached_property
+    def words(self) -> int:
+        return word_count(self.text)
+
+    @property
+    def seconds(self) -> float:
+        return round(self.words / self.wpm * 60, 1)
+
+    def component_words(self, component: str) -> int:
+        return sum(word_count(s.text) for s in self.sentences if s.component == component)
+
+    def component_text(self, *names: str) -> str:
+        return " ".join(s.text for s in self.sentences if s.component in names)
+
+    def of(self, *names: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.component in names]
+
+    @cached_property
+    def shares(self) -> dict[str, dict[str, float]]:
+        total = max(self.words, 1)
+        out = {}
+        for name in COMPONENTS:
+            n = self.component_words(name)
+            out[name] = {"share": round(n / total, 3), "seconds": round(n / self.wpm * 60, 1)}
+        return out
+
+    @cached_property
+    def quantities(self) -> list[Span]:
+        return [q for q in find(QUANTITY, self.text) if not _is_ordinal_list(q.text)]
+
+    @cached_property
+    def i_subjects(self) -> list[Span]:
+        return find(FIRST_PERSON, self.text)
+
+    @cached_property
+    def we_subjects(self) -> list[Span]:
+        return find(WE, self.text)
+
+    @cached_property
+    def past_share(self) -> float:
+        if not self.sentences:
+            return 0.0
+        return sum(1 for s in self.sentences if PAST_VERB.search(s.text)) / len(self.sentences)
+
+    @cached_property
+    def names(self) -> list[Span]:
+        """Capitalized words used like a person's name (not at a sentence start, not a term)."""
+        out = []
+        for sentence in self.sentences:
+            first = re.match(NAME_WORD, sentence.text)
+            if first and first.group() not in NOT_NAMES and _name_at_start(sentence.text):
+                out.append(Span(sentence.start, sentence.start + first.end(), first.group()))
+            for m in NAME.finditer(sentence.text):
+                word = m.group(1)
+                if (
+                    word in NOT_NAMES
+                    or _after_terminal(sentence.text, m.start(1))
+                    or _in_title_phrase(sentence.text, m.start(1), m.end(1))
+                ):
+                    continue
+                start = sentence.start + m.start(1)
+                out.append(Span(start, start + len(word), word))
+        return out
+
+    @cached_property
+    def role_credits(self) -> list[Span]:
+        return find(ROLE_CREDIT, self.text)
+
+
+MISSION_TALK = phrases(
+    r"mission", r"ai safety", r"safety", r"humanity", r"the world", r"passionate",
+    r"why (?:i want|i'm|here)", r"(?:anthropic|openai)", r"alignment", r"interpretability",
+)
+
+
+def _is_ordinal_list(text: str) -> bool:
+    return text.strip() in {"1.", "2.", "3.", "4.", "5."}
+
+
+def _in_title_phrase(sentence: str, start: int, end: int) -> bool:
+    """'Customer Obsession', 'App Store': a capital next to another capital is a term."""
+    before = re.search(r"([A-Z][\w-]*) $", sentence[:start])
+    after = re.match(r" [A-Z][a-z]", sentence[end:])
+    titled = before is not None and before.group(1) not in ("Dr", "Mr", "Ms", "Mrs", "Prof")
+    return titled or after is not None
+
+
+def _after_terminal(sentence: str, pos: int) -> bool:
+    """A capital after ': ' or '; ' or a quote starts a clause, not necessarily a name."""
+    before = sentence[:pos].rstrip()
+    return not before or before[-1] in ".!?:;\"“"
+
+
+def _name_at_start(sentence: str) -> bool:
+    """A capitalized first word is a name when a person-verb follows it."""
+    return bool(
+        re.match(
+            NAME_WORD + r"(?:,[^,]{3,60},)? (?:[\w']+ ){0,4}(?:said|told|asked|"
+            r"pointed|noticed|suggested|built|wrote|found|caught|agreed|disagreed|argued|"
+            r"pushed|proposed|took|was|had|did|didn't|came|helped|fixed|ran|spent|saw|thought|"
+            r"felt|made|owned|led|showed|called|gave|set|got|started|rebuilt|designed|tagged|"
+            r"automated|challenged|flagged|reviewed|explained|decided)\b",
+            sentence,
+        )
+    )
