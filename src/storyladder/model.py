@@ -337,7 +337,12 @@ class Sentence:
     component: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "component": self.component}
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "component": self.component,
+        }
 
 
 @dataclass(frozen=True)

@@ -35,129 +35,304 @@ _PAST_MOVE = (
 
 CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "situation": [
-        (phrases(r"back in", r"at the time", r"a (?:few|couple of) (?:years|months|weeks) ago",
-                 r"(?:last|that|one) (?:year|spring|summer|fall|autumn|winter|quarter)",
-                 r"in (?:early |late |mid-)?(?:19|20)\d\d", r"when I (?:was|joined|started)",
-                 r"I had just", r"I(?:'d| had) been", r"I was (?:a|an|the|one of|working|leading|on|"
-                 r"running|managing|part of|new|hired|brought|about)",
-                 r"(?:we|they) (?:were|had)", r"there (?:was|were|had been)", r"had been",
-                 r"our (?:team|company|product|org|group|startup|platform|service|system)",
-                 r"the (?:team|company|startup|org|product|platform|context|backdrop)",
-                 r"(?:my|our) (?:previous|last|old|first) (?:job|company|role|team)",
-                 r"at (?:a|an|my|our) \w+ (?:company|startup|firm|bank|agency|lab|retailer)",
-                 r"was (?:growing|struggling|preparing|launching|migrating|building|running|"
-                 r"scaling|losing|facing|under)", r"reported to", r"a team of",
-                 r"(?:was|were) (?:\w+ing)", r"every (?:week|day|month|quarter)", r"we had",
-                 r"(?:legally|historically|usually|normally),? (?:we|the|our)",
-                 r"this was (?:at|in|when|during|back)", r"for the (?:last|past) \w+ (?:years|"
-                 r"months)", r"what happened was", r"I (?:worked|was working) (?:on|at|in|as)",
-                 r"I was on (?:a|an|the|our)", r"(?:the|our) (?:challenge|problem|issue) was"),
-         1.2),
+        (
+            phrases(
+                r"back in",
+                r"at the time",
+                r"a (?:few|couple of) (?:years|months|weeks) ago",
+                r"(?:last|that|one) (?:year|spring|summer|fall|autumn|winter|quarter)",
+                r"in (?:early |late |mid-)?(?:19|20)\d\d",
+                r"when I (?:was|joined|started)",
+                r"I had just",
+                r"I(?:'d| had) been",
+                r"I was (?:a|an|the|one of|working|leading|on|"
+                r"running|managing|part of|new|hired|brought|about)",
+                r"(?:we|they) (?:were|had)",
+                r"there (?:was|were|had been)",
+                r"had been",
+                r"our (?:team|company|product|org|group|startup|platform|service|system)",
+                r"the (?:team|company|startup|org|product|platform|context|backdrop)",
+                r"(?:my|our) (?:previous|last|old|first) (?:job|company|role|team)",
+                r"at (?:a|an|my|our) \w+ (?:company|startup|firm|bank|agency|lab|retailer)",
+                r"was (?:growing|struggling|preparing|launching|migrating|building|running|"
+                r"scaling|losing|facing|under)",
+                r"reported to",
+                r"a team of",
+                r"(?:was|were) (?:\w+ing)",
+                r"every (?:week|day|month|quarter)",
+                r"we had",
+                r"(?:legally|historically|usually|normally),? (?:we|the|our)",
+                r"this was (?:at|in|when|during|back)",
+                r"for the (?:last|past) \w+ (?:years|"
+                r"months)",
+                r"what happened was",
+                r"I (?:worked|was working) (?:on|at|in|as)",
+                r"I was on (?:a|an|the|our)",
+                r"(?:the|our) (?:challenge|problem|issue) was",
+            ),
+            1.2,
+        ),
     ],
     "task": [
-        (phrases(rf"my (?:job|role|task|responsibility|goal|mandate|assignment|remit) was",
-                 rf"{_I} was (?:responsible|asked|tasked|in charge|supposed|expected|brought in|"
-                 r"assigned|given|the one|on the hook|accountable)",
-                 r"it was (?:on me|my job|up to me|my call|my responsibility|my decision)",
-                 r"the (?:goal|ask|mandate|objective|brief|plan) was", r"I owned",
-                 r"I needed to", r"I had to (?:decide|figure|choose|find|get|make|deliver|fix|"
-                 r"convince|ship|build|pick|work out|lead)", r"(?:my|the) deadline",
-                 r"needed (?:someone|me) to", r"I was on the hook"), 2.0),
+        (
+            phrases(
+                r"my (?:job|role|task|responsibility|goal|mandate|assignment|remit) was",
+                rf"{_I} was (?:responsible|asked|tasked|in charge|supposed|expected|brought in|"
+                r"assigned|given|the one|on the hook|accountable)",
+                r"it was (?:on me|my job|up to me|my call|my responsibility|my decision)",
+                r"the (?:goal|ask|mandate|objective|brief|plan) was",
+                r"I owned",
+                r"I needed to",
+                r"I had to (?:decide|figure|choose|find|get|make|deliver|fix|"
+                r"convince|ship|build|pick|work out|lead)",
+                r"(?:my|the) deadline",
+                r"needed (?:someone|me) to",
+                r"I was on the hook",
+            ),
+            2.0,
+        ),
     ],
     "action": [
-        (re.compile(rf"\b(?:{_I}|I then|I also|I first|I finally|I quickly|I immediately)\s+"
-                    rf"(?:\w+ly\s+)?(?:{_PAST_MOVE})\b"), 1.6),
-        (re.compile(rf"\b(?:[Ww]e|[Ww]e then|[Ww]e also|[Tt]hen we|[Ss]o we)\s+"
-                    rf"(?:\w+ly\s+)?(?:{_PAST_MOVE})\b"), 0.9),
-        (phrases(r"what I(?:'d| would) do", r"I(?:'d| would) (?:\w+ )?(?:do|push|suggest|raise|loop|"
-                 r"document|escalate|try|insist|roll|look|ask|make|bring|start|gather|go|talk|"
-                 r"set|first|also|probably|just)", r"what I (?:usually|typically|normally) do",
-                 r"I (?:usually|typically|normally|always|generally) (?:\w+ )?(?:try|start|go|"
-                 r"make|ask|bring|do|take|push|loop)", r"typically I", r"in general,? when"),
-         1.4),
-        (phrases(r"instead of", r"rather than", r"so I", r"then I", r"first,? I", r"I also",
-                 r"my (?:plan|proposal|approach|first move|next step)", r"I spent",
-                 r"I (?:started|began) (?:by|with)", r"the (?:next|following) (?:day|week|morning)",
-                 r"I went (?:to|back)", r"we agreed", r"I set", r"I'd been"), 0.8),
+        (
+            re.compile(
+                rf"\b(?:{_I}|I then|I also|I first|I finally|I quickly|I immediately)\s+"
+                rf"(?:\w+ly\s+)?(?:{_PAST_MOVE})\b"
+            ),
+            1.6,
+        ),
+        (
+            re.compile(
+                rf"\b(?:[Ww]e|[Ww]e then|[Ww]e also|[Tt]hen we|[Ss]o we)\s+"
+                rf"(?:\w+ly\s+)?(?:{_PAST_MOVE})\b"
+            ),
+            0.9,
+        ),
+        (
+            phrases(
+                r"what I(?:'d| would) do",
+                r"I(?:'d| would) (?:\w+ )?(?:do|push|suggest|raise|loop|"
+                r"document|escalate|try|insist|roll|look|ask|make|bring|start|gather|go|talk|"
+                r"set|first|also|probably|just)",
+                r"what I (?:usually|typically|normally) do",
+                r"I (?:usually|typically|normally|always|generally) (?:\w+ )?(?:try|start|go|"
+                r"make|ask|bring|do|take|push|loop)",
+                r"typically I",
+                r"in general,? when",
+            ),
+            1.4,
+        ),
+        (
+            phrases(
+                r"instead of",
+                r"rather than",
+                r"so I",
+                r"then I",
+                r"first,? I",
+                r"I also",
+                r"my (?:plan|proposal|approach|first move|next step)",
+                r"I spent",
+                r"I (?:started|began) (?:by|with)",
+                r"the (?:next|following) (?:day|week|morning)",
+                r"I went (?:to|back)",
+                r"we agreed",
+                r"I set",
+                r"I'd been",
+            ),
+            0.8,
+        ),
     ],
     "result": [
-        (phrases(r"as a result", r"the result", r"results? (?:was|were)", r"in the end",
-                 r"ended up", r"eventually", r"turned out", r"by the end", r"outcome",
-                 r"(?:we|it|they|the \w+) (?:shipped|launched|hit|missed|lost|saved|went live|"
-                 r"landed|worked|failed|held|recovered)",
-                 r"(?:dropped|fell|rose|grew|increased|decreased|reduced|improved|doubled|halved|"
-                 r"tripled|went down|went up|shrank|climbed) (?:by|from|to)",
-                 r"cost (?:us|me|the|them|him|her|a|about|roughly)", r"(?:was|got|were) "
-                 r"(?:cancel+ed|delayed|shelved|rolled back|killed|approved|adopted|promoted|"
-                 r"reverted|merged|accepted|rejected)", r"that meant", r"which meant",
-                 r"after that", r"afterwards", r"(?:a|two|three|four|six|\d+) (?:weeks?|months?|"
-                 r"quarters?|days?) later", r"to this day", r"never (?:fully )?recovered",
-                 r"we (?:never|didn't) (?:get|got|recover)", r"the (?:launch|release|project|"
-                 r"migration|rollout|deal|client|customer|team) (?:was|went|slipped|ended|"
-                 r"shipped|stayed|renewed|churned|left)", r"(?:churn|revenue|latency|errors?|"
-                 r"incidents?|tickets?|costs?|retention|accuracy) (?:dropped|fell|rose|went)",
-                 r"\d+(?:\.\d+)?\s?%", r"not everything", r"still (?:lost|missed|cost)",
-                 r"we lost", r"I lost", r"it took", r"(?:the )?(?:costs?|price|damage|impact|"
-                 r"downside|fallout) (?:was|were)", r"took the hit", r"cut (?:their|the|our|it)",
-                 r"found that", r"within (?:a|an|one|two|three|\d+) (?:day|week|month|hour)s?",
-                 r"had to (?:renegotiate|redo|rebuild|apologi[sz]e|explain|work|spend|cancel)",
-                 r"(?:appreciated|thanked|praised)", r"(?:second|third)-order",
-                 r"(?:worked|went) (?:fine|well|badly)", r"(?:we|I) (?:got|received) "), 1.3),
-        (re.compile(r"^(?:But |And |So )?(?:[A-Z][a-z]+(?:-[a-z]+)?|He|She|They|The team|"
-                    r"Our \w+|Their \w+)(?:,[^,]+,)? (?:\w+ )?(?:agreed|found|caught|fixed|"
-                    r"said|told|came|renewed|left|cut|decided|pushed back|went around|took|"
-                    r"saw|didn't|did not|was right|disagreed|refused|approved|rejected|"
-                    r"thanked|complained|quit|escalated)\b"), 1.0),
-        (phrases(r"I (?:felt|was|got) (?:\w+ )?(?:embarrassed|sick|awful|terrible|relieved|"
-                 r"proud|ashamed|angry|frustrated|gutted|crushed|mortified|humbled)",
-                 r"(?:the|a) wrong call", r"charged twice", r"(?:was|were|came in) "
-                 r"(?:late|worse|wrong|slower|lower|higher)", r"what (?:surprised|hurt|stung) me",
-                 r"credibility", r"trust (?:with|in) me", r"still using", r"never (?:got|came|"
-                 r"shipped|recovered|finished)", r"missed (?:the|our|their)"), 1.0),
+        (
+            phrases(
+                r"as a result",
+                r"the result",
+                r"results? (?:was|were)",
+                r"in the end",
+                r"ended up",
+                r"eventually",
+                r"turned out",
+                r"by the end",
+                r"outcome",
+                r"(?:we|it|they|the \w+) (?:shipped|launched|hit|missed|lost|saved|went live|"
+                r"landed|worked|failed|held|recovered)",
+                r"(?:dropped|fell|rose|grew|increased|decreased|reduced|improved|doubled|halved|"
+                r"tripled|went down|went up|shrank|climbed) (?:by|from|to)",
+                r"cost (?:us|me|the|them|him|her|a|about|roughly)",
+                r"(?:was|got|were) "
+                r"(?:cancel+ed|delayed|shelved|rolled back|killed|approved|adopted|promoted|"
+                r"reverted|merged|accepted|rejected)",
+                r"that meant",
+                r"which meant",
+                r"after that",
+                r"afterwards",
+                r"(?:a|two|three|four|six|\d+) (?:weeks?|months?|"
+                r"quarters?|days?) later",
+                r"to this day",
+                r"never (?:fully )?recovered",
+                r"we (?:never|didn't) (?:get|got|recover)",
+                r"the (?:launch|release|project|"
+                r"migration|rollout|deal|client|customer|team) (?:was|went|slipped|ended|"
+                r"shipped|stayed|renewed|churned|left)",
+                r"(?:churn|revenue|latency|errors?|"
+                r"incidents?|tickets?|costs?|retention|accuracy) (?:dropped|fell|rose|went)",
+                r"\d+(?:\.\d+)?\s?%",
+                r"not everything",
+                r"still (?:lost|missed|cost)",
+                r"we lost",
+                r"I lost",
+                r"it took",
+                r"(?:the )?(?:costs?|price|damage|impact|"
+                r"downside|fallout) (?:was|were)",
+                r"took the hit",
+                r"cut (?:their|the|our|it)",
+                r"found that",
+                r"within (?:a|an|one|two|three|\d+) (?:day|week|month|hour)s?",
+                r"had to (?:renegotiate|redo|rebuild|apologi[sz]e|explain|work|spend|cancel)",
+                r"(?:appreciated|thanked|praised)",
+                r"(?:second|third)-order",
+                r"(?:worked|went) (?:fine|well|badly)",
+                r"(?:we|I) (?:got|received) ",
+            ),
+            1.3,
+        ),
+        (
+            re.compile(
+                r"^(?:But |And |So )?(?:[A-Z][a-z]+(?:-[a-z]+)?|He|She|They|The team|"
+                r"Our \w+|Their \w+)(?:,[^,]+,)? (?:\w+ )?(?:agreed|found|caught|fixed|"
+                r"said|told|came|renewed|left|cut|decided|pushed back|went around|took|"
+                r"saw|didn't|did not|was right|disagreed|refused|approved|rejected|"
+                r"thanked|complained|quit|escalated)\b"
+            ),
+            1.0,
+        ),
+        (
+            phrases(
+                r"I (?:felt|was|got) (?:\w+ )?(?:embarrassed|sick|awful|terrible|relieved|"
+                r"proud|ashamed|angry|frustrated|gutted|crushed|mortified|humbled)",
+                r"(?:the|a) wrong call",
+                r"charged twice",
+                r"(?:was|were|came in) "
+                r"(?:late|worse|wrong|slower|lower|higher)",
+                r"what (?:surprised|hurt|stung) me",
+                r"credibility",
+                r"trust (?:with|in) me",
+                r"still using",
+                r"never (?:got|came|"
+                r"shipped|recovered|finished)",
+                r"missed (?:the|our|their)",
+            ),
+            1.0,
+        ),
     ],
     "learning": [
-        (phrases(r"I (?:learned|learnt|realized|realised|took away)", r"taught me",
-                 r"lessons?", r"takeaway", r"now I", r"I now", r"these days", r"since then",
-                 r"ever since", r"today I", r"going forward", r"next time", r"looking back",
-                 r"in hindsight", r"what I (?:do|did) (?:now|differently)",
-                 r"I(?:'ve| have) (?:started|learned|stopped|become|changed|come to|made it)",
-                 r"changed (?:how|the way|what) I", r"I'd do (?:it )?differently",
-                 r"if I (?:did|had) it (?:again|over)", r"if I could (?:go back|redo|do)",
-                 r"my (?:rule|habit|default|heuristic) (?:now|is)", r"made me (?:realize|see|"
-                 r"understand|rethink)", r"I (?:still|always) (?:ask|write|start|check|try|make|"
-                 r"run|insist|put|block|schedule|assume|bring)", r"what (?:it|this|that) "
-                 r"(?:taught|showed|told) me", r"the (?:bigger|real|main) (?:lesson|thing)",
-                 r"I try to", r"I make (?:a point|sure)", r"I(?:'m| am) (?:more|less|much more|"
-                 r"far more|quicker|slower) ", r"I should have", r"I would have", r"I wish I",
-                 r"I (?:now )?(?:think|believe) (?:the|a|that) (?:real|right|better)",
-                 r"what I took from", r"I(?:'m| am) still not (?:\w+ )?sure", r"I still (?:don't|"
-                 r"think|wonder)", r"I(?:'m| am) (?:trying|learning) to", r"(?:any|every) \w+ "
-                 r"I own now", r"^now,? "), 2.0),
-        (re.compile(r"\bI (?:also )?(?:ask|write|run|keep|check|start|make|put|block|schedule|"
-                    r"insist|send|tell|treat|assume|budget|pair|review|require|default)\b"), 1.2),
+        (
+            phrases(
+                r"I (?:learned|learnt|realized|realised|took away)",
+                r"taught me",
+                r"lessons?",
+                r"takeaway",
+                r"now I",
+                r"I now",
+                r"these days",
+                r"since then",
+                r"ever since",
+                r"today I",
+                r"going forward",
+                r"next time",
+                r"looking back",
+                r"in hindsight",
+                r"what I (?:do|did) (?:now|differently)",
+                r"I(?:'ve| have) (?:started|learned|stopped|become|changed|come to|made it)",
+                r"changed (?:how|the way|what) I",
+                r"I'd do (?:it )?differently",
+                r"if I (?:did|had) it (?:again|over)",
+                r"if I could (?:go back|redo|do)",
+                r"my (?:rule|habit|default|heuristic) (?:now|is)",
+                r"made me (?:realize|see|"
+                r"understand|rethink)",
+                r"I (?:still|always) (?:ask|write|start|check|try|make|"
+                r"run|insist|put|block|schedule|assume|bring)",
+                r"what (?:it|this|that) "
+                r"(?:taught|showed|told) me",
+                r"the (?:bigger|real|main) (?:lesson|thing)",
+                r"I try to",
+                r"I make (?:a point|sure)",
+                r"I(?:'m| am) (?:more|less|much more|"
+                r"far more|quicker|slower) ",
+                r"I should have",
+                r"I would have",
+                r"I wish I",
+                r"I (?:now )?(?:think|believe) (?:the|a|that) (?:real|right|better)",
+                r"what I took from",
+                r"I(?:'m| am) still not (?:\w+ )?sure",
+                r"I still (?:don't|"
+                r"think|wonder)",
+                r"I(?:'m| am) (?:trying|learning) to",
+                r"(?:any|every) \w+ "
+                r"I own now",
+                r"^now,? ",
+            ),
+            2.0,
+        ),
+        (
+            re.compile(
+                r"\bI (?:also )?(?:ask|write|run|keep|check|start|make|put|block|schedule|"
+                r"insist|send|tell|treat|assume|budget|pair|review|require|default)\b"
+            ),
+            1.2,
+        ),
     ],
     "other": [
-        (phrases(r"(?:that's|what a|it's) (?:a )?(?:great|good|hard|tough|interesting) question",
-                 r"so,? yeah", r"hope that", r"to answer", r"I think", r"I believe", r"for me",
-                 r"I(?:'m| am) (?:drawn|excited|interested|passionate|convinced|torn|unsure|"
-                 r"not sure)", r"I want", r"I'd (?:want|love|like)", r"what (?:draws|excites|"
-                 r"attracts) me", r"mission", r"safety", r"humanity", r"the world",
-                 r"(?:anthropic|openai|meta|google|amazon|palantir)(?:'s)?\b", r"honestly,? I",
-                 r"I(?:'ve| have) (?:always|read|been (?:following|drawn|fascinated))",
-                 r"my (?:biggest |main |real )?(?:weakness|strength|approach|general approach)",
-                 r"I'd say", r"would (?:probably |likely )?(?:say|describe|call)",
-                 r"the one I'd", r"I(?:'m| am) (?:the kind|someone|generally|pretty|usually)",
-                 r"principles? I", r"that's (?:pretty much|roughly|really|basically) (?:the|it|"
-                 r"how|why|what)", r"(?:great|good) question", r"comes up a lot",
-                 r"I'll talk about", r"the (?:specific )?thing that (?:draws|stuck|stayed)"), 1.2),
+        (
+            phrases(
+                r"(?:that's|what a|it's) (?:a )?(?:great|good|hard|tough|interesting) question",
+                r"so,? yeah",
+                r"hope that",
+                r"to answer",
+                r"I think",
+                r"I believe",
+                r"for me",
+                r"I(?:'m| am) (?:drawn|excited|interested|passionate|convinced|torn|unsure|"
+                r"not sure)",
+                r"I want",
+                r"I'd (?:want|love|like)",
+                r"what (?:draws|excites|"
+                r"attracts) me",
+                r"mission",
+                r"safety",
+                r"humanity",
+                r"the world",
+                r"(?:anthropic|openai|meta|google|amazon|palantir)(?:'s)?\b",
+                r"honestly,? I",
+                r"I(?:'ve| have) (?:always|read|been (?:following|drawn|fascinated))",
+                r"my (?:biggest |main |real )?(?:weakness|strength|approach|general approach)",
+                r"I'd say",
+                r"would (?:probably |likely )?(?:say|describe|call)",
+                r"the one I'd",
+                r"I(?:'m| am) (?:the kind|someone|generally|pretty|usually)",
+                r"principles? I",
+                r"that's (?:pretty much|roughly|really|basically) (?:the|it|"
+                r"how|why|what)",
+                r"(?:great|good) question",
+                r"comes up a lot",
+                r"I'll talk about",
+                r"the (?:specific )?thing that (?:draws|stuck|stayed)",
+            ),
+            1.2,
+        ),
     ],
 }
 
-_PRESENT_I = re.compile(r"\b(?:I|we) (?:am|'m|think|believe|want|feel|find|see|do|don't|know|"
-                        r"like|love|care|hope|expect|would|'d)\b", re.IGNORECASE)
-_PAST = re.compile(r"\b\w+ed\b|\b(?:was|were|had|did|went|got|made|took|told|wrote|ran|"
-                   r"found|saw|built|began|felt|knew|thought|left|lost|kept|said|sent|spent)\b",
-                   re.IGNORECASE)
+_PRESENT_I = re.compile(
+    r"\b(?:I|we) (?:am|'m|think|believe|want|feel|find|see|do|don't|know|"
+    r"like|love|care|hope|expect|would|'d)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b\w+ed\b|\b(?:was|were|had|did|went|got|made|took|told|wrote|ran|"
+    r"found|saw|built|began|felt|knew|thought|left|lost|kept|said|sent|spent)\b",
+    re.IGNORECASE,
+)
 
 # Log-score of moving from one component (row) to the next (column).
 _FORWARD = {"situation": 1, "task": 2, "action": 3, "result": 4, "learning": 5}
@@ -171,8 +346,13 @@ def _transition(prev: str, cur: str) -> float:
     step = _FORWARD[cur] - _FORWARD[prev]
     if step > 0:
         return -0.25 * step
-    if (prev, cur) in {("result", "action"), ("task", "situation"), ("action", "situation"),
-                       ("learning", "result"), ("learning", "action")}:
+    if (prev, cur) in {
+        ("result", "action"),
+        ("task", "situation"),
+        ("action", "situation"),
+        ("learning", "result"),
+        ("learning", "action"),
+    }:
         return -0.9
     return -1.6
 

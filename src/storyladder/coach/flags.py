@@ -34,6 +34,7 @@ def _sentences_of(r: Reading, *names: str) -> list[Span]:
 
 # -- ownership -------------------------------------------------------------------
 
+
 def we_not_i(r: Reading) -> Evidence:
     if not r.story:
         return None
@@ -52,8 +53,9 @@ _I_SUBJECT = re.compile(r"\bI\b(?! think| guess| mean| believe)")
 def hypothetical(r: Reading) -> Evidence:
     if not r.story or not r.question.asks_past:
         return None
-    would = [h for s in r.sentences if s.component != "learning"
-             for h in find(_WOULD, s.text, s.start)]
+    would = [
+        h for s in r.sentences if s.component != "learning" for h in find(_WOULD, s.text, s.start)
+    ]
     past_moves = sum(1 for s in r.sentences if _PAST_MOVE.search(s.text))
     if len(would) >= 2 and len(would) >= past_moves:
         return would[:5]
@@ -65,10 +67,14 @@ _WOULD = phrases(
     r"| \w+ed\b| been| done| gone| taken| set| had| got| seen| made| told| built| written| spent"
     r"| lost| left| used| put| run| known| thought| felt| heard| found)",
     r"what I(?:'d| would) do",
-    r"I (?:usually|typically|generally|normally|tend to|always try)", r"in (?:that|those|such|a) "
-    r"(?:kind of )?(?:situation|case)s?", r"my (?:general )?approach (?:is|would be)",
-    r"what I (?:usually|typically|generally) do", r"(?:typically|usually|generally),? I",
-    r"I try to", r"if (?:it|that|something) (?:happens|came up|comes up|crossed)",
+    r"I (?:usually|typically|generally|normally|tend to|always try)",
+    r"in (?:that|those|such|a) "
+    r"(?:kind of )?(?:situation|case)s?",
+    r"my (?:general )?approach (?:is|would be)",
+    r"what I (?:usually|typically|generally) do",
+    r"(?:typically|usually|generally),? I",
+    r"I try to",
+    r"if (?:it|that|something) (?:happens|came up|comes up|crossed)",
 )
 _PAST_MOVE = re.compile(
     r"\bI (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|met|told|pushed|went|"
@@ -84,6 +90,9 @@ def blame(r: Reading) -> Evidence:
     if not r.story:
         return None
     blamed = find(_BLAME, r.text)
+    weak = find(_BLAME_WEAK, r.text)
+    if len(weak) >= 2:
+        blamed += weak
     if not blamed:
         return None
     if find(_OWN, r.text):
@@ -102,38 +111,75 @@ _FAILED_DUTY = (
     r"inform(?:ed)?|show(?:ed)? up|document(?:ed)?|give us|gave us|stick to|do (?:their|his|her)"
     r" (?:job|part)|ask(?:ed)? (?:engineering|us|me)|consult(?:ed)?"
 )
-_BLAME = phrases(
-    r"(?:wasn't|was not|isn't|not) (?:really )?(?:my|a) (?:fault|mistake|call|decision)",
-    r"(?:wasn't|was not) (?:really )?on (?:me|us)", r"not (?:on )?me\b",
+_BLAME = phrases(  # said by themselves, these put it on someone else
+    r"(?:wasn't|was not|isn't|not) (?:really )?(?:my|a) (?:fault|mistake)",
+    r"(?:wasn't|was not) (?:really )?on (?:me|us)",
     r"(?:wasn't|was not|isn't|not) (?:really )?(?:a )?(?:mistake|failure) on my (?:side|part|end)",
+    r"(?:their|his|her) fault",
+    r"if (?:they|he|she|the \w+|management|leadership)(?:'d| had| "
+    r"would have) (?:just |actually )?(?:listened|followed|told|given|done|asked)",
+    r"outside (?:of )?my control",
+    r"let us down",
+    r"(?:set (?:me |us )?up) to fail",
+    r"thrown under the bus",
+    r"(?:wasn't|was not|isn't) much (?:more )?(?:I|anyone) (?:on my side )?"
+    r"could (?:have )?do(?:ne)?",
+    r"nothing (?:more )?I could have done",
+    r"(?:was|were) (?:really |also |just )?(?:sloppy|incompetent|careless|useless|lazy)",
+    r"none of (?:that|this) would have happened if",
+    r"the real problem was (?:the|their|his|her)"
+    r"[^.]{0,60}not me",
+    r"(?:it was|that was) (?:the|their) (?:execution|team) that",
+    r"(?:nobody|no one) (?:on (?:their|the other) side )?(?:bothered|thought|cared) to",
+    r"just didn't follow",
+    r"(?:wasn't|was not|isn't) (?:really )?anyone's fault",
+    r"(?:should have been|could have been) (?:caught|spotted|fixed|handled) (?:on|by) (?:their|the "
+    r"other|another)",
+    r"(?:nothing|little) to do with me",
+    r"set up for (?:us|me) to succeed",
+    r"unrealistic (?:deadline|timeline|expectations|date)",
+)
+_BLAME_WEAK = phrases(  # these count only when there are two or more
     rf"{_OTHER_PARTY} (?:just |simply |also |even |basically |actually )?(?:didn't|did not|never|"
     rf"failed to|refused to|wouldn't|would not) (?:even )?(?:{_FAILED_DUTY})",
-    rf"{_OTHER_PARTY} (?:kept|keeps) changing", r"changed (?:their|his|her) minds?",
-    r"(?:their|his|her) fault", r"if (?:they|he|she|the \w+|management|leadership)(?:'d| had| "
-    r"would have) (?:just |actually )?(?:listened|followed|told|given|done|asked)",
-    r"outside (?:of )?my control", r"let us down", r"(?:set (?:me |us )?up) to fail",
-    r"thrown under the bus", r"(?:wasn't|was not|isn't) much (?:more )?(?:I|anyone) (?:on my side )?"
-    r"could (?:have )?do(?:ne)?", r"nothing (?:more )?I could have done",
-    r"(?:was|were) (?:really |also |just )?(?:sloppy|incompetent|careless|useless|lazy)",
-    r"none of (?:that|this) would have happened if", r"the real problem was (?:the|their|his|her)",
-    r"(?:it|that) was (?:the|their|his|her) (?:call|decision|fault|problem)",
-    r"went along with whatever", r"predictably",
-    r"(?:nobody|no one) (?:on (?:their|the other) side )?(?:bothered|thought|cared) to",
+    rf"{_OTHER_PARTY} (?:kept|keeps) changing",
+    r"changed (?:their|his|her) minds?",
+    r"the real problem was (?:the|their|his|her)",
+    r"went along with whatever",
+    r"predictably",
+    r"(?:it|that) was (?:the|their|his|her) (?:call|decision|problem)",
+    r"sure enough",
+    r"(?:exactly )?(?:the (?:kind of )?thing|what) I(?:'d| had) warned",
+    r"I told (?:them|you|him|her|everyone) so",
+    r"proved (?:that )?I was right",
+    r"proved my point",
+    r"(?:was|were) really about (?:the|their|his|her)",
+    r"on their side",
 )
 _OWN = phrases(
     r"(?<!n't )(?<!not )(?:my|our) (?:fault|mistake|share|bad|responsibility)",
     r"(?:it|that) was on me",
-    r"I should have", r"I (?:made|own|owned|take|took) (?:a |the |full |my )?"
-    r"(?:mistake|responsibility|blame|share|part)", r"I was wrong", r"I (?:failed|forgot|missed|"
+    r"I should have",
+    r"I (?:made|own|owned|take|took) (?:a |the |full |my )?"
+    r"(?:mistake|responsibility|blame|share|part)",
+    r"I was wrong",
+    r"I (?:failed|forgot|missed|"
     r"ignored|skipped|didn't (?:push|check|ask|test|raise|catch|notice|see|flag|escalate))",
     r"I (?:hadn't|had not|never) (?:checked|asked|tested|raised|considered|weighed|thought)",
-    r"my (?:own )?(?:share|part) (?:was|of|in)", r"I contributed", r"I own(?:ed)? (?:that|it|my)",
-    r"I (?:also )?(?:made|let) (?:it|things) worse", r"I'd (?:silenced|ignored|skipped|missed)",
-    r"(?:on|from) my (?:side|end),? I", r"I dismissed", r"I was (?:too|the one who)",
+    r"my (?:own )?(?:share|part) (?:was|of|in)",
+    r"I contributed",
+    r"I own(?:ed)? (?:that|it|my)",
+    r"I (?:also )?(?:made|let) (?:it|things) worse",
+    r"I'd (?:silenced|ignored|skipped|missed)",
+    r"(?:on|from) my (?:side|end),? I",
+    r"I dismissed",
+    r"I was too",
+    r"I was the one who (?:missed|broke|caused|made the|shipped|approved|signed|pushed|decided)",
 )
 
 
 # -- structure -------------------------------------------------------------------
+
 
 def too_long(r: Reading) -> Evidence:
     if r.seconds <= TOO_LONG_SECONDS:
@@ -158,16 +204,23 @@ def situation_too_long(r: Reading) -> Evidence:
 
 
 def no_result(r: Reading) -> Evidence:
-    if not r.story or r.of("result") or find(_OUTCOME, r.text):
+    if not r.story or r.of("result") or find(_OUTCOME, r.text) or _costs(r):
         return None
     return _whole(r)
 
 
 _OUTCOME = phrases(
-    r"in the end", r"ended up", r"as a result", r"turned out", r"the result", r"eventually",
+    r"in the end",
+    r"ended up",
+    r"as a result",
+    r"turned out",
+    r"the result",
+    r"eventually",
     r"(?:we|it|they) (?:shipped|launched|went live|hit|missed|lost|saved|recovered)",
     r"(?:dropped|fell|rose|grew|increased|decreased|reduced|improved|doubled|halved) (?:by|"
-    r"from|to)", r"never (?:recovered|shipped|launched)", r"was (?:cancel+ed|delayed|shelved)",
+    r"from|to)",
+    r"never (?:recovered|shipped|launched)",
+    r"was (?:cancel+ed|delayed|shelved)",
 )
 
 
@@ -180,18 +233,46 @@ def no_learning(r: Reading) -> Evidence:
 
 
 _LESSON = phrases(
-    r"I (?:learned|learnt|realized|realised)", r"taught me", r"lessons?", r"takeaway",
-    r"now I", r"I now", r"these days I", r"since then", r"next time", r"in hindsight",
-    r"looking back", r"I(?:'ve| have) (?:started|changed|learned|stopped)", r"what I do differently",
-    r"changed (?:how|the way|what) I", r"I(?:'d| would) do (?:it )?differently", r"showed me",
-    r"I should have", r"I wish I(?:'d| had)", r"I(?:'ve| have) become", r"made me (?:realize|see|"
-    r"understand|rethink|more|less)", r"I(?:'m| am) (?:now )?(?:more|less|much more|far more) "
-    r"(?:careful|willing|likely|deliberate|explicit|skeptical|aware)", r"(?:what|the thing) I "
-    r"(?:took|take) (?:away|from)", r"I make (?:a point|sure) (?:to|that|now)",
-    r"I(?:'ve| have) (?:stopped|started|changed)", r"I try (?:now )?to", r"what I do now",
-    r"I (?:always|never) (?:\w+ )?now", r"ever since", r"reminded me", r"my (?:rule|habit|"
-    r"default) (?:now|is)", r"(?:stuck|stayed) with me", r"took away", r"I no longer",
-    r"changed my mind", r"now,? (?:when|any|every|whenever|before|if|for|on)",
+    r"I (?:learned|learnt|realized|realised)",
+    r"taught me",
+    r"lessons?",
+    r"takeaway",
+    r"now I",
+    r"I now",
+    r"these days I",
+    r"since then",
+    r"next time",
+    r"in hindsight",
+    r"looking back",
+    r"I(?:'ve| have) (?:started|changed|learned|stopped)",
+    r"what I do differently",
+    r"changed (?:how|the way|what) I",
+    r"I(?:'d| would) do (?:it )?differently",
+    r"showed me",
+    r"I should have",
+    r"I wish I(?:'d| had)",
+    r"I(?:'ve| have) become",
+    r"made me (?:realize|see|"
+    r"understand|rethink|more|less)",
+    r"I(?:'m| am) (?:now )?(?:more|less|much more|far more) "
+    r"(?:careful|willing|likely|deliberate|explicit|skeptical|aware)",
+    r"(?:what|the thing) I "
+    r"(?:took|take) (?:away|from)",
+    r"I make (?:a point|sure) (?:to|that|now)",
+    r"I(?:'ve| have) (?:stopped|started|changed)",
+    r"I try (?:now )?to",
+    r"what I do now",
+    r"I (?:always|never) (?:\w+ )?now",
+    r"ever since",
+    r"reminded me",
+    r"my (?:rule|habit|"
+    r"default) (?:now|is)",
+    r"(?:stuck|stayed) with me",
+    r"took away",
+    r"I no longer",
+    r"changed my mind",
+    r"now,? (?:when|any|every|whenever|before|if|for|on)",
+    r"what I do now",
 )
 
 
@@ -201,19 +282,31 @@ def scripted(r: Reading) -> Evidence:
 
 
 _SCRIPT = phrases(
-    r"(?:so,? )?the situation (?:was|is)", r"(?:my|the) task (?:was|here was)",
-    r"the actions? (?:I took|I took was|taken)", r"(?:the|my) results? (?:was|were)(?= that)",
-    r"(?:the )?results? (?:was|were) (?:that|as follows)", r"as I (?:mentioned|said)(?: earlier| before)?",
-    r"like I (?:said|mentioned)(?: earlier| before)?", r"as (?:previously|already) (?:mentioned|stated)",
-    r"at the end of the day", r"long story short", r"to make a long story short", r"fast[- ]forward",
-    r"moving on to", r"in terms of (?:the )?(?:situation|task|action|result)s?",
-    r"(?:the )?(?:key )?learnings? (?:was|were|here)", r"(?:the|my) (?:key )?takeaway (?:was|is|here)",
-    r"to (?:sum|wrap) (?:it )?up", r"in (?:summary|conclusion)",
-    r"for the (?:situation|task|action|result) (?:part|piece)", r"(?:and )?that brings me to",
+    r"(?:so,? )?the situation (?:was|is)",
+    r"(?:my|the) task (?:was|here was)",
+    r"the actions? (?:I took|I took was|taken)",
+    r"(?:the|my) results? (?:was|were)(?= that)",
+    r"(?:the )?results? (?:was|were) (?:that|as follows)",
+    r"as I (?:mentioned|said)(?: earlier| before)?",
+    r"like I (?:said|mentioned)(?: earlier| before)?",
+    r"as (?:previously|already) (?:mentioned|stated)",
+    r"at the end of the day",
+    r"long story short",
+    r"to make a long story short",
+    r"fast[- ]forward",
+    r"moving on to",
+    r"in terms of (?:the )?(?:situation|task|action|result)s?",
+    r"(?:the )?(?:key )?learnings? (?:was|were|here)",
+    r"(?:the|my) (?:key )?takeaway (?:was|is|here)",
+    r"to (?:sum|wrap) (?:it )?up",
+    r"in (?:summary|conclusion)",
+    r"for the (?:situation|task|action|result) (?:part|piece)",
+    r"(?:and )?that brings me to",
 )
 
 
 # -- specificity -----------------------------------------------------------------
+
 
 def no_numbers(r: Reading) -> Evidence:
     if not r.story or len(r.quantities) >= 2:
@@ -233,19 +326,36 @@ def vague(r: Reading) -> Evidence:
 
 
 _VAGUE = phrases(
-    r"various (?:stakeholders|teams|people|issues|things|reasons)", r"some (?:issues|challenges|"
-    r"problems|situations|things|people|stakeholders|concerns)", r"things like that",
-    r"(?:and )?stuff(?: like that)?", r"a lot of things", r"et cetera", r"etc", r"and so on",
-    r"at some point", r"a while (?:ago|back)", r"different (?:teams|people|stakeholders|things)",
-    r"(?:certain|several) (?:issues|things|people|challenges)", r"(?:kind of|sort of) a",
-    r"(?:a|one) (?:project|company|team) (?:where|that)", r"whatever", r"somehow",
-    r"(?:some|a) kind of (?:issue|problem|situation|thing)", r"(?:lots|a lot) of (?:moving parts|"
-    r"back and forth|challenges|issues)", r"the usual", r"all (?:sorts|kinds) of",
+    r"various (?:stakeholders|teams|people|issues|things|reasons)",
+    r"some (?:issues|challenges|"
+    r"problems|situations|things|people|stakeholders|concerns)",
+    r"things like that",
+    r"(?:and )?stuff(?: like that)?",
+    r"a lot of things",
+    r"et cetera",
+    r"etc",
+    r"and so on",
+    r"at some point",
+    r"a while (?:ago|back)",
+    r"different (?:teams|people|stakeholders|things)",
+    r"(?:certain|several) (?:issues|things|people|challenges)",
+    r"(?:kind of|sort of) a",
+    r"(?:a|one) (?:project|company|team) (?:where|that)",
+    r"whatever",
+    r"somehow",
+    r"(?:some|a) kind of (?:issue|problem|situation|thing)",
+    r"(?:lots|a lot) of (?:moving parts|"
+    r"back and forth|challenges|issues)",
+    r"the usual",
+    r"all (?:sorts|kinds) of",
 )
 _ANCHOR = phrases(
-    r"(?:19|20)\d\d", r"(?:last|that|this) (?:year|spring|summer|fall|autumn|winter|quarter)",
-    r"Q[1-4]", r"(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)", r"(?:at|for|on) (?:a|an|my|our|the) (?:[\w-]+ ){1,3}(?:company|startup|"
+    r"(?:19|20)\d\d",
+    r"(?:last|that|this) (?:year|spring|summer|fall|autumn|winter|quarter)",
+    r"Q[1-4]",
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)",
+    r"(?:at|for|on) (?:a|an|my|our|the) (?:[\w-]+ ){1,3}(?:company|startup|"
     r"firm|bank|"
     r"retailer|team|lab|agency|hospital|platform)",
 )
@@ -263,14 +373,22 @@ def no_credit(r: Reading) -> Evidence:
 
 
 _OTHERS = phrases(
-    r"we", r"our team", r"the team", r"my team", r"(?:the|our|their|my) [\w-]+ team",
+    r"we",
+    r"our team",
+    r"the team",
+    r"my team",
+    r"(?:the|our|their|my) [\w-]+ team",
     r"(?:my|our|the) (?:manager|lead|colleagues?|"
     r"teammates?|peers?|engineers?|designers?|pm|director|vp|mentor|reports?|boss|customers?|"
-    r"clients?)", r"everyone", r"people", r"they",
+    r"clients?)",
+    r"everyone",
+    r"people",
+    r"they",
 )
 
 
 # -- honesty -------------------------------------------------------------------------
+
 
 def humble_brag(r: Reading) -> Evidence:
     disguised = find(_DISGUISED, r.text)
@@ -286,32 +404,65 @@ def humble_brag(r: Reading) -> Evidence:
 
 
 _DISGUISED = phrases(
-    r"care (?:a little |a bit |way )?too much", r"too much of a perfectionist", r"perfectionis[tm]",
-    r"work (?:too hard|too much)", r"too (?:detail[- ]oriented|dedicated|passionate|invested|"
+    r"care (?:a little |a bit |way )?too much",
+    r"too much of a perfectionist",
+    r"perfectionis[tm]",
+    r"work (?:too hard|too much)",
+    r"too (?:detail[- ]oriented|dedicated|passionate|invested|"
     r"committed|honest|generous|nice|driven|thorough|ambitious)",
     r"(?:hold|holding) myself to (?:too high|a really high|an? (?:very |extremely )?high|"
-    r"impossibly high)", r"too high (?:a|of a) (?:standard|bar)", r"(?:my )?standards are too high",
-    r"high standards", r"take on too much", r"trust(?:ing|ed)? (?:my team|people|others) too much",
-    r"I was the only one (?:who|to)", r"nobody else (?:saw|noticed|caught|would have)",
+    r"impossibly high)",
+    r"too high (?:a|of a) (?:standard|bar)",
+    r"(?:my )?standards are too high",
+    r"high standards",
+    r"take on too much",
+    r"trust(?:ing|ed)? (?:my team|people|others) too much",
+    r"I was (?:pretty much |basically |literally |really )?the only (?:\w+ ){0,2}(?:who|to)",
+    r"I was the one who (?:dug|found|fixed|caught|saved|figured|spotted|noticed)",
+    r"(?:an|as an) example of (?:good|great|best)",
+    r"set a new (?:standard|bar)",
+    r"best examples? of my",
+    r"nobody else (?:saw|noticed|caught|would have)",
     r"(?:letting|let) go of (?:work|things) until (?:it's|they're) perfect",
     r"(?:it's|that's) a weakness (?:that|with)(?: has)? (?:its )?upsides?",
-    r"famous (?:for|because)", r"the person who always", r"I just care",
+    r"famous (?:for|because)",
+    r"the person who always",
+    r"I just care",
     r"(?:weakness|flaw) is (?:that )?I(?:'m| am) (?:too|very|extremely|overly)",
     r"(?:weakness|flaw) is (?:probably |honestly )?(?:being|that I'm|that I am) (?:too|overly)",
-    r"go (?:over the top|above and beyond) on", r"push (?:even )?harder",
+    r"go (?:over the top|above and beyond) on",
+    r"push (?:even )?harder",
 )
 _PRAISE = phrases(
     r"(?:praised|thanked|commended|recognized|applauded|promoted|rewarded|congratulated) (?:me|"
-    r"my|for)", r"(?:gave|got|received) (?:me )?(?:an award|a shout-?out|kudos|recognition|"
-    r"praise|a bonus)", r"everyone (?:was|loved|appreciated)", r"(?:really|hugely) appreciated",
-    r"(?:became|got) a reputation", r"(?:saved|rescued) the (?:day|project|launch|quarter)",
-    r"flawless(?:ly)?", r"(?:went|worked) perfectly", r"the go-to person", r"leadership (?:loved|"
-    r"praised|noticed)", r"my reviews are", r"people (?:joke|say|know) that",
+    r"my|for)",
+    r"(?:gave|got|received) (?:me )?(?:an award|a shout-?out|kudos|recognition|"
+    r"praise|a bonus)",
+    r"everyone (?:was|loved|appreciated)",
+    r"(?:really|hugely) appreciated",
+    r"(?:became|got) a reputation",
+    r"(?:saved|rescued) the (?:day|project|launch|quarter)",
+    r"flawless(?:ly)?",
+    r"(?:went|worked) perfectly",
+    r"the go-to person",
+    r"leadership (?:loved|"
+    r"praised|noticed)",
+    r"my reviews are",
+    r"people (?:joke|say|know) that",
 )
 _REAL_COST = phrases(
-    r"(?:we|I) lost", r"cost (?:us|me|them|the)", r"(?:my|our) fault", r"it was on me",
-    r"I was wrong", r"hurt", r"damag", r"embarrass", r"ashamed", r"burn(?:ed|t) out",
-    r"missed (?:the|our)", r"(?:never|didn't) recover",
+    r"(?:we|I) lost",
+    r"cost (?:us|me|them|the)",
+    r"(?:my|our) fault",
+    r"it was on me",
+    r"I was wrong",
+    r"hurt",
+    r"damag",
+    r"embarrass",
+    r"ashamed",
+    r"burn(?:ed|t) out",
+    r"missed (?:the|our)",
+    r"(?:never|didn't) recover",
 )
 
 
@@ -329,26 +480,52 @@ def neat_resolution(r: Reading) -> Evidence:
 
 _TIDY = phrases(
     r"(?:it |everything |things )?(?:all )?(?:worked|work) out(?: (?:fine|well|great|okay|"
-    r"in the end|for the best))?", r"turned out (?:for the best|great|fine|well|to be (?:a "
-    r"blessing|the best|great)|okay|really well)", r"blessing in disguise",
-    r"(?:happier|stronger|better) than (?:ever|before)", r"no (?:real )?harm done",
-    r"everything was (?:fine|great|good|okay)", r"still (?:hit|made|met|delivered|shipped on)"
-    r" (?:the |our )?(?:date|deadline|target|time)", r"(?:all|it was all) good",
-    r"(?:we|I) (?:still )?delivered on time", r"best thing that", r"(?:things|it) got "
-    r"(?:smoother|better) (?:after that|from there)", r"ended (?:up )?(?:on a high|well|"
-    r"happily|great)", r"luckily", r"fortunately", r"happy ending", r"(?:came|bounced) back "
-    r"stronger", r"no lasting", r"in the end,? (?:it|everything|we|the \w+) (?:was|were|went|"
-    r"worked|turned|came)", r"(?:we|they|the \w+) (?:were|was) (?:thrilled|delighted|happy)",
-    r"on schedule", r"(?:the )?(?:client|customer|team|stakeholders?) (?:ended up|was|were) "
-    r"(?:happier|thrilled|delighted|happy)", r"(?:launched|shipped|went live) on (?:time|schedule)",
+    r"in the end|for the best))?",
+    r"turned out (?:for the best|great|fine|well|to be (?:a "
+    r"blessing|the best|great)|okay|really well)",
+    r"blessing in disguise",
+    r"(?:happier|stronger|better) than (?:ever|before)",
+    r"no (?:real )?harm done",
+    r"everything was (?:fine|great|good|okay)",
+    r"still (?:hit|made|met|delivered|shipped on)"
+    r" (?:the |our )?(?:date|deadline|target|time)",
+    r"(?:all|it was all) good",
+    r"(?:we|I) (?:still )?delivered on time",
+    r"best thing that",
+    r"(?:things|it) got "
+    r"(?:smoother|better) (?:after that|from there)",
+    r"ended (?:up )?(?:on a high|well|"
+    r"happily|great)",
+    r"luckily",
+    r"fortunately",
+    r"happy ending",
+    r"(?:came|bounced) back "
+    r"stronger",
+    r"in the right direction",
+    r"in a way,? it (?:was|helped|pushed|worked)",
+    r"silver lining",
+    r"no lasting",
+    r"in the end,? (?:it|everything|we|the \w+) (?:was|were|went|"
+    r"worked|turned|came)",
+    r"(?:we|they|the \w+) (?:were|was) (?:thrilled|delighted|happy)",
+    r"on schedule",
+    r"(?:the )?(?:client|customer|team|stakeholders?) (?:ended up|was|were) "
+    r"(?:happier|thrilled|delighted|happy)",
+    r"(?:launched|shipped|went live) on (?:time|schedule)",
 )
 _LASTING_LOSS = phrases(
-    r"(?:we|I|they) (?:still )?(?:lost|never got back|never recovered)", r"never (?:fully )?"
-    r"(?:recovered|came back|got back|shipped|returned|trusted)", r"(?:permanently|for good)",
+    r"(?:we|I|they) (?:still )?(?:lost|never got back|never recovered)",
+    r"never (?:fully )?"
+    r"(?:recovered|came back|got back|shipped|returned|trusted)",
+    r"(?:permanently|for good)",
     r"(?:to this day|still) (?:don't|doesn't|hasn't|haven't|isn't|regret|think about|wonder|"
-    r"feel|bothers)", r"what (?:stayed|was) lost", r"didn't (?:come back|recover|get back)",
-    r"cost (?:us|me|them|the team|the company|him|her) ", r"(?:churned|left the company|quit)",
-    r"(?:was|were) (?:cancel+ed|killed|scrapped|shelved)", r"not everything (?:worked|recovered)",
+    r"feel|bothers)",
+    r"what (?:stayed|was) lost",
+    r"didn't (?:come back|recover|get back)",
+    r"cost (?:us|me|them|the team|the company|him|her) ",
+    r"(?:churned|left the company|quit)",
+    r"(?:was|were) (?:cancel+ed|killed|scrapped|shelved)",
+    r"not everything (?:worked|recovered)",
     r"(?:some|two|three|several|a few) (?:of them|customers|clients|people) (?:left|churned)",
 )
 
@@ -356,43 +533,124 @@ _LASTING_LOSS = phrases(
 def no_cost(r: Reading) -> Evidence:
     if not r.story:
         return None
-    for sentence in r.sentences:
-        if not _HYPOTHETICAL_CLAUSE.search(sentence.text) and find(_COST, sentence.text):
-            return None
+    if _costs(r):
+        return None
     return _sentences_of(r, "result")[:2] or _whole(r)
 
 
-_HYPOTHETICAL_CLAUSE = re.compile(
-    r"\b(?:would|could|might)\b|\bI'd (?:\w+ )?(?:be|do|have|go|say|want|need|like|rather|"
-    r"try|push|suggest)\b|^if\b",
-    re.IGNORECASE,
+def _costs(r: Reading) -> list[Span]:
+    """Costs stated as things that happened, not as what something would have cost."""
+    out = []
+    for sentence in r.sentences:
+        if _IF_CLAUSE.match(sentence.text):
+            continue
+        for hit in find(_COST, sentence.text, sentence.start):
+            before = r.text[max(sentence.start, hit.start - 14) : hit.start]
+            if not _CONDITIONAL.search(before):
+                out.append(hit)
+    return out
+
+
+_IF_CLAUSE = re.compile(
+    r"(?:if|in (?:that|those|such) (?:kind of )?(?:case|situation)s?)\b", re.IGNORECASE
 )
+_CONDITIONAL = re.compile(r"\b(?:would|could|might|may|will)(?: \w+)?\s*$|\bI'd\s*$", re.IGNORECASE)
 _COST = phrases(
-    r"cost (?:us|me|them|him|her|the|a|about|roughly|around|two|three|\$|\d)", r"costs? (?:was|"
-    r"were)", r"(?:we|I|they|he|she|the \w+) lost", r"lost (?:a|an|the|two|three|\d|about|our|my|"
-    r"most|some|half|more|their|his|her|trust|credibility|time)", r"losing", r"gave up",
-    r"giving up (?!on)", r"sacrific\w+", r"at the expense of", r"delay(?:ed|ing)? (?:the|by|our|"
-    r"their|it|a|\w+ launch)", r"(?:a|the) (?:\w+ )?delay", r"slipp(?:ed|ing)", r"missed (?:the|"
-    r"our|a|their|its|two|three|\d)", r"churn\w*", r"refund\w*", r"overtime", r"late nights?",
-    r"(?:over|through|on|every) (?:the |a |two |three )?weekends?", r"burn(?:ed|t) out",
+    r"cost (?:us|me|them|him|her|the|a|about|roughly|around|two|three|\$|\d)",
+    r"costs? (?:was|"
+    r"were)",
+    r"(?:we|I|they|he|she|the \w+) lost",
+    r"lost (?:a|an|the|two|three|\d|about|our|my|"
+    r"most|some|half|more|their|his|her|trust|credibility|time)",
+    r"losing",
+    r"gave up",
+    r"giving up (?!on)",
+    r"sacrific\w+",
+    r"at the expense of",
+    r"delay(?:ed|ing)? (?:the|by|our|"
+    r"their|it|a|\w+ launch)",
+    r"(?:a|the) (?:\w+ )?delay",
+    r"slipp(?:ed|ing)",
+    r"missed (?:the|"
+    r"our|a|their|its|two|three|\d)",
+    r"churn\w*",
+    r"refund\w*",
+    r"overtime",
+    r"late nights?",
+    r"(?:over|through|on|every) (?:the |a |two |three )?weekends?",
+    r"burn(?:ed|t) out",
     r"(?:was|were|felt|got) (?:\w+ )?(?:frustrated|upset|angry|unhappy|hurt|furious|burned|"
-    r"exhausted|demoralized|blindsided)", r"affected", r"the price (?:was|we|I)", r"paid (?:for|"
-    r"the price)", r"trade-?off (?:was|is|we|I)", r"(?:the )?downside (?:was|is)",
-    r"charged twice", r"outage", r"damag\w+", r"credibility", r"apologi[sz]\w+",
-    r"complain\w*", r"unpopular", r"took the hit", r"weeks? (?:late|behind)", r"behind schedule",
-    r"cut (?:scope|features?|the \w+ feature)", r"postponed", r"wasted", r"(?:didn't|did not|"
-    r"never) (?:get|hit|make|ship|finish|recover)", r"(?:was|were|got) (?:cancel+ed|killed|"
-    r"scrapped|shelved|rolled back|reverted)", r"left the (?:company|team)", r"quit",
-    r"penalt\w+", r"fine[sd]? ", r"(?:hurt|strained|damaged) (?:the|our|my) relationship",
-    r"morale", r"resent\w*", r"(?:a|the) hit (?:to|on)", r"embarrass\w+", r"ashamed",
+    r"exhausted|demoralized|blindsided)",
+    r"affected",
+    r"the price (?:was|we|I)",
+    r"paid (?:for|"
+    r"the price)",
+    r"trade-?off (?:was|is|we|I)",
+    r"(?:the )?downside (?:was|is)",
+    r"charged twice",
+    r"outage",
+    r"damag\w+",
+    r"credibility",
+    r"apologi[sz]\w+",
+    r"complain\w*",
+    r"unpopular",
+    r"took the hit",
+    r"weeks? (?:late|behind)",
+    r"behind schedule",
+    r"cut (?:scope|features?|the \w+ feature)",
+    r"postponed",
+    r"wasted",
+    r"(?:didn't|did not|"
+    r"never) (?:get|hit|make|ship|finish|recover)",
+    r"(?:was|were|got) (?:cancel+ed|killed|"
+    r"scrapped|shelved|rolled back|reverted)",
+    r"left the (?:company|team)",
+    r"quit",
+    r"penalt\w+",
+    r"fine[sd]? ",
+    r"(?:hurt|strained|damaged) (?:the|our|my) relationship",
+    r"morale",
+    r"resent\w*",
+    r"(?:a|the) hit (?:to|on)",
+    r"embarrass\w+",
+    r"ashamed",
     r"(?:spent|took) (?:\w+ ){0,2}(?:weeks|months|days|nights) (?:re|fix|clean|answer|undo|"
-    r"redo|rebuild|apolog|explain|work)\w*", r"had to (?:redo|rebuild|renegotiate|apologi[sz]e|"
-    r"explain|work (?:late|weekends|nights)|cancel|rewrite|throw away)", r"(?:was|were) (?:charged|"
-    r"double-?charged|locked out|paged|woken)", r"downtime", r"angry", r"(?:felt|was) (?:sick|"
-    r"awful|terrible)", r"went (?:without|unpaid)", r"(?:on|by|over) hand", r"worse",
-    r"not happy", r"took (?:some |the )?heat", r"painful", r"(?:service )?credits? (?:that )?we"
-    r" paid", r"took longer", r"moved to another team", r"(?:hit|blow) to", r"costs? (?:the|"
-    r"people|them|us|me)", r"(?:didn't|did not|no longer) trust", r"lost (?:sleep|weeks|days)",
+    r"redo|rebuild|apolog|explain|work)\w*",
+    r"had to (?:redo|rebuild|renegotiate|apologi[sz]e|"
+    r"explain|work (?:late|weekends|nights)|cancel|rewrite|throw away)",
+    r"(?:was|were) (?:charged|"
+    r"double-?charged|locked out|paged|woken)",
+    r"downtime",
+    r"angry",
+    r"(?:felt|was) (?:sick|"
+    r"awful|terrible)",
+    r"went (?:without|unpaid)",
+    r"(?:on|by|over) hand",
+    r"worse",
+    r"not happy",
+    r"(?:took|taken|take) (?:some |the )?heat",
+    r"painful",
+    r"(?:I'd|we'd|I had|we had) lost",
+    r"paid out",
+    r"cut (?:our|their|the|his|her|its) \w+",
+    r"added (?:\w+ )?costs?",
+    r"not (?:one|two|three|four|five|six|\w+) (?:weeks|days|months)",
+    r"costs? (?:for|some|many)",
+    r"a knot",
+    r"(?:unfair|hard) (?:to|on|for) (?:her|him|them|the)",
+    r"(?:resigned|quit|left)",
+    r"(?:unhappy|annoyed|angry|furious|disappointed)",
+    r"(?:took|take|taken) (?:\w+ ){0,2}(?:extra|more|longer)",
+    r"hurt",
+    r"(?:service )?credits? (?:that )?we"
+    r" paid",
+    r"took longer",
+    r"moved to another team",
+    r"(?:hit|blow) to",
+    r"costs? (?:the|"
+    r"people|them|us|me)",
+    r"(?:didn't|did not|no longer) trust",
+    r"lost (?:sleep|weeks|days)",
 )
 
 
@@ -408,19 +666,57 @@ def no_alternatives(r: Reading) -> Evidence:
 
 
 _ALTERNATIVE = phrases(
-    r"instead of", r"rather than", r"considered", r"options?", r"alternatives?",
+    r"instead of",
+    r"rather than",
+    r"considered",
+    r"options?",
+    r"alternatives?",
     r"could have (?!done)",
-    r"weighed", r"decided (?:against|not to)", r"rejected", r"versus", r"vs\.?", r"trade-?offs?",
-    r"either (?:\w+ ){1,6}or", r"the other (?:path|option|way|approach|choice)", r"chose",
-    r"I didn't want to", r"opted", r"went with", r"(?:thought|thinking) about (?:\w+ing)",
-    r"on the (?:one|other) hand", r"two (?:ways|paths|choices|approaches)", r"compared",
-    r"the obvious (?:move|thing|fix)", r"tempt\w+", r"pushed for", r"argued for",
+    r"weighed",
+    r"decided (?:against|not to)",
+    r"rejected",
+    r"versus",
+    r"vs\.?",
+    r"trade-?offs?",
+    r"either (?:\w+ ){1,6}or",
+    r"the other (?:path|option|way|approach|choice)",
+    r"chose",
+    r"I didn't want to",
+    r"opted",
+    r"went with",
+    r"(?:thought|thinking) about (?:\w+ing)",
+    r"on the (?:one|other) hand",
+    r"two (?:ways|paths|choices|approaches)",
+    r"compared",
+    r"the obvious (?:move|thing|fix)",
+    r"tempt\w+",
+    r"pushed for",
+    r"argued for",
+    r"(?:instinct|plan|proposal|suggestion) was to",
+    r"(?:wanted|suggested|proposed) (?:to|that|"
+    r"we)",
+    r"three (?:options|choices|paths)",
 )
 _REASON = phrases(
-    r"because", r"so that", r"since (?!then)", r"the reason (?:was|I|is)", r"in order to",
+    r"because",
+    r"so that",
+    r"since (?!then)",
+    r"the reason (?:was|I|is)",
+    r"in order to",
     r"to avoid",
-    r"which meant", r"given (?:that|the)", r"my (?:reasoning|thinking|logic) was",
-    r"(?:that|this) way", r"otherwise",
+    r"I (?:believed|figured|judged|reckoned|bet|reasoned)",
+    r"knowing (?:that|it)",
+    r"the data (?:backed|showed|said)",
+    r"my bet was",
+    r"worth (?:it|the)",
+    r"(?:it|that) was "
+    r"(?:safer|cheaper|faster|simpler|better|the only)",
+    r"the risk (?:of|was)",
+    r"which meant",
+    r"given (?:that|the)",
+    r"my (?:reasoning|thinking|logic) was",
+    r"(?:that|this) way",
+    r"otherwise",
 )
 
 
@@ -438,14 +734,14 @@ def _maxims(r: Reading) -> list[Span]:
     out = []
     for s in r.sentences:
         for m in _LESSON_INTRO.finditer(s.text):
-            clause = s.text[m.end():]
+            clause = s.text[m.end() :]
             if (
                 len(clause.split()) <= 24
                 and not re.search(r"\d", clause)
                 and not any(s.start <= n.start < s.end for n in r.names)
                 and not _CONCRETE_PRACTICE.search(clause)
             ):
-                out.append(Span(s.start + m.start(), s.end, s.text[m.start():]))
+                out.append(Span(s.start + m.start(), s.end, s.text[m.start() :]))
     return out
 
 
@@ -455,8 +751,11 @@ _LESSON_INTRO = phrases(
     r" me|here))?(?: (?:took away|learned|took))? (?:is|was))(?: that| to)?",
 )
 _CONCRETE_PRACTICE = phrases(
-    r"I (?:now|always|never) \w+", r"now I", r"(?:every|each|before|after) (?:\w+ )?(?:week|time|"
-    r"sprint|project|launch|review|release|design|meeting|incident|change)", r"(?:doc|document|"
+    r"I (?:now|always|never) \w+",
+    r"now I",
+    r"(?:every|each|before|after) (?:\w+ )?(?:week|time|"
+    r"sprint|project|launch|review|release|design|meeting|incident|change)",
+    r"(?:doc|document|"
     r"checklist|template|runbook|dashboard|alert|test|review|ticket|spreadsheet|calendar|"
     r"one-on-one|1:1|canary|rollback|postmortem|kickoff|written|in writing)s?",
     r"I (?:ask|write|run|check|put|send|book|schedule|block|keep|share|bring|treat|pair)",
@@ -464,32 +763,60 @@ _CONCRETE_PRACTICE = phrases(
 
 
 _CLICHE = phrases(
-    r"communication is (?:key|everything|so important|critical)", r"(?:learned|taught me|showed me|"
+    r"communication is (?:key|everything|so important|critical)",
+    r"(?:learned|taught me|showed me|"
     r"realized|understand) (?:the (?:real )?(?:importance|value|power) of|how important \w+ is)",
-    r"teamwork makes the dream work", r"never give up", r"everything happens for a reason",
-    r"I learned (?:a lot|so much)", r"lessons? learned", r"there'?s no (?:\"?I\"?|i) in team",
-    r"failure is (?:the best|a great|just) (?:teacher|lesson|opportunity)", r"trust the process",
-    r"hindsight is (?:20/20|twenty[- ]twenty)", r"(?:honesty|communication|transparency) is "
-    r"(?:always )?the best policy", r"(?:flexibility|adaptability|balance|empathy|listening|"
+    r"teamwork makes the dream work",
+    r"never give up",
+    r"everything happens for a reason",
+    r"I learned (?:a lot|so much)",
+    r"lessons? learned",
+    r"there'?s no (?:\"?I\"?|i) in team",
+    r"failure is (?:the best|a great|just) (?:teacher|lesson|opportunity)",
+    r"trust the process",
+    r"hindsight is (?:20/20|twenty[- ]twenty)",
+    r"(?:honesty|communication|transparency) is "
+    r"(?:always )?the best policy",
+    r"(?:flexibility|adaptability|balance|empathy|listening|"
     r"teamwork|collaboration|communication|patience) is (?:key|everything|important|crucial)",
-    r"(?:roll|rolled) with the punches", r"it'?s (?:really )?(?:all )?about balance",
-    r"pick (?:my|your) battles", r"(?:always|to) (?:over-?)?communicate", r"people are (?:the|our)"
-    r" (?:most important|greatest|biggest)", r"stay (?:positive|humble|curious)",
-    r"(?:always )?(?:expect|plan for) the unexpected", r"(?:learn|learned) from (?:my|our) mistakes",
+    r"(?:roll|rolled) with the punches",
+    r"it'?s (?:really )?(?:all )?about balance",
+    r"pick (?:my|your) battles",
+    r"(?:always|to) (?:over-?)?communicate",
+    r"people are (?:the|our)"
+    r" (?:most important|greatest|biggest)",
+    r"stay (?:positive|humble|curious)",
+    r"(?:always )?(?:expect|plan for) the unexpected",
+    r"(?:learn|learned) from (?:my|our) mistakes",
     r"(?:a|the) (?:great|valuable|important) (?:lesson|learning experience)",
-    r"grow(?:th)? (?:as a person|mindset)", r"makes? (?:us|me) stronger",
+    r"grow(?:th)? (?:as a person|mindset)",
+    r"makes? (?:us|me) stronger",
     r"(?:it's|is) (?:always )?(?:important|crucial|key) to (?:communicate|listen|be|stay|keep)",
 )
 _OPERATIONAL = phrases(
-    r"now I", r"I now", r"these days I", r"since then,? I", r"I(?:'ve| have) (?:started|stopped|"
-    r"made it)", r"every (?:week|time|sprint|project|launch|review|design|quarter|monday|incident)",
-    r"before (?:I|any|every)", r"I (?:always|never) (?:start|ask|write|run|check|put|send|"
-    r"book|schedule|block)", r"my rule", r"I keep a", r"checklist", r"template", r"on (?:day|"
-    r"week) one", r"in writing", r"\d",
+    r"now I",
+    r"I now",
+    r"these days I",
+    r"since then,? I",
+    r"I(?:'ve| have) (?:started|stopped|"
+    r"made it)",
+    r"every (?:week|time|sprint|project|launch|review|design|quarter|monday|incident)",
+    r"before (?:I|any|every)",
+    r"I (?:always|never) (?:start|ask|write|run|check|put|send|"
+    r"book|schedule|block)",
+    r"my rule",
+    r"I keep a",
+    r"checklist",
+    r"template",
+    r"on (?:day|"
+    r"week) one",
+    r"in writing",
+    r"\d",
 )
 
 
 # -- mission -------------------------------------------------------------------------
+
 
 def generic_mission(r: Reading) -> Evidence:
     if not r.mission:
@@ -508,29 +835,82 @@ def generic_mission(r: Reading) -> Evidence:
 
 
 _HYPE = phrases(
-    r"passionate", r"(?:the )?most important (?:problem|issue|challenge|thing|work) of our "
-    r"(?:time|generation)", r"love (?:the|your) mission", r"really love", r"(?:so |really |super )"
-    r"excited", r"dream (?:job|company)", r"change the world", r"resonates?", r"inspir\w+",
-    r"align(?:s|ed)? with my values", r"huge fan", r"greater good", r"make a difference",
-    r"(?:amazing|incredible|incredibly|bold|perfect fit|meant to be)", r"benefits? (?:all of )?"
-    r"humanity", r"bigger than myself", r"blown away", r"with great power",
-    r"cutting edge", r"(?:mission|values)[- ]driven", r"keeps me up at night",
+    r"passionate",
+    r"(?:the )?most important (?:problem|issue|challenge|thing|work) of our "
+    r"(?:time|generation)",
+    r"love (?:the|your) mission",
+    r"really love",
+    r"(?:so |really |super )"
+    r"excited",
+    r"dream (?:job|company)",
+    r"change the world",
+    r"resonates?",
+    r"inspir\w+",
+    r"align(?:s|ed)? with my values",
+    r"huge fan",
+    r"greater good",
+    r"make a difference",
+    r"(?:amazing|incredible|incredibly|bold|perfect fit|meant to be)",
+    r"benefits? (?:all of )?"
+    r"humanity",
+    r"bigger than myself",
+    r"blown away",
+    r"with great power",
+    r"cutting edge",
+    r"(?:mission|values)[- ]driven",
+    r"keeps me up at night",
 )
 _POSITION = phrases(
-    r"responsible scaling", r"\bRSP\b", r"ASL-?\d", r"constitutional ai", r"interpretability",
-    r"scalable oversight", r"core views", r"(?:capability|evaluation) thresholds?", r"evals?",
-    r"red[- ]team\w*", r"publication", r"dual[- ]use", r"frontier", r"compute scaling",
-    r"(?:optimistic|pessimistic|intermediate) scenario", r"sabotage", r"CBRN",
-    r"iterative deployment", r"open[- ]weights?", r"alignment (?:technique|research|tax)",
-    r"reward hacking", r"deceptive", r"model (?:welfare|organisms?)", r"six[- ]month",
-    r"timelines?", r"process[- ]oriented", r"debate", r"oversight",
+    r"responsible scaling",
+    r"\bRSP\b",
+    r"ASL-?\d",
+    r"constitutional ai",
+    r"interpretability",
+    r"scalable oversight",
+    r"core views",
+    r"(?:capability|evaluation) thresholds?",
+    r"evals?",
+    r"red[- ]team\w*",
+    r"publication",
+    r"dual[- ]use",
+    r"frontier",
+    r"compute scaling",
+    r"(?:optimistic|pessimistic|intermediate) scenario",
+    r"sabotage",
+    r"CBRN",
+    r"iterative deployment",
+    r"open[- ]weights?",
+    r"alignment (?:technique|research|tax)",
+    r"reward hacking",
+    r"deceptive",
+    r"model (?:welfare|organisms?)",
+    r"six[- ]month",
+    r"timelines?",
+    r"process[- ]oriented",
+    r"debate",
+    r"oversight",
 )
 _TENSION = phrases(
-    r"disagree", r"push back", r"not (?:yet )?convinced", r"tension", r"worr(?:y|ied)",
-    r"concern(?:ed)?", r"(?:I'm |am )?(?:unsure|not sure)", r"I don't (?:yet )?know",
-    r"question (?:whether|is)", r"skeptic\w*", r"torn", r"could be wrong", r"empirical bet",
-    r"what breaks first", r"the other side", r"the risk (?:is|that)", r"uncomfortable",
-    r"I'd want to find out", r"least sure", r"trade-?off",
+    r"disagree",
+    r"push back",
+    r"not (?:yet )?convinced",
+    r"tension",
+    r"worr(?:y|ied)",
+    r"concern(?:ed)?",
+    r"(?:I'm |am )?(?:unsure|not sure)",
+    r"I don't (?:yet )?know",
+    r"question (?:whether|is)",
+    r"skeptic\w*",
+    r"torn",
+    r"could be wrong",
+    r"empirical bet",
+    r"what breaks first",
+    r"the other side",
+    r"the risk (?:is|that)",
+    r"uncomfortable",
+    r"I'd want to find out",
+    r"least sure",
+    r"trade-?off",
 )
 
 
@@ -540,8 +920,9 @@ def _past_action(r: Reading) -> bool:
         if _PAST_MOVE.search(s.text) and (
             any(s.start <= q.start < s.end for q in r.quantities)
             or any(s.start <= n.start < s.end for n in r.names)
-            or re.search(r"\b(?:built|wrote|ran|led|shipped|maintained|published|found|caught)\b",
-                         s.text)
+            or re.search(
+                r"\b(?:built|wrote|ran|led|shipped|maintained|published|found|caught)\b", s.text
+            )
         ):
             return True
     return False

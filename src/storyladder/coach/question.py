@@ -1,4 +1,4 @@
-"""What a question is asking: its family and its negative-frame pattern, from the taxonomy's cues."""
+"""What a question asks: its family and negative-frame pattern, from the taxonomy's cues."""
 
 from __future__ import annotations
 
@@ -56,16 +56,31 @@ _MISSION = re.compile(
 
 # Framing rules checked in order before the cue lists: the first that matches wins.
 _PATTERN_RULES = (
-    ("third_person", r"\bwould (?:your|the|my|they|people|others|a)\b[\w' ]{0,40}\b(?:say|describe|"
-     r"call|tell)\b|harshest critic|say about you"),
-    ("counterfactual", r"\bdifferently\b|\bredo\b|start over|if you could (?:go back|do)|"
-     r"do over|take back"),
-    ("inverted_positive", r"not (?:yet )?good at|weakness|(?:still|yet) (?:find|struggle)|"
-     r"need to work on|area for (?:growth|improvement)|still working on"),
-    ("conflict_escalation", r"\b(?:disagree\w*|pushed back|push back|clash\w*|overruled|conflict)"
-     r"\b[\w' ]{0,40}\b(?:manager|leadership|boss|director|executive|vp|leader|ceo|team lead)"),
-    ("direct_negative", r"\bfail\w*|not proud|went wrong|a mistake|hard to hear|regret|"
-     r"worst|fell short|dropped the ball|got (?:it|something) wrong|backfired"),
+    (
+        "third_person",
+        r"\bwould (?:your|the|my|they|people|others|a)\b[\w' ]{0,40}\b(?:say|describe|"
+        r"call|tell)\b|harshest critic|say about you",
+    ),
+    (
+        "counterfactual",
+        r"\bdifferently\b|\bredo\b|start over|if you could (?:go back|do)|"
+        r"do over|take back",
+    ),
+    (
+        "inverted_positive",
+        r"not (?:yet )?good at|weakness|(?:still|yet) (?:find|struggle)|"
+        r"need to work on|area for (?:growth|improvement)|still working on",
+    ),
+    (
+        "conflict_escalation",
+        r"\b(?:disagree\w*|pushed back|push back|clash\w*|overruled|conflict)"
+        r"\b[\w' ]{0,40}\b(?:manager|leadership|boss|director|executive|vp|leader|ceo|team lead)",
+    ),
+    (
+        "direct_negative",
+        r"\bfail\w*|not proud|went wrong|a mistake|hard to hear|regret|"
+        r"worst|fell short|dropped the ball|got (?:it|something) wrong|backfired",
+    ),
 )
 
 
@@ -77,9 +92,7 @@ def _rule_pattern(text: str) -> str | None:
 
 
 def _tokens(text: str) -> list[str]:
-    return [
-        w[:6] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2
-    ]
+    return [w[:6] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2]
 
 
 @cache
@@ -93,7 +106,7 @@ def _bank_index() -> tuple[list[tuple[Counter[str], str]], dict[str, float]]:
     return docs, idf
 
 
-def _neighbour_votes(text: str) -> Counter[str]:
+def _neighbour_votes(text: str) -> dict[str, float]:
     """Families of the most similar questions in our question bank (cosine on tf-idf)."""
     docs, idf = _bank_index()
     query = Counter(_tokens(text))
@@ -105,9 +118,9 @@ def _neighbour_votes(text: str) -> Counter[str]:
         if dot:
             dn = math.sqrt(sum((n * idf[w]) ** 2 for w, n in counts.items()))
             sims.append((dot / (qn * dn), family))
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     for sim, family in sorted(sims, reverse=True)[:5]:
-        votes[family] += sim
+        votes[family] = votes.get(family, 0.0) + sim
     return votes
 
 
@@ -126,7 +139,8 @@ def classify(text: str | None) -> QuestionInfo:
     }
     if _MISSION.search(text):
         family_scores["mission"] += 10
-    family = max(family_scores, key=lambda f: family_scores[f])
+    best = max(family_scores, key=lambda f: family_scores[f])
+    family: str | None = best if family_scores[best] > 0 else None
     pattern_scores = {p.id: _score(lowered, p.cues) for p in tax.patterns}
     pattern: str | None = max(pattern_scores, key=lambda p: pattern_scores[p])
     if pattern_scores[str(pattern)] == 0:
@@ -135,8 +149,6 @@ def classify(text: str | None) -> QuestionInfo:
     asks_past = bool(_PAST_EXPERIENCE.search(text)) and (
         pattern == "counterfactual" or not _HABIT_QUESTION.search(text)
     )
-    if family_scores[family] == 0:
-        family = None
     if family == "mission":
         asks_past = False
         if pattern not in ("third_person", "counterfactual"):

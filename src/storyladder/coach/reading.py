@@ -32,8 +32,11 @@ UNITS = (
 )
 QUANTITY = re.compile(
     r"(?:[$€£]\s?\d[\d,.]*\s?(?:k|m|bn|b|million|billion)?\b|\b\d[\d,.]*(?:\s?(?:%|x\b|k\b|m\b|"
-    r"ms\b|s\b|h\b)|(?:st|nd|rd|th)\b)?|\bQ[1-4]\b|\b(?:" + NUMBER_WORDS + r")(?:[- ]\w+)?\s"
-    + UNITS + r"\b|\b(?:twice|doubled|tripled|halved|half)\b)",
+    r"ms\b|s\b|h\b)|(?:st|nd|rd|th)\b)?|\bQ[1-4]\b|\b(?:"
+    + NUMBER_WORDS
+    + r")(?:[- ]\w+)?\s"
+    + UNITS
+    + r"\b|\b(?:twice|doubled|tripled|halved|half)\b)",
     re.IGNORECASE,
 )
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll)\b")
@@ -77,8 +80,12 @@ ROLE_CREDIT = phrases(
     r"noticed|caught|found|built|proposed|spotted|figured|came up|was right|had been right|"
     r"saw|wrote|flagged|helped|fixed|taught|showed|did|ran|designed|explained|challenged|"
     r"questioned|pushed|asked)",
-    r"thanks to", r"credit (?:goes )?to", r"(?:his|her|their) idea", r"it was (?:his|her|their)",
-    r"gave (?:him|her|them) (?:the )?credit", r"made sure (?:his|her|their) name",
+    r"thanks to",
+    r"credit (?:goes )?to",
+    r"(?:his|her|their) idea",
+    r"it was (?:his|her|their)",
+    r"gave (?:him|her|them) (?:the )?credit",
+    r"made sure (?:his|her|their) name",
 )
 
 
@@ -187,8 +194,16 @@ class Reading:
 
 
 MISSION_TALK = phrases(
-    r"mission", r"ai safety", r"safety", r"humanity", r"the world", r"passionate",
-    r"why (?:i want|i'm|here)", r"(?:anthropic|openai)", r"alignment", r"interpretability",
+    r"mission",
+    r"ai safety",
+    r"safety",
+    r"humanity",
+    r"the world",
+    r"passionate",
+    r"why (?:i want|i'm|here)",
+    r"(?:anthropic|openai)",
+    r"alignment",
+    r"interpretability",
 )
 
 
@@ -207,7 +222,7 @@ def _in_title_phrase(sentence: str, start: int, end: int) -> bool:
 def _after_terminal(sentence: str, pos: int) -> bool:
     """A capital after ': ' or '; ' or a quote starts a clause, not necessarily a name."""
     before = sentence[:pos].rstrip()
-    return not before or before[-1] in ".!?:;\"“"
+    return not before or before[-1] in '.!?:;"“'
 
 
 def _name_at_start(sentence: str) -> bool:

@@ -1,0 +1,206 @@
+"""Critique one answer the way a values interviewer hears it: pure, deterministic, offline.
+
+    critique(answer, question=None, company="generic") -> Critique
+
+Every face (CLI, web, mock interviews, MCP) calls this one function. The scoring
+rules are described in docs/coach.md.
+"""
+
+from __future__ import annotations
+
+from storyladder import taxonomy
+from storyladder.coach import flags as f
+from storyladder.coach import signals
+from storyladder.coach.probes import follow_ups
+from storyladder.coach.question import classify
+from storyladder.coach.reading import Reading
+from storyladder.coach.text import find, phrases
+from storyladder.errors import InputError
+from storyladder.model import Check, Critique, Flag
+
+DEFAULT_WPM = 150
+DIMENSIONS = ("structure", "specificity", "ownership", "reflection", "honesty", "results")
+_SELF_INSIGHT = phrases(
+    r"about myself",
+    r"I tend to",
+    r"my (?:instinct|default|pattern|habit|tendency|blind spot)",
+    r"I(?:'m| am) (?:the kind|someone|a person) who",
+    r"I realized I",
+    r"I reach for",
+    r"when I(?:'m| am) (?:tired|stressed|under pressure|anxious|confident)",
+    r"I have a habit",
+    r"my (?:ego|pride|need)",
+    r"I used to (?:think|believe)",
+    r"I grab",
+    r"I default",
+)
+
+
+def critique(
+    answer: str,
+    question: str | None = None,
+    company: str = "generic",
+    wpm: int = DEFAULT_WPM,
+) -> Critique:
+    """What an experienced behavioral interviewer would notice in `answer`."""
+    if not isinstance(answer, str) or not answer.strip():
+        raise InputError("the answer is empty: there is nothing to critique")
+    tax = taxonomy.load()
+    try:
+        mode = tax.company(company)
+    except KeyError as err:
+        raise InputError(str(err.args[0])) from None
+    if wpm < 60 or wpm > 300:
+        raise InputError(f"a speaking rate of {wpm} words per minute is not plausible (60-300)")
+    reading = Reading(answer, classify(question), wpm=wpm)
+    flag_list = _flags(reading)
+    flagged = {fl.id for fl in flag_list}
+    scores = _scores(reading, flagged, mode)
+    return Critique(
+        answer=answer,
+        question=question,
+        family=reading.question.family,
+        pattern=reading.question.pattern,
+        company=mode.id,
+        words=reading.words,
+        seconds=reading.seconds,
+        sentences=reading.sentences,
+        components=reading.shares,
+        checks=_checks(reading),
+        flags=tuple(flag_list),
+        scores=scores,
+        follow_ups=follow_ups(reading),
+        principles=signals.principles(reading, flagged),
+        behaviours=signals.behaviours(reading, flagged),
+    )
+
+
+def _flags(r: Reading) -> list[Flag]:
+    tax = taxonomy.load()
+    out = []
+    for flag_id, detector in f.DETECTORS.items():
+        evidence = detector(r)
+        if evidence is None:
+            continue
+        info = tax.flag(flag_id)
+        severity = info.severity
+        if flag_id == "too_long" and r.seconds > f.SEVERE_SECONDS:
+            severity = "high"
+        out.append(Flag(flag_id, severity, tuple(evidence), info.advice))
+    return out
+
+
+def _checks(r: Reading) -> tuple[Check, ...]:
+    situation = r.shares["situation"]["seconds"]
+    i_count = len(find(f._I_SUBJECT, r.text))
+    numbers = len(r.quantities)
+    rationale = f.no_alternatives(r) is None if r.story else bool(find(f._REASON, r.text))
+    lesson = bool(find(f._LESSON, r.text))
+    return (
+        Check(
+            "situation_short",
+            situation < 30,
+            f"the situation takes about {situation:.0f} s (aim: under 30 s)",
+        ),
+        Check("i_subject", i_count >= 3, f'"I" is the subject {i_count} time(s) (aim: 3 or more)'),
+        Check("numbers", numbers >= 2, f"{numbers} specific number(s) (aim: 2 or more)"),
+        Check(
+            "rationale",
+            rationale,
+            "the reason for the approach is given"
+            if rationale
+            else "no reason for the approach, and no rejected alternative",
+        ),
+        Check("lesson", lesson, "a lesson is stated" if lesson else "no lesson is stated"),
+        Check(
+            "length",
+            r.seconds <= f.TOO_LONG_SECONDS,
+            f"about {r.seconds / 60:.1f} min at {r.wpm} wpm (aim: 2-3 min)",
+        ),
+    )
+
+
+def _clamp(value: float) -> int:
+    return max(0, min(100, round(value)))
+
+
+def _scores(r: Reading, flagged: set[str], mode: taxonomy.Company) -> dict[str, int]:
+    has = flagged.__contains__
+    feelings = signals.feelings(r)
+    admissions = find(signals._ADMISSION, r.text) + find(signals._GAPS, r.text)
+    credit = len(r.names) + len(r.role_credits)
+    in_result = [q for q in r.quantities if any(s.start <= q.start < s.end for s in r.of("result"))]
+    dims: dict[str, float] = {
+        "structure": 100
+        - 15 * (r.story and not r.of("situation"))
+        - 25 * (r.story and not r.of("action"))
+        - 20 * has("no_result")
+        - 20 * has("no_learning")
+        - 15 * has("too_long")
+        - 15 * (r.seconds > f.SEVERE_SECONDS)
+        - 15 * has("situation_too_long")
+        - 20 * has("scripted")
+        - 25 * has("hypothetical"),
+        "specificity": 35
+        + 10 * min(len(r.quantities), 4)
+        + 8 * min(credit, 2)
+        - 30 * has("vague")
+        - 15 * has("no_numbers"),
+        "ownership": 85
+        + 5 * min(len(find(f._I_SUBJECT, r.text)), 3)
+        - 35 * has("we_not_i")
+        - 30 * has("hypothetical")
+        - 35 * has("blame")
+        - 10 * has("no_credit"),
+        "reflection": 30
+        + 25 * bool(find(f._LESSON, r.text))
+        + 25 * bool(find(f._OPERATIONAL, r.component_text("learning")))
+        + 20 * bool(find(_SELF_INSIGHT, r.text))
+        - 35 * has("cliche_lesson")
+        - 30 * has("no_learning"),
+        "honesty": 55
+        + 15 * (not has("no_cost"))
+        + 10 * bool(feelings)
+        + 10 * min(len(admissions), 2)
+        + 5 * (credit > 0)
+        - 40 * has("humble_brag")
+        - 35 * has("neat_resolution")
+        - 30 * has("blame"),
+        "results": 35
+        + 25 * bool(r.of("result"))
+        + 15 * min(len(in_result), 2)
+        + 10 * (not has("no_cost"))
+        - 40 * has("no_result"),
+    }
+    if r.mission:
+        dims["engagement"] = (
+            30
+            + 25 * bool(find(f._POSITION, r.text))
+            + 25 * bool(find(f._TENSION, r.text))
+            + 20 * f._past_action(r)
+            - 45 * has("generic_mission")
+        )
+    if mode.id == "amazon":
+        dims["principle"] = _principle_link(r)
+    weights = {d: mode.score_weights.get(d, 1.0) for d in dims}
+    if r.mission:  # a motivation answer is not a story: its result is not the point
+        weights["results"] = weights["results"] * 0.25
+        weights["structure"] = weights["structure"] * 0.5
+    overall = sum(_clamp(v) * weights[d] for d, v in dims.items()) / sum(weights.values())
+    overall -= sum(_HIGH_PENALTY for fl in flagged if taxonomy.load().flag(fl).severity == "high")
+    if mode.framing == "negative":
+        overall -= 6 * has("neat_resolution") + 4 * has("humble_brag") + 3 * has("no_cost")
+    return {"overall": _clamp(overall), **{d: _clamp(v) for d, v in dims.items()}}
+
+
+_HIGH_PENALTY = 3
+
+
+def _principle_link(r: Reading) -> float:
+    """Amazon: is the story tied to a Leadership Principle, by name or by its substance?"""
+    principles = taxonomy.load().framework("amazon")
+    lowered = r.text.lower()
+    if any(p.name.lower() in lowered for p in principles):
+        return 100
+    hits = sum(1 for p in principles for cue in p.cues if cue in lowered)
+    return 40 + min(hits, 6) * 8

@@ -1,0 +1,175 @@
+"""What the answer shows beyond the flags: the five response principles (SPEC §4)
+and the four behaviours Anthropic interviewers are reported to score (SPEC §7)."""
+
+from __future__ import annotations
+
+from storyladder.coach import flags as f
+from storyladder.coach.reading import Reading
+from storyladder.coach.text import find, phrases
+from storyladder.model import Signal, Span
+
+_TIMELINE = phrases(
+    r"when I (?:first )?(?:noticed|realized|realised|saw|found out)",
+    r"I didn't (?:notice|see|"
+    r"realize|realise|catch) (?:it )?until",
+    r"too late",
+    r"by the time I",
+    r"(?:weeks|months|"
+    r"days) (?:later|before I|after)",
+    r"I should have (?:seen|noticed|caught|spotted|known)",
+    r"(?:early|first) (?:sign|warning|signal)s?",
+    r"in hindsight",
+    r"(?:slowly|gradually) "
+    r"(?:dawned|realized)",
+    r"it took me (?:\w+ ){0,3}to (?:see|notice|realize|admit)",
+)
+_COMPLEXITY = phrases(
+    r"on the other hand",
+    r"it'?s (?:more )?complicated",
+    r"(?:both|neither) (?:\w+ ){0,4}"
+    r"(?:and|nor)",
+    r"tension",
+    r"trade-?offs?",
+    r"it depends",
+    r"not (?:that|so) simple",
+    r"(?:partly|partially) (?:right|wrong|because)",
+    r"mixed",
+    r"two (?:things|sides) (?:are|"
+    r"were) true",
+    r"at the same time",
+    r"(?:right|fair) about (?:\w+ ){1,3}but",
+)
+_GAPS = phrases(
+    r"I (?:still )?don'?t (?:yet )?know",
+    r"I(?:'m| am) (?:still )?not (?:\w+ )?sure",
+    r"I (?:didn'?t|did not) know",
+    r"(?:I'd|I would|I'll) (?:want to )?find out",
+    r"uncertain",
+    r"I could be wrong",
+    r"I(?:'m| am) unsure",
+    r"I don'?t have (?:a|an|the) (?:good |confident )?"
+    r"answer",
+    r"what would (?:tell|show|convince) me",
+    r"how I(?:'d| would) (?:find out|check|test)",
+)
+_SECOND_ORDER = phrases(
+    r"(?:second|third)[- ]order",
+    r"downstream",
+    r"side[- ]effects?",
+    r"knock-on",
+    r"unintended",
+    r"(?:which|that) (?:also )?meant",
+    r"as a consequence",
+    r"ripple",
+    r"(?:didn'?t|did not) (?:predict|expect|anticipate|foresee)",
+    r"(?:pushed|moved|shifted) "
+    r"(?:\w+ ){0,3}(?:risk|cost|work|problem)s? (?:into|onto|to)",
+    r"(?:made|makes) it "
+    r"(?:harder|easier) (?:for|to)",
+    r"the other (?:teams?|labs?|side)",
+    r"incentive",
+)
+_ADMISSION = phrases(
+    r"I was wrong",
+    r"(?:my|our) (?:fault|mistake)",
+    r"(?:it|that) was on me",
+    r"I got it wrong",
+    r"(?:honestly|to be honest),? I(?:'m| am)? (?:still )?(?:not sure|unsure|don't know)",
+    r"I (?:felt|was) (?:\w+ )?(?:embarrassed|ashamed|scared|sick|afraid|defensive|angry|"
+    r"frustrated|guilty|gutted|mortified|humbled|hurt|anxious|nervous|awful|terrible)",
+    r"not proud",
+    r"I regret",
+    r"I still (?:wonder|think about|don't know)",
+    r"I dismissed",
+    r"I (?:took|take) (?:the )?(?:blame|responsibility)",
+    r"I should have",
+)
+_FEELINGS = phrases(
+    r"I (?:felt|was|got) (?:\w+ )?(?:embarrassed|ashamed|scared|sick|afraid|defensive|angry|"
+    r"frustrated|guilty|gutted|mortified|humbled|hurt|anxious|nervous|awful|terrible|relieved|"
+    r"proud|torn|exhausted|overwhelmed|furious|devastated|upset|stressed|worried)",
+)
+
+
+def _signal(signal_id: str, evidence: list[Span], detail_yes: str, detail_no: str) -> Signal:
+    shown = bool(evidence)
+    return Signal(signal_id, shown, tuple(evidence[:3]), detail_yes if shown else detail_no)
+
+
+def principles(r: Reading, flagged: set[str]) -> tuple[Signal, ...]:
+    """The five response principles to negatively framed questions (SPEC §4)."""
+    real = [] if "humble_brag" in flagged else find(_ADMISSION, r.text) + find(f._COST, r.text)
+    cost = [] if "no_cost" in flagged else find(f._COST, r.text)
+    lesson = [] if {"no_learning", "neat_resolution"} & flagged else find(f._LESSON, r.text)
+    present = (
+        []
+        if "cliche_lesson" in flagged
+        else find(f._OPERATIONAL, r.component_text("learning")) and find(f._LESSON, r.text)
+    )
+    return (
+        _signal(
+            "name_the_real_thing",
+            real,
+            "names a real weakness or loss",
+            "no real weakness or loss named; a strength in disguise reads as evasion",
+        ),
+        _signal(
+            "own_the_timeline",
+            find(_TIMELINE, r.text),
+            "says when they noticed",
+            "does not say when the problem was noticed, or how late",
+        ),
+        _signal(
+            "show_the_cost",
+            cost,
+            "says what was lost and who was affected",
+            "the cost and who was affected are missing",
+        ),
+        _signal(
+            "learning_not_damage_control",
+            lesson,
+            "the lesson stands apart from the recovery",
+            "the learning is missing or swallowed by 'it all worked out'",
+        ),
+        _signal(
+            "connect_to_present",
+            present or [],
+            "the lesson shows in what they do now",
+            "no change in present behaviour is described",
+        ),
+    )
+
+
+def behaviours(r: Reading, flagged: set[str]) -> tuple[Signal, ...]:
+    """Anthropic's four scored behaviours (SPEC §7)."""
+    polish = "neat_resolution" in flagged or "humble_brag" in flagged
+    return (
+        _signal(
+            "complexity",
+            find(_COMPLEXITY, r.text),
+            "holds the complexity open",
+            "the story closes neatly; no tension or competing truths are named",
+        ),
+        _signal(
+            "knowledge_gaps",
+            find(_GAPS, r.text),
+            "admits what they do not know",
+            "no uncertainty is admitted anywhere",
+        ),
+        _signal(
+            "second_order",
+            find(_SECOND_ORDER, r.text),
+            "reasons about effects beyond the immediate one unprompted",
+            "no second-order effect is mentioned",
+        ),
+        _signal(
+            "honesty_over_polish",
+            [] if polish else find(_ADMISSION, r.text),
+            "an honest admission over a polished telling",
+            "reads polished: no admission of error, doubt or feeling",
+        ),
+    )
+
+
+def feelings(r: Reading) -> list[Span]:
+    return find(_FEELINGS, r.text)
