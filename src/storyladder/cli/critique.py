@@ -56,7 +56,7 @@ def critique(
 ) -> None:
     """Critique one answer offline: structure, checks, flags with evidence, scores, follow-ups.
 
-    Example: storyladder critique answer.txt --question "Tell me about a time you failed" --company anthropic
+    Example: storyladder critique answer.txt --question "Your worst failure?" --company anthropic
     """
     from storyladder.coach.critique import critique as run_critique
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from storyladder.coach import nb
-from storyladder.coach.text import phrases
+from storyladder.coach.text import lower, phrases, target
 
 ORDER = ("situation", "task", "action", "result", "learning", "other")
 
@@ -360,6 +360,9 @@ def _transition(prev: str, cur: str) -> float:
 PRIOR = 1.2
 
 
+_TRANSITIONS = {(p, c): _transition(p, c) for p in ORDER for c in ORDER}
+
+
 def _prior(component: str, position: float) -> float:
     """Where in an answer each part tends to sit (position 0 = first sentence, 1 = last)."""
     peaks = {"situation": 0.05, "task": 0.2, "action": 0.5, "result": 0.75, "learning": 0.95}
@@ -369,12 +372,14 @@ def _prior(component: str, position: float) -> float:
 
 
 def emission(sentence: str, position: float, mission: bool) -> dict[str, float]:
+    """How much each component fits one sentence, before the sequence is taken into account."""
     scores = {}
+    lowered = lower(sentence)
     for component in ORDER:
         score = _prior(component, position)
         for pattern, weight in CUES[component]:
-            hits = len(pattern.findall(sentence))
-            score += weight * min(hits, 2) ** 0.7 if hits else 0.0
+            n = len(pattern.findall(target(pattern, sentence, lowered)))
+            score += weight * min(n, 2) ** 0.7 if n else 0.0
         scores[component] = score
     present = bool(_PRESENT_I.search(sentence))
     past = bool(_PAST.search(sentence))
@@ -416,9 +421,10 @@ def tag(
     back: list[dict[str, str]] = []
     for row in rows[1:]:
         scores, pointers = {}, {}
+        before = best[-1]
         for cur in ORDER:
-            prev = max(ORDER, key=lambda p: best[-1][p] + _transition(p, cur))
-            scores[cur] = best[-1][prev] + _transition(prev, cur) + row[cur]
+            prev = max(ORDER, key=lambda p: before[p] + _TRANSITIONS[p, cur])  # noqa: B023
+            scores[cur] = before[prev] + _TRANSITIONS[prev, cur] + row[cur]
             pointers[cur] = prev
         best.append(scores)
         back.append(pointers)

@@ -14,7 +14,7 @@ from storyladder.coach import signals
 from storyladder.coach.probes import follow_ups
 from storyladder.coach.question import classify
 from storyladder.coach.reading import Reading
-from storyladder.coach.text import find, phrases
+from storyladder.coach.text import phrases
 from storyladder.errors import InputError
 from storyladder.model import Check, Critique, Flag
 
@@ -92,10 +92,10 @@ def _flags(r: Reading) -> list[Flag]:
 
 def _checks(r: Reading) -> tuple[Check, ...]:
     situation = r.shares["situation"]["seconds"]
-    i_count = len(find(f._I_SUBJECT, r.text))
+    i_count = len(r.find(f._I_SUBJECT))
     numbers = len(r.quantities)
-    rationale = f.no_alternatives(r) is None if r.story else bool(find(f._REASON, r.text))
-    lesson = bool(find(f._LESSON, r.text))
+    rationale = f.no_alternatives(r) is None if r.story else bool(r.find(f._REASON))
+    lesson = bool(r.find(f._LESSON))
     return (
         Check(
             "situation_short",
@@ -127,7 +127,7 @@ def _clamp(value: float) -> int:
 def _scores(r: Reading, flagged: set[str], mode: taxonomy.Company) -> dict[str, int]:
     has = flagged.__contains__
     feelings = signals.feelings(r)
-    admissions = find(signals._ADMISSION, r.text) + find(signals._GAPS, r.text)
+    admissions = r.find(signals._ADMISSION) + r.find(signals._GAPS)
     credit = len(r.names) + len(r.role_credits)
     in_result = [q for q in r.quantities if any(s.start <= q.start < s.end for s in r.of("result"))]
     dims: dict[str, float] = {
@@ -147,15 +147,15 @@ def _scores(r: Reading, flagged: set[str], mode: taxonomy.Company) -> dict[str, 
         - 30 * has("vague")
         - 15 * has("no_numbers"),
         "ownership": 85
-        + 5 * min(len(find(f._I_SUBJECT, r.text)), 3)
+        + 5 * min(len(r.find(f._I_SUBJECT)), 3)
         - 35 * has("we_not_i")
         - 30 * has("hypothetical")
         - 35 * has("blame")
         - 10 * has("no_credit"),
         "reflection": 30
-        + 25 * bool(find(f._LESSON, r.text))
-        + 25 * bool(find(f._OPERATIONAL, r.component_text("learning")))
-        + 20 * bool(find(_SELF_INSIGHT, r.text))
+        + 25 * bool(r.find(f._LESSON))
+        + 25 * bool(r.within(f._OPERATIONAL, *r.of("learning")))
+        + 20 * bool(r.find(_SELF_INSIGHT))
         - 35 * has("cliche_lesson")
         - 30 * has("no_learning"),
         "honesty": 55
@@ -175,8 +175,8 @@ def _scores(r: Reading, flagged: set[str], mode: taxonomy.Company) -> dict[str, 
     if r.mission:
         dims["engagement"] = (
             30
-            + 25 * bool(find(f._POSITION, r.text))
-            + 25 * bool(find(f._TENSION, r.text))
+            + 25 * bool(r.find(f._POSITION))
+            + 25 * bool(r.find(f._TENSION))
             + 20 * f._past_action(r)
             - 45 * has("generic_mission")
         )

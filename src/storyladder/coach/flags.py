@@ -39,8 +39,8 @@ def we_not_i(r: Reading) -> Evidence:
     if not r.story:
         return None
     told = r.of("action", "result", "task")
-    we = [w for s in told for w in find(_WE_SUBJECT, s.text, s.start)]
-    mine = [i for s in told for i in find(_I_SUBJECT, s.text, s.start)]
+    we = r.within(_WE_SUBJECT, *told)
+    mine = r.within(_I_SUBJECT, *told)
     if len(we) >= 3 and len(we) > 1.2 * len(mine) or len(mine) < 2 and len(we) >= 2:
         return we[:6]
     return None
@@ -53,9 +53,7 @@ _I_SUBJECT = re.compile(r"\bI\b(?! think| guess| mean| believe)")
 def hypothetical(r: Reading) -> Evidence:
     if not r.story or not r.question.asks_past:
         return None
-    would = [
-        h for s in r.sentences if s.component != "learning" for h in find(_WOULD, s.text, s.start)
-    ]
+    would = r.within(_WOULD, *(s for s in r.sentences if s.component != "learning"))
     past_moves = sum(1 for s in r.sentences if _PAST_MOVE.search(s.text))
     if len(would) >= 2 and len(would) >= past_moves:
         return would[:5]
@@ -89,13 +87,13 @@ _PAST_MOVE = re.compile(
 def blame(r: Reading) -> Evidence:
     if not r.story:
         return None
-    blamed = find(_BLAME, r.text)
-    weak = find(_BLAME_WEAK, r.text)
+    blamed = r.find(_BLAME)
+    weak = r.find(_BLAME_WEAK)
     if len(weak) >= 2:
         blamed += weak
     if not blamed:
         return None
-    if find(_OWN, r.text):
+    if r.find(_OWN):
         return None
     return blamed[:4]
 
@@ -204,7 +202,7 @@ def situation_too_long(r: Reading) -> Evidence:
 
 
 def no_result(r: Reading) -> Evidence:
-    if not r.story or r.of("result") or find(_OUTCOME, r.text) or _costs(r):
+    if not r.story or r.of("result") or r.find(_OUTCOME) or _costs(r):
         return None
     return _whole(r)
 
@@ -227,7 +225,7 @@ _OUTCOME = phrases(
 def no_learning(r: Reading) -> Evidence:
     if not r.story:
         return None
-    if find(_LESSON, r.text):
+    if r.find(_LESSON):
         return None
     return _whole(r)
 
@@ -277,7 +275,7 @@ _LESSON = phrases(
 
 
 def scripted(r: Reading) -> Evidence:
-    hits = find(_SCRIPT, r.text)
+    hits = r.find(_SCRIPT)
     return hits or None
 
 
@@ -318,8 +316,8 @@ def vague(r: Reading) -> Evidence:
     """Generalities, or a story with nothing to hold on to: no when, where, who or how many."""
     if not r.story:
         return None
-    hits = find(_VAGUE, r.text)
-    anchors = len(r.quantities) + len(r.names) + len(find(_ANCHOR, r.text))
+    hits = r.find(_VAGUE)
+    anchors = len(r.quantities) + len(r.names) + len(r.find(_ANCHOR))
     if anchors < 2 or len(hits) >= 3 or (len(hits) >= 2 and anchors < 5) or (hits and anchors < 3):
         return hits[:5] or _sentences_of(r, "situation")[:2] or _whole(r)
     return None
@@ -364,7 +362,7 @@ _ANCHOR = phrases(
 def no_credit(r: Reading) -> Evidence:
     if not r.story:
         return None
-    others = find(_OTHERS, r.text)
+    others = r.find(_OTHERS)
     if not others:
         return None
     if r.names or r.role_credits:
@@ -391,14 +389,14 @@ _OTHERS = phrases(
 
 
 def humble_brag(r: Reading) -> Evidence:
-    disguised = find(_DISGUISED, r.text)
+    disguised = r.find(_DISGUISED)
     if disguised:
         return disguised[:3]
     if r.question.pattern in ("direct_negative", "inverted_positive", "counterfactual") or (
         r.question.family in ("failure", "self_awareness")
     ):
-        praise = find(_PRAISE, r.text)
-        if len(praise) >= 2 and not find(_REAL_COST, r.text):
+        praise = r.find(_PRAISE)
+        if len(praise) >= 2 and not r.find(_REAL_COST):
             return praise[:3]
     return None
 
@@ -470,10 +468,10 @@ def neat_resolution(r: Reading) -> Evidence:
     if not r.story:
         return None
     tail_start = r.sentences[max(0, int(len(r.sentences) * 0.5)) - 0].start if r.sentences else 0
-    tidy = [h for h in find(_TIDY, r.text) if h.start >= tail_start]
+    tidy = [h for h in r.find(_TIDY) if h.start >= tail_start]
     if not tidy:
         return None
-    if find(_LASTING_LOSS, r.text):
+    if any(not negated(r.text, loss) for loss in r.find(_LASTING_LOSS)):
         return None
     return tidy[:3]
 
@@ -544,11 +542,23 @@ def _costs(r: Reading) -> list[Span]:
     for sentence in r.sentences:
         if _IF_CLAUSE.match(sentence.text):
             continue
-        for hit in find(_COST, sentence.text, sentence.start):
+        for hit in r.within(_COST, sentence):
             before = r.text[max(sentence.start, hit.start - 14) : hit.start]
-            if not _CONDITIONAL.search(before):
+            if not _CONDITIONAL.search(before) and not negated(r.text, hit, sentence.start):
                 out.append(hit)
     return out
+
+
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|nobody|no one|none|without|nothing|didn't|did not|wasn't|weren't|hardly)"
+    r"\b(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def negated(text: str, span: Span, floor: int = 0) -> bool:
+    """Is the phrase at `span` denied by a negation just before it ("nobody churned")?"""
+    return bool(_NEGATION.search(text[max(floor, span.start - 24) : span.start]))
 
 
 _IF_CLAUSE = re.compile(
@@ -722,10 +732,9 @@ _REASON = phrases(
 
 def cliche_lesson(r: Reading) -> Evidence:
     """A platitude for a lesson, and nothing the candidate now does differently."""
-    lesson_text = r.component_text("learning")
-    if find(_OPERATIONAL, lesson_text):
+    if r.within(_OPERATIONAL, *r.of("learning")):
         return None
-    hits = find(_CLICHE, r.text) + [m for m in _maxims(r) if not find(_CLICHE, m.text)]
+    hits = r.find(_CLICHE) + [m for m in _maxims(r) if not find(_CLICHE, m.text)]
     return sorted(hits, key=lambda h: h.start)[:3] or None
 
 
@@ -733,15 +742,15 @@ def _maxims(r: Reading) -> list[Span]:
     """Lessons stated as a short general maxim: no numbers, no names, no concrete practice."""
     out = []
     for s in r.sentences:
-        for m in _LESSON_INTRO.finditer(s.text):
-            clause = s.text[m.end() :]
+        for intro in r.within(_LESSON_INTRO, s):
+            clause = r.text[intro.end : s.end]
             if (
                 len(clause.split()) <= 24
                 and not re.search(r"\d", clause)
                 and not any(s.start <= n.start < s.end for n in r.names)
-                and not _CONCRETE_PRACTICE.search(clause)
+                and not find(_CONCRETE_PRACTICE, clause)
             ):
-                out.append(Span(s.start + m.start(), s.end, s.text[m.start() :]))
+                out.append(Span(intro.start, s.end, r.text[intro.start : s.end]))
     return out
 
 
@@ -821,10 +830,10 @@ _OPERATIONAL = phrases(
 def generic_mission(r: Reading) -> Evidence:
     if not r.mission:
         return None
-    hype = find(_HYPE, r.text)
+    hype = r.find(_HYPE)
     specifics = (
-        (1 if find(_POSITION, r.text) else 0)
-        + (1 if find(_TENSION, r.text) else 0)
+        (1 if r.find(_POSITION) else 0)
+        + (1 if r.find(_TENSION) else 0)
         + (1 if _past_action(r) else 0)
     )
     if specifics >= 2:

@@ -47,21 +47,28 @@ class Model:
         self.labels = sorted(data["priors"])
         total = sum(data["priors"].values())
         self.log_prior = {k: math.log(v / total) for k, v in data["priors"].items()}
-        self.vocab = {f for c in data["counts"].values() for f in c}
-        self.vocab_size = len(self.vocab)
-        self.counts = data["counts"]
-        self.totals = {k: sum(c.values()) for k, c in self.counts.items()}
-        self.alpha = alpha
+        counts: dict[str, dict[str, int]] = data["counts"]
+        vocab = {f for c in counts.values() for f in c}
+        # log P(feature | label) for every label, computed once: scoring a sentence is then
+        # one lookup per feature
+        denoms = {
+            label: sum(counts.get(label, {}).values()) + alpha * len(vocab) for label in self.labels
+        }
+        self.log_likelihood: dict[str, tuple[float, ...]] = {
+            f: tuple(
+                math.log((counts.get(label, {}).get(f, 0) + alpha) / denoms[label])
+                for label in self.labels
+            )
+            for f in vocab
+        }
 
     def log_probs(self, feats: list[str]) -> dict[str, float]:
-        feats = [f for f in feats if f in self.vocab]  # unseen words say nothing
-        out = {}
-        for label in self.labels:
-            counts, denom = self.counts[label], self.totals[label] + self.alpha * self.vocab_size
-            score = self.log_prior[label]
-            for f in feats:
-                score += math.log((counts.get(f, 0) + self.alpha) / denom)
-            out[label] = score
+        totals = [self.log_prior[label] for label in self.labels]
+        for f in feats:
+            row = self.log_likelihood.get(f)  # unseen words say nothing
+            if row is not None:
+                totals = [t + v for t, v in zip(totals, row, strict=True)]
+        out = dict(zip(self.labels, totals, strict=True))
         top = max(out.values())
         norm = math.log(sum(math.exp(v - top) for v in out.values())) + top
         return {k: v - norm for k, v in out.items()}

@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from storyladder import taxonomy
 
@@ -124,6 +124,7 @@ def _neighbour_votes(text: str) -> dict[str, float]:
     return votes
 
 
+@lru_cache(maxsize=512)
 def classify(text: str | None) -> QuestionInfo:
     """Family and pattern of a question (None when nothing points anywhere)."""
     if not text or not text.strip():

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from storyladder.coach import components
 from storyladder.coach.question import QuestionInfo
-from storyladder.coach.text import find, phrases, sentences, word_count
+from storyladder.coach.text import find, lower, phrases, sentences, word_count
 from storyladder.model import COMPONENTS, Sentence, Span
 
 NUMBER_WORDS = (
@@ -97,11 +97,24 @@ class Reading:
     sentences: tuple[Sentence, ...] = field(init=False)
 
     def __post_init__(self) -> None:
+        self._found: dict[int, list[Span]] = {}
+        self.lowered = lower(self.text)
         spans = sentences(self.text)
         tags = components.tag([s.text for s in spans], mission=self.mission_question)
         self.sentences = tuple(
             Sentence(s.start, s.end, s.text, tag) for s, tag in zip(spans, tags, strict=True)
         )
+
+    def find(self, pattern: re.Pattern[str]) -> list[Span]:
+        """Every match of `pattern` in the answer (each pattern runs once per reading)."""
+        key = id(pattern)
+        if key not in self._found:
+            self._found[key] = find(pattern, self.text, lowered=self.lowered)
+        return self._found[key]
+
+    def within(self, pattern: re.Pattern[str], *parts: Sentence) -> list[Span]:
+        """The matches of `pattern` that fall inside the given sentences."""
+        return [h for h in self.find(pattern) if any(p.start <= h.start < p.end for p in parts)]
 
     # -- the question --------------------------------------------------------------
 
@@ -114,7 +127,7 @@ class Reading:
         """A motivation answer (asked as such, or, with no question, talked as such)."""
         if self.question.text:
             return self.mission_question
-        hits = len(find(MISSION_TALK, self.text))
+        hits = len(self.find(MISSION_TALK))
         return hits >= 2 and self.past_share < 0.35
 
     @cached_property
@@ -135,9 +148,6 @@ class Reading:
     def component_words(self, component: str) -> int:
         return sum(word_count(s.text) for s in self.sentences if s.component == component)
 
-    def component_text(self, *names: str) -> str:
-        return " ".join(s.text for s in self.sentences if s.component in names)
-
     def of(self, *names: str) -> list[Sentence]:
         return [s for s in self.sentences if s.component in names]
 
@@ -152,15 +162,15 @@ class Reading:
 
     @cached_property
     def quantities(self) -> list[Span]:
-        return [q for q in find(QUANTITY, self.text) if not _is_ordinal_list(q.text)]
+        return [q for q in self.find(QUANTITY) if not _is_ordinal_list(q.text)]
 
     @cached_property
     def i_subjects(self) -> list[Span]:
-        return find(FIRST_PERSON, self.text)
+        return self.find(FIRST_PERSON)
 
     @cached_property
     def we_subjects(self) -> list[Span]:
-        return find(WE, self.text)
+        return self.find(WE)
 
     @cached_property
     def past_share(self) -> float:
@@ -190,7 +200,7 @@ class Reading:
 
     @cached_property
     def role_credits(self) -> list[Span]:
-        return find(ROLE_CREDIT, self.text)
+        return self.find(ROLE_CREDIT)
 
 
 MISSION_TALK = phrases(

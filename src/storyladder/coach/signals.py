@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from storyladder.coach import flags as f
 from storyladder.coach.reading import Reading
-from storyladder.coach.text import find, phrases
+from storyladder.coach.text import phrases
 from storyladder.model import Signal, Span
 
 _TIMELINE = phrases(
@@ -98,13 +98,13 @@ def _signal(signal_id: str, evidence: list[Span], detail_yes: str, detail_no: st
 
 def principles(r: Reading, flagged: set[str]) -> tuple[Signal, ...]:
     """The five response principles to negatively framed questions (SPEC §4)."""
-    real = [] if "humble_brag" in flagged else find(_ADMISSION, r.text) + find(f._COST, r.text)
-    cost = [] if "no_cost" in flagged else find(f._COST, r.text)
-    lesson = [] if {"no_learning", "neat_resolution"} & flagged else find(f._LESSON, r.text)
+    real = [] if "humble_brag" in flagged else r.find(_ADMISSION) + f._costs(r)
+    cost = [] if "no_cost" in flagged else f._costs(r)
+    lesson = [] if {"no_learning", "neat_resolution"} & flagged else r.find(f._LESSON)
     present = (
         []
         if "cliche_lesson" in flagged
-        else find(f._OPERATIONAL, r.component_text("learning")) and find(f._LESSON, r.text)
+        else r.within(f._OPERATIONAL, *r.of("learning")) and r.find(f._LESSON)
     )
     return (
         _signal(
@@ -115,7 +115,7 @@ def principles(r: Reading, flagged: set[str]) -> tuple[Signal, ...]:
         ),
         _signal(
             "own_the_timeline",
-            find(_TIMELINE, r.text),
+            r.find(_TIMELINE),
             "says when they noticed",
             "does not say when the problem was noticed, or how late",
         ),
@@ -146,25 +146,25 @@ def behaviours(r: Reading, flagged: set[str]) -> tuple[Signal, ...]:
     return (
         _signal(
             "complexity",
-            find(_COMPLEXITY, r.text),
+            r.find(_COMPLEXITY),
             "holds the complexity open",
             "the story closes neatly; no tension or competing truths are named",
         ),
         _signal(
             "knowledge_gaps",
-            find(_GAPS, r.text),
+            r.find(_GAPS),
             "admits what they do not know",
             "no uncertainty is admitted anywhere",
         ),
         _signal(
             "second_order",
-            find(_SECOND_ORDER, r.text),
+            r.find(_SECOND_ORDER),
             "reasons about effects beyond the immediate one unprompted",
             "no second-order effect is mentioned",
         ),
         _signal(
             "honesty_over_polish",
-            [] if polish else find(_ADMISSION, r.text),
+            [] if polish else r.find(_ADMISSION),
             "an honest admission over a polished telling",
             "reads polished: no admission of error, doubt or feeling",
         ),
@@ -172,4 +172,4 @@ def behaviours(r: Reading, flagged: set[str]) -> tuple[Signal, ...]:
 
 
 def feelings(r: Reading) -> list[Span]:
-    return find(_FEELINGS, r.text)
+    return r.find(_FEELINGS)

@@ -1,0 +1,3 @@
+from storyladder.cli.main import run
+
+run()

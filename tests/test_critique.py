@@ -1,0 +1,236 @@
+"""The offline coach, as a values interviewer would hear each answer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyladder.coach.critique import critique
+from storyladder.errors import InputError
+from tests.test_cli_story import sl
+
+STRONG_FAILURE = (
+    "Last spring I led the billing migration at a logistics company, with four engineers and a "
+    "hard date in March. I decided to cut over without a full parallel run, because the replay "
+    "kept failing and I thought the risk was small; Priya had argued for slipping a week. That was "
+    "the wrong call: about 1,400 customers were charged twice for three hours. Priya caught it "
+    "from the reconciliation report and rolled it back. It cost us two weeks of refunds and a lot "
+    "of trust with support, and I felt sick about it. Now I never cut over without a full replay, "
+    "and I write the rollback trigger into the plan before the date is set."
+)
+
+
+def ids(answer: str, question: str | None = None, company: str = "generic") -> set[str]:
+    return set(critique(answer, question, company).flag_ids)
+
+
+def test_a_strong_failure_story_raises_no_flags() -> None:
+    assert ids(STRONG_FAILURE, "Tell me about a time you failed.", "anthropic") == set()
+
+
+def test_we_instead_of_i_is_flagged_with_the_words_as_evidence() -> None:
+    answer = (
+        "In 2022 our team owned checkout at a retailer. We noticed conversion dropping 4%. We dug "
+        "into the logs, we found a slow script, and we rewrote it. The team shipped the fix in two "
+        "days and we learned to watch the dashboards. Now I check them every morning."
+    )
+    result = critique(answer, "Tell me about a time you fixed a hard problem.")
+    flag = next(f for f in result.flags if f.id == "we_not_i")
+    assert all(answer[e.start : e.end] == e.text for e in flag.evidence)
+    assert {e.text.lower() for e in flag.evidence} <= {"we", "the team", "our team"}
+
+
+def test_a_failure_that_all_worked_out_is_a_neat_resolution() -> None:
+    answer = (
+        "In 2021 I pushed a schema change on a Friday and it broke the nightly exports for 30 "
+        "clients. I rolled it back the next morning, because the fix was risky. Luckily in the end "
+        "it all worked out and the clients were happier than before. I learned to test more."
+    )
+    assert "neat_resolution" in ids(answer, "Tell me about a time you failed.")
+
+
+def test_a_partial_recovery_that_names_what_stayed_lost_is_not_neat() -> None:
+    answer = STRONG_FAILURE.replace(
+        "It cost us", "We recovered most accounts, but two clients never came back. It cost us"
+    )
+    assert "neat_resolution" not in ids(answer, "Tell me about a time you failed.")
+
+
+def test_a_strength_in_disguise_is_a_humble_brag() -> None:
+    answer = (
+        "Honestly my biggest weakness is that I care too much about quality. I'm a perfectionist, "
+        "so I stay late to polish things nobody else would notice, and people know my work is solid."
+    )
+    assert "humble_brag" in ids(answer, "What are you still not good at?")
+
+
+def test_what_you_would_do_is_not_what_you_did() -> None:
+    answer = (
+        "In that kind of situation I'd first gather data from the stakeholders. I would try to align "
+        "everyone, and typically I'd set up checkpoints so the team can adjust."
+    )
+    assert "hypothetical" in ids(answer, "Tell me about a time you had incomplete information.")
+
+
+def test_blame_without_any_share_owned() -> None:
+    answer = (
+        "At a fintech in 2023 the vendor changed their API two weeks before launch and never told "
+        "us. Product kept changing their minds too. We shipped 3 weeks late. Honestly it wasn't my "
+        "fault; there wasn't much more I could have done."
+    )
+    assert "blame" in ids(answer, "Tell me about a project that went wrong.")
+    owned = answer.replace(
+        "Honestly it wasn't my fault; there wasn't much more I could have done.",
+        "My share: I should have asked for their changelog weekly.",
+    )
+    assert "blame" not in ids(owned, "Tell me about a project that went wrong.")
+
+
+def test_generic_mission_talk_versus_a_position_with_a_past_action() -> None:
+    generic = (
+        "I really love the mission. AI safety is the most important problem of our time and I'm "
+        "passionate about making technology benefit humanity."
+    )
+    specific = (
+        "The part I keep coming back to is the Responsible Scaling Policy's six-month evaluation "
+        "cadence; I'm not sure it holds under competitive pressure. In 2023 I built an eval harness "
+        "that caught a summarizer flipping negations in 3% of outputs, so I've seen how a gate gets "
+        "skipped when a date is close."
+    )
+    assert "generic_mission" in ids(generic, "Why Anthropic?", "anthropic")
+    assert "generic_mission" not in ids(specific, "Why Anthropic?", "anthropic")
+
+
+def test_stock_star_labels_sound_scripted() -> None:
+    answer = (
+        "So, the situation was that our API was slow. My task was to fix it. The action I took was "
+        "to add a cache. The result was that latency fell 40%. As I mentioned, I learned a lot."
+    )
+    assert "scripted" in ids(answer)
+
+
+def test_a_strong_answer_outranks_a_weak_one_in_every_company_mode() -> None:
+    weak = (
+        "We had a migration that went badly because leadership gave us an unrealistic deadline. "
+        "The team worked hard and in the end it all worked out. I learned that communication is key."
+    )
+    for company in ("generic", "anthropic", "amazon", "google", "meta", "openai", "palantir"):
+        q = "Tell me about a time you failed."
+        assert (
+            critique(STRONG_FAILURE, q, company).scores["overall"]
+            > critique(weak, q, company).scores["overall"]
+        )
+
+
+def test_anthropic_punishes_a_neat_resolution_more_than_generic() -> None:
+    answer = (
+        "In 2022 I shipped a pricing change that overcharged 200 users for a day, because I skipped "
+        "the staging check. I refunded everyone within 6 hours. Luckily it all worked out in the "
+        "end and nobody churned. Now I never skip staging."
+    )
+    q = "Tell me about a time you failed."
+    generic, anthropic = critique(answer, q, "generic"), critique(answer, q, "anthropic")
+    assert "neat_resolution" in generic.flag_ids
+    assert anthropic.scores["overall"] < generic.scores["overall"]
+
+
+def test_follow_ups_quote_the_candidate() -> None:
+    result = critique(STRONG_FAILURE, "Tell me about a time you failed.")
+    levels = [f.level for f in result.follow_ups]
+    assert levels == ["context", "decision", "tradeoff", "meta_reflection", "worldview"]
+    questions = {f.level: f.question for f in result.follow_ups}
+    assert "Priya" in questions["context"]
+    assert "decided to cut over without a full parallel run" in questions["decision"]
+    assert "sick" in questions["meta_reflection"]
+
+
+def test_the_question_is_classified() -> None:
+    q = critique(STRONG_FAILURE, "What would your harshest critic say about you?").to_dict()[
+        "question"
+    ]
+    assert (q["family"], q["pattern"]) == ("self_awareness", "third_person")
+
+
+def test_the_json_contract_of_spec_section_10() -> None:
+    data = critique(STRONG_FAILURE, "Tell me about a time you failed.").to_dict()
+    assert set(data) >= {
+        "question",
+        "words",
+        "seconds",
+        "sentences",
+        "components",
+        "checks",
+        "flags",
+        "scores",
+        "follow_ups",
+    }
+    assert isinstance(data["words"], int) and isinstance(data["seconds"], float)
+    for s in data["sentences"]:
+        assert STRONG_FAILURE[s["start"] : s["end"]] == s["text"]
+        assert s["component"] in {"situation", "task", "action", "result", "learning", "other"}
+    assert {c["id"] for c in data["checks"]} >= {
+        "situation_short",
+        "i_subject",
+        "numbers",
+        "rationale",
+        "lesson",
+        "length",
+    }
+    assert set(data["components"]) >= {"situation", "task", "action", "result", "learning"}
+    assert all(0 <= v <= 100 for v in data["scores"].values())
+    assert {"overall", "structure", "specificity", "ownership", "reflection", "honesty"} <= set(
+        data["scores"]
+    )
+    json.dumps(data)
+
+
+def test_the_same_answer_gives_the_same_critique() -> None:
+    assert critique(STRONG_FAILURE).to_dict() == critique(STRONG_FAILURE).to_dict()
+
+
+@pytest.mark.parametrize("answer", ["", "   \n\t "])
+def test_an_empty_answer_is_an_error(answer: str) -> None:
+    with pytest.raises(InputError):
+        critique(answer)
+
+
+def test_an_unknown_company_is_an_error() -> None:
+    with pytest.raises(InputError, match="allowed: generic"):
+        critique(STRONG_FAILURE, company="acme")
+
+
+def test_cli_json_and_text(tmp_path: Path) -> None:
+    path = tmp_path / "answer.txt"
+    path.write_text(STRONG_FAILURE)
+    code, out, _ = sl(
+        "critique",
+        str(path),
+        "--question",
+        "Tell me about a failure.",
+        "--company",
+        "anthropic",
+        "--format",
+        "json",
+    )
+    assert code == 0
+    assert json.loads(out)["question"]["family"] == "failure"
+    code, out, _ = sl("critique", str(path))
+    assert code == 0 and "[SIT]" in out and "Follow-ups" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"   \n", "empty"), (b"\xff\xfe bad", "not valid UTF-8"), (b"\x00\x01", "binary")],
+)
+def test_cli_bad_input_exits_2(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "answer.txt"
+    path.write_bytes(content)
+    code, _, err = sl("critique", str(path))
+    assert code == 2 and message in err
+
+
+def test_cli_reads_stdin() -> None:
+    code, out, _ = sl("critique", "-", "--format", "json", input=STRONG_FAILURE)
+    assert code == 0 and json.loads(out)["words"] > 50
