@@ -19,18 +19,19 @@ run: install
 
 ## test: lint, type-check and the whole suite, PostgreSQL included
 test: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 	STORYLADDER_REQUIRE_PG=1 scripts/with-postgres.sh $(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check --fix src tests bench
-	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench scripts
+	$(BIN)/ruff format src tests bench scripts
 
 bench: install
 	$(BIN)/python bench/critique_bench.py
 	$(BIN)/python bench/eval_coach.py
+	$(BIN)/python bench/store_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
