@@ -128,8 +128,11 @@ def story_list(ctx: typer.Context, fmt: Format = "text") -> None:
         )
         return
     table = Table(title=f"{len(records)} stories (aim for 8-12)")
-    for column in ("id", "title", "categories", "ladder", "updated"):
-        table.add_column(column, overflow="fold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", ratio=1)
+    table.add_column("categories")
+    table.add_column("ladder", no_wrap=True)
+    table.add_column("updated", no_wrap=True)
     for r in records:
         depth = ladder_depth(r.story)
         table.add_row(
