@@ -32,6 +32,7 @@ bench: install
 	$(BIN)/python bench/critique_bench.py
 	$(BIN)/python bench/eval_coach.py
 	$(BIN)/python bench/store_bench.py
+	$(BIN)/python bench/bank_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

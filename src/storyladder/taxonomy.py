@@ -113,6 +113,8 @@ class Drill:
 
 @dataclass(frozen=True)
 class FlagInfo:
+    """A flag on one answer (flags.yaml) or a pattern across the bank (patterns.yaml)."""
+
     id: str
     severity: str
     name: str
@@ -145,8 +147,10 @@ class Taxonomy:
     drills: tuple[Drill, ...]
     probes: tuple[Drill, ...]
     flags: tuple[FlagInfo, ...]
+    bank_patterns: tuple[FlagInfo, ...]
     questions: tuple[Question, ...]
     emotions: tuple[str, ...]
+    synonyms: dict[str, str] = dataclasses.field(default_factory=dict)  # word -> common term
 
     @property
     def category_ids(self) -> tuple[str, ...]:
@@ -191,6 +195,18 @@ class Taxonomy:
 
     def flag(self, flag_id: str) -> FlagInfo:
         return next(f for f in self.flags if f.id == flag_id)
+
+    def bank_pattern(self, pattern_id: str) -> FlagInfo:
+        return next(p for p in self.bank_patterns if p.id == pattern_id)
+
+    def category(self, category_id: str) -> Category:
+        return next(c for c in self.categories if c.id == category_id)
+
+    def subtopic(self, subtopic_id: str) -> Subtopic:
+        return next(s for s in self.subtopics if s.id == subtopic_id)
+
+    def competency(self, competency_id: str) -> Competency:
+        return next(c for c in self.competencies if c.id == competency_id)
 
     def framework(self, prefix: str) -> tuple[Competency, ...]:
         return tuple(c for c in self.competencies if c.id.startswith(prefix + "/"))
@@ -258,6 +274,12 @@ def load() -> Taxonomy:
         drills=tuple(_make(Drill, d) for d in drills["drills"]),
         probes=tuple(_make(Drill, d) for d in drills["probes"]),
         flags=tuple(_make(FlagInfo, f) for f in _read("flags.yaml")["flags"]),
+        bank_patterns=tuple(_make(FlagInfo, p) for p in _read("patterns.yaml")["patterns"]),
         questions=tuple(_make(Question, q) for q in _read("questions.yaml")["questions"]),
         emotions=tuple(tax.get("emotions") or ()),
+        synonyms={
+            word: term
+            for term, words in _read("synonyms.yaml")["synonyms"].items()
+            for word in words
+        },
     )

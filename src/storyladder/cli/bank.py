@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from storyladder.cli.context import state
-from storyladder.cli.output import console
+from storyladder.cli.output import console, print_json
 from storyladder.formats import bank as bank_files
 
 app = typer.Typer(no_args_is_help=True, help="Import and export the whole bank.")
@@ -50,3 +50,32 @@ def bank_export(
     written = bank_files.write(stories, path)
     where = path if path.suffix.lower() == ".json" else f"{path}/"
     console().print(f"Exported {len(stories)} stories to {where} ({len(written)} file(s)).")
+
+
+@app.command("check")
+def bank_check(
+    ctx: typer.Context,
+    company: Annotated[
+        str, typer.Option(help="generic, anthropic, amazon, google, meta, openai or palantir.")
+    ] = "generic",
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Am I ready? Readiness per story, coverage, cross-story patterns and what to do next.
+
+    Example: storyladder bank check --company anthropic
+    """
+    from storyladder.cli.report import show_bank
+    from storyladder.coach.bank import check
+
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter(f"'{fmt}' is not one of text, json", param_hint="--format")
+    repo = state(ctx).repo()
+    stories = [record.story for record in repo.list()]
+    try:
+        report = check(stories, company=company, history=repo.past_revisions())
+    except KeyError as err:
+        raise typer.BadParameter(str(err.args[0]), param_hint="--company") from None
+    if fmt == "json":
+        print_json(report.to_dict())
+    else:
+        show_bank(report)

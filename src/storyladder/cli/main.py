@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from storyladder import __version__
-from storyladder.cli import bank, critique, demo, story
+from storyladder.cli import bank, critique, demo, match, story
 from storyladder.cli.context import AppState
 from storyladder.cli.output import errors
 from storyladder.errors import StoryladderError
@@ -40,6 +40,7 @@ app = typer.Typer(
 app.add_typer(story.app, name="story")
 app.add_typer(bank.app, name="bank")
 app.command("critique")(critique.critique)
+app.command("match")(match.match)
 app.command("demo")(demo.demo)
 
 

@@ -53,7 +53,7 @@ def critique(
     if wpm < 60 or wpm > 300:
         raise InputError(f"a speaking rate of {wpm} words per minute is not plausible (60-300)")
     reading = Reading(answer, classify(question), wpm=wpm)
-    flag_list = _flags(reading)
+    flag_list = flag_answer(reading)
     flagged = {fl.id for fl in flag_list}
     scores = _scores(reading, flagged, mode)
     return Critique(
@@ -75,7 +75,8 @@ def critique(
     )
 
 
-def _flags(r: Reading) -> list[Flag]:
+def flag_answer(r: Reading) -> list[Flag]:
+    """Every flag the detectors raise on an answer already read."""
     tax = taxonomy.load()
     out = []
     for flag_id, detector in f.DETECTORS.items():

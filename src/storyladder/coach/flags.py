@@ -271,6 +271,9 @@ _LESSON = phrases(
     r"changed my mind",
     r"now,? (?:when|any|every|whenever|before|if|for|on)",
     r"what I do now",
+    r"(?:when|whenever|before) I \w+(?: \w+)? now",
+    r"I never \w+",
+    r"I (?:also )?ask (?:people|them|everyone|myself|whoever)",
 )
 
 
@@ -640,6 +643,10 @@ _COST = phrases(
     r"not happy",
     r"(?:took|taken|take) (?:some |the )?heat",
     r"painful",
+    r"(?:the|a|our|their) losses?",
+    r"apolog\w*",
+    r"paid (?:most|dearly|the most|with)",
+    r"cost (?!(?:of|effective|centers?|savings?|estimates?)\b)\w+",
     r"(?:I'd|we'd|I had|we had) lost",
     r"paid out",
     r"cut (?:our|their|the|his|her|its) \w+",

@@ -96,9 +96,9 @@ def _tokens(text: str) -> list[str]:
 
 
 @cache
-def _bank_index() -> tuple[list[tuple[Counter[str], str]], dict[str, float]]:
+def _bank_index() -> tuple[list[tuple[Counter[str], taxonomy.Question]], dict[str, float]]:
     questions = [q for q in taxonomy.load().questions if q.family]
-    docs = [(Counter(_tokens(q.text)), str(q.family).split("/")[0]) for q in questions]
+    docs = [(Counter(_tokens(q.text)), q) for q in questions]
     df: Counter[str] = Counter()
     for counts, _ in docs:
         df.update(counts.keys())
@@ -106,20 +106,33 @@ def _bank_index() -> tuple[list[tuple[Counter[str], str]], dict[str, float]]:
     return docs, idf
 
 
-def _neighbour_votes(text: str) -> dict[str, float]:
-    """Families of the most similar questions in our question bank (cosine on tf-idf)."""
+def _neighbours(text: str, k: int) -> list[tuple[float, taxonomy.Question]]:
     docs, idf = _bank_index()
     query = Counter(_tokens(text))
     qv = {w: n * idf.get(w, 0.0) for w, n in query.items()}
     qn = math.sqrt(sum(v * v for v in qv.values())) or 1.0
     sims = []
-    for counts, family in docs:
+    for counts, question in docs:
         dot = sum(qv.get(w, 0.0) * n * idf[w] for w, n in counts.items())
         if dot:
             dn = math.sqrt(sum((n * idf[w]) ** 2 for w, n in counts.items()))
-            sims.append((dot / (qn * dn), family))
+            sims.append((dot / (qn * dn), question))
+    sims.sort(key=lambda pair: (-pair[0], pair[1].id))
+    return sims[:k]
+
+
+def similar_questions(
+    text: str, k: int = 3, min_similarity: float = 0.0
+) -> list[taxonomy.Question]:
+    """The questions of our bank most like `text` (cosine on tf-idf of stemmed words)."""
+    return [q for sim, q in _neighbours(text, k) if sim >= min_similarity]
+
+
+def _neighbour_votes(text: str) -> dict[str, float]:
+    """Families of the five most similar questions in our question bank."""
     votes: dict[str, float] = {}
-    for sim, family in sorted(sims, reverse=True)[:5]:
+    for sim, question in _neighbours(text, 5):
+        family = str(question.family).split("/")[0]
         votes[family] = votes.get(family, 0.0) + sim
     return votes
 

@@ -124,6 +124,20 @@ class Repository:
             raise StoryNotFound(f"story '{story_id}' has no revision {revision}")
         return _decode(data)
 
+    def past_revisions(self) -> dict[str, list[Story]]:
+        """Every earlier revision of every story in the bank, oldest first (one query)."""
+        query = (
+            select(story_revisions.c.story_id, story_revisions.c.data)
+            .join(stories, stories.c.id == story_revisions.c.story_id)
+            .where(stories.c.deleted.is_(False), story_revisions.c.revision < stories.c.revision)
+            .order_by(story_revisions.c.story_id, story_revisions.c.revision)
+        )
+        out: dict[str, list[Story]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                out.setdefault(row.story_id, []).append(_decode(row.data))
+        return out
+
     def count(self) -> int:
         query = select(func.count()).select_from(stories).where(stories.c.deleted.is_(False))
         with self.engine.connect() as conn:

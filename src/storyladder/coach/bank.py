@@ -1,0 +1,311 @@
+"""Know the bank: readiness, coverage, cross-story patterns, and what to do next.
+
+    check(stories, company="generic", history=None) -> BankReport
+
+Pure: the caller passes the stories (and, for metric drift, their earlier
+revisions); nothing here touches the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyladder import taxonomy
+from storyladder.coach import patterns
+from storyladder.coach.critique import flag_answer
+from storyladder.coach.fit import Fit, infer
+from storyladder.coach.ladder import Readiness, readiness
+from storyladder.coach.patterns import StoryView
+from storyladder.coach.question import classify
+from storyladder.coach.reading import Reading
+from storyladder.model import LEVELS, SECTIONS, Story
+
+TARGET_MIN, TARGET_MAX = patterns.BANK_MIN, patterns.BANK_MAX
+MIN_PER_COMPETENCY = 2
+MAX_NEXT = 10
+CATEGORY_ORDER = (
+    "failure",
+    "someone_else_right",
+    "manager_disagreement",
+    "ethical_tradeoff",
+    "changed_opinion",
+    "ambiguity",
+    "mentorship",
+    "mission",
+)
+
+
+@dataclass(frozen=True)
+class StoryReport:
+    story: Story
+    readiness: Readiness
+    flags: tuple[str, ...]
+    words: int
+    inferred: Fit
+    hero: bool = False  # saves the day alone; nobody else right or credited
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.story.id,
+            "title": self.story.title,
+            "readiness": self.readiness.depth,
+            "ready": self.readiness.ready,
+            "breaks_at": self.readiness.broken_level,
+            "why": self.readiness.reason,
+            "self_part": self.story.self_part,
+            "words": self.words,
+            "hero": self.hero,
+            "flags": list(self.flags),
+        }
+
+
+@dataclass(frozen=True)
+class PatternFound:
+    id: str
+    severity: str
+    stories: tuple[str, ...]
+    advice: str
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "severity": self.severity,
+            "stories": list(self.stories),
+            "advice": self.advice,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class NextStep:
+    story: str | None
+    action: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"story": self.story, "action": self.action}
+
+
+@dataclass
+class Coverage:
+    framework: str
+    categories: dict[str, list[str]]
+    families: dict[str, list[str]]
+    competencies: dict[str, list[str]]
+    inferred: dict[str, dict[str, list[str]]]
+    prompts: dict[str, str] = field(default_factory=dict)
+    questions_without_story: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def missing_categories(self) -> list[str]:
+        return [c for c, ids in self.categories.items() if not ids]
+
+    @property
+    def missing_families(self) -> list[str]:
+        return [s for s, ids in self.families.items() if not ids]
+
+    @property
+    def thin_competencies(self) -> list[str]:
+        return [c for c, ids in self.competencies.items() if len(ids) < MIN_PER_COMPETENCY]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "framework": self.framework,
+            "categories": self.categories,
+            "missing_categories": self.missing_categories,
+            "families": self.families,
+            "missing_families": self.missing_families,
+            "competencies": self.competencies,
+            "thin_competencies": self.thin_competencies,
+            "inferred": self.inferred,
+            "prompts": self.prompts,
+            "questions_without_story": self.questions_without_story,
+        }
+
+
+@dataclass(frozen=True)
+class BankReport:
+    company: str
+    stories: tuple[StoryReport, ...]
+    coverage: Coverage
+    patterns: tuple[PatternFound, ...]
+    next: tuple[NextStep, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "company": self.company,
+            "size": {
+                "stories": len(self.stories),
+                "target_min": TARGET_MIN,
+                "target_max": TARGET_MAX,
+            },
+            "stories": [s.to_dict() for s in self.stories],
+            "coverage": self.coverage.to_dict(),
+            "patterns": [p.to_dict() for p in self.patterns],
+            "next": [n.to_dict() for n in self.next],
+        }
+
+
+def star_text(story: Story) -> str:
+    return "\n\n".join(story.section(s) for s in SECTIONS if story.section(s).strip())
+
+
+def read_story(story: Story) -> tuple[StoryReport, StoryView]:
+    """The coach's reading of one story's STAR-L prose, its flags, readiness and fit."""
+    text = star_text(story)
+    reading = Reading(text or story.title, classify(None))
+    flags = tuple(f.id for f in flag_answer(reading)) if text.strip() else ()
+    view = StoryView(story, reading, frozenset(flags))
+    report = StoryReport(
+        story, readiness(story), flags, reading.words, infer(story.text), patterns.hero_story(view)
+    )
+    return report, view
+
+
+def check(
+    stories: Sequence[Story],
+    company: str = "generic",
+    history: Mapping[str, Sequence[Story]] | None = None,
+) -> BankReport:
+    """The whole bank, read for readiness, coverage and patterns, with next steps."""
+    mode = taxonomy.load().company(company)
+    reports, views = [], []
+    for story in stories:
+        report, view = read_story(story)
+        reports.append(report)
+        past = tuple((history or {}).get(story.id, ()))
+        views.append(StoryView(view.story, view.reading, view.flags, past))
+    cover = coverage(reports, mode)
+    found = find_patterns(views)
+    return BankReport(mode.id, tuple(reports), cover, found, next_steps(reports, cover, found))
+
+
+def coverage(reports: Sequence[StoryReport], mode: taxonomy.Company) -> Coverage:
+    tax = taxonomy.load()
+    framework = tax.framework(mode.framework)
+    kinds = {
+        "categories": [c.id for c in tax.categories],
+        "families": list(tax.subtopic_ids),
+        "competencies": [c.id for c in framework],
+    }
+    mapped: dict[str, dict[str, list[str]]] = {k: {i: [] for i in ids} for k, ids in kinds.items()}
+    inferred: dict[str, dict[str, list[str]]] = {k: {} for k in kinds}
+    for r in reports:
+        tagged = {
+            "categories": set(r.story.categories),
+            "families": set(r.story.families),
+            "competencies": set(r.story.competencies),
+        }
+        guessed = {
+            "categories": r.inferred.categories,
+            "families": r.inferred.subtopics,
+            "competencies": r.inferred.competencies,
+        }
+        for kind, table in mapped.items():
+            for item in table:
+                if item in tagged[kind]:
+                    table[item].append(r.story.id)
+                elif item in guessed[kind]:
+                    table[item].append(r.story.id)
+                    inferred[kind].setdefault(item, []).append(r.story.id)
+    cover = Coverage(
+        mode.framework, mapped["categories"], mapped["families"], mapped["competencies"], inferred
+    )
+    cover.prompts = _prompts(cover)
+    cover.questions_without_story = _unanswered(cover, mode.id)
+    return cover
+
+
+def _prompts(cover: Coverage) -> dict[str, str]:
+    """A question that helps the candidate recall a story for each gap."""
+    tax = taxonomy.load()
+    out = {c: tax.category(c).recall for c in cover.missing_categories}
+    out |= {s: tax.subtopic(s).recall for s in cover.missing_families}
+    out |= {c: tax.competency(c).recall for c in cover.thin_competencies}
+    return {k: v for k, v in out.items() if v}
+
+
+def _unanswered(cover: Coverage, company: str) -> list[dict[str, str]]:
+    """Questions this company asks that no story in the bank is tagged or inferred for."""
+    out = []
+    for q in taxonomy.load().questions:
+        if company not in q.companies and "generic" not in q.companies:
+            continue
+        if q.family:
+            covered = bool(cover.families.get(q.family))
+        else:
+            covered = any(cover.categories.get(c) for c in q.categories) or any(
+                cover.competencies.get(c) for c in q.competencies
+            )
+        if not covered:
+            out.append({"id": q.id, "text": q.text})
+    return out
+
+
+def find_patterns(views: Sequence[StoryView]) -> tuple[PatternFound, ...]:
+    tax = taxonomy.load()
+    out = []
+    for pattern_id, detector in patterns.DETECTORS.items():
+        found = detector(views)
+        if found is None:
+            continue
+        ids, detail = found
+        info = tax.bank_pattern(pattern_id)
+        out.append(PatternFound(pattern_id, info.severity, tuple(ids), info.advice, detail))
+    return tuple(out)
+
+
+def next_steps(
+    reports: Sequence[StoryReport], cover: Coverage, found: Sequence[PatternFound]
+) -> tuple[NextStep, ...]:
+    """What to work on next, most useful first."""
+    tax = taxonomy.load()
+    steps: list[NextStep] = []
+    if len(reports) < TARGET_MIN:
+        steps.append(
+            NextStep(
+                None,
+                f"Write {TARGET_MIN - len(reports)} more stories; "
+                "start with the categories the bank is missing.",
+            )
+        )
+    missing = sorted(cover.missing_categories, key=CATEGORY_ORDER.index)
+    for category_id in missing[:3]:
+        category = tax.category(category_id)
+        steps.append(NextStep(None, f"Find a story for '{category.name}': {category.recall}"))
+    for p in found:
+        if p.severity == "high":
+            steps.append(NextStep(p.stories[0] if p.stories else None, p.advice))
+    for r in reports:
+        if r.hero:
+            steps.append(
+                NextStep(
+                    r.story.id,
+                    f"Retell '{r.story.title}' with the others in it: "
+                    "who helped, who was right, what did they do?",
+                )
+            )
+    unready = sorted(
+        (r for r in reports if not r.readiness.ready), key=lambda r: -r.readiness.depth
+    )
+    for r in unready[:4]:
+        level = tax.level(r.readiness.broken_level or LEVELS[0])
+        steps.append(
+            NextStep(
+                r.story.id,
+                f"Deepen '{r.story.title}' at {level.name.lower()}: "
+                f"{r.readiness.reason}. ({level.probe})",
+            )
+        )
+    for r in reports:
+        for flag_id in r.flags:
+            info = tax.flag(flag_id)
+            if info.severity == "high":
+                steps.append(
+                    NextStep(
+                        r.story.id, f"Rework '{r.story.title}' ({info.name.lower()}): {info.advice}"
+                    )
+                )
+    return tuple(steps[:MAX_NEXT])

@@ -1,0 +1,80 @@
+"""Which categories, subtopics and competencies a text is about: from the taxonomy's cues.
+
+Used to infer what an untagged story covers and what a question asks for. A fit
+needs at least `MIN_CUES` different cues, so one stray word does not tag a story
+(a subtopic also needs one cue of its own, not only its family's).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from storyladder import taxonomy
+from storyladder.coach.text import lower
+
+MIN_CUES = {"categories": 2, "subtopics": 3, "competencies": 3}
+
+
+@dataclass(frozen=True)
+class Fit:
+    categories: frozenset[str]
+    subtopics: frozenset[str]
+    competencies: frozenset[str]
+
+
+@cache
+def _all_cues() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One pattern that finds every cue in a single pass, and each cue's prefixes among cues.
+
+    At each word start the longest cue wins; the cues it begins with ("user" in
+    "users") are counted too, so one pass finds what separate searches would.
+    """
+    cues = sorted(
+        {c for _, _, own, shared in _cue_table() for c in own | shared}, key=len, reverse=True
+    )
+    body = "|".join(re.escape(c) for c in cues)
+    prefixes = {c: frozenset(p for p in cues if c.startswith(p)) for c in cues}
+    return re.compile(rf"(?<!\w)(?=({body}))"), prefixes
+
+
+def cues_in(text: str) -> frozenset[str]:
+    """Every cue of the taxonomy that occurs in `text` (lowercased)."""
+    pattern, prefixes = _all_cues()
+    found: set[str] = set()
+    for match in pattern.finditer(text):
+        found |= prefixes[match.group(1)]
+    return frozenset(found)
+
+
+@cache
+def _cue_table() -> tuple[tuple[str, str, frozenset[str], frozenset[str]], ...]:
+    """(kind, id, own cues, shared cues) for everything that can be inferred."""
+    tax = taxonomy.load()
+
+    def low(cues: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(c.lower() for c in cues)
+
+    rows: list[tuple[str, str, frozenset[str], frozenset[str]]] = []
+    rows += [("categories", c.id, low(c.cues), frozenset()) for c in tax.categories]
+    for family in tax.families:
+        rows += [("subtopics", s.id, low(s.cues), low(family.cues)) for s in family.subtopics]
+    rows += [("competencies", c.id, low(c.cues), frozenset()) for c in tax.competencies]
+    return tuple(rows)
+
+
+def infer(text: str, thresholds: dict[str, int] | None = None) -> Fit:
+    """What `text` is about, by the cues it uses (a short question needs fewer cues)."""
+    need = thresholds or MIN_CUES
+    present = cues_in(lower(text))
+    found: dict[str, set[str]] = {"categories": set(), "subtopics": set(), "competencies": set()}
+    for kind, item_id, own, shared in _cue_table():
+        mine = len(present & own)
+        if mine and mine + len(present & shared) >= need[kind]:
+            found[kind].add(item_id)
+    return Fit(
+        frozenset(found["categories"]),
+        frozenset(found["subtopics"]),
+        frozenset(found["competencies"]),
+    )

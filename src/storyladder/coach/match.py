@@ -1,0 +1,195 @@
+"""The best stories in the bank for any question, with the reasons for each.
+
+A story scores for what the question asks (its family and subtopic, the
+categories and competencies it probes: from the question's own words, and from
+the most similar questions in our bank), for the words they share (tf-idf over
+the candidate's own bank, light stemming, so unseen phrasings still meet the
+story's words), and for how far up the ladder it holds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyladder import taxonomy
+from storyladder.coach.fit import Fit, infer
+from storyladder.coach.ladder import readiness
+from storyladder.coach.question import QuestionInfo, classify, similar_questions
+from storyladder.model import Story
+
+WEIGHTS = {  # tuned on tests/test_match.py's questions; an inferred fit counts half
+    "subtopic": 2.0,
+    "family": 1.0,
+    "category": 1.5,
+    "competency": 0.5,
+    "words": 16.0,
+    "readiness": 0.1,
+    "framing": 1.0,
+}
+INFERRED = 0.5
+TITLE_WEIGHT = 3  # a story's title names what it is about: its words count three times
+NEIGHBOUR_SIMILARITY = 0.35  # a bank question this close lends the question its tags
+_STOP = frozenset(
+    """a an the you your yours me my i to of in on at for with about and or that this it was were
+    is are be been tell time when what which how did do does have has had would could should
+    someone something there their they them we our us who from as by not but so if then than
+    just also very really one give example describe walk through no not being asked later
+    middle any some most more much many ever never got get make made way thing things""".split()
+)
+_NEGATIVE_STORY = re.compile(
+    r"\b(?:fail\w*|mistake|wrong|lost|missed|rolled back|regret|cost|slipped|broke)\b", re.I
+)
+
+
+_ROLLBACK = re.compile(r"\broll(?:ed|ing)? (?:it |them |this |that |everything )?back\b")
+
+
+@dataclass(frozen=True)
+class Match:
+    story_id: str
+    title: str
+    score: float
+    reasons: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.story_id,
+            "title": self.title,
+            "score": round(self.score, 2),
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    question: QuestionInfo
+    asks: Fit
+    stories: tuple[Match, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": {
+                "text": self.question.text,
+                "family": self.question.family,
+                "pattern": self.question.pattern,
+            },
+            "asks": {
+                "subtopics": sorted(self.asks.subtopics),
+                "categories": sorted(self.asks.categories),
+                "competencies": sorted(self.asks.competencies),
+            },
+            "stories": [m.to_dict() for m in self.stories],
+        }
+
+
+def stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> Counter[str]:
+    """Stemmed content words, with synonyms folded into one term ("boss" counts as "manager")."""
+    synonyms = taxonomy.load().synonyms
+    text = _ROLLBACK.sub("rollback", text.lower())
+    words = re.findall(r"[a-z][a-z'-]+", text)
+    return Counter(stem(synonyms.get(w, w)) for w in words if w not in _STOP)
+
+
+def what_it_asks(info: QuestionInfo) -> Fit:
+    """Subtopics, categories and competencies a question probes: its words and its neighbours."""
+    text = info.text or ""
+    synonyms = taxonomy.load().synonyms
+    folded = " ".join(synonyms.get(w, w) for w in re.findall(r"[a-z][a-z'-]*", text.lower()))
+    own = infer(f"{text}\n{folded}", {"categories": 1, "subtopics": 1, "competencies": 1})
+    subtopics, categories, competencies = (
+        set(own.subtopics),
+        set(own.categories),
+        set(own.competencies),
+    )
+    for q in similar_questions(text, 3, min_similarity=NEIGHBOUR_SIMILARITY):
+        if q.family:
+            subtopics.add(q.family)
+        categories.update(q.categories)
+        competencies.update(q.competencies)
+    if info.family:
+        subtopics = {s for s in subtopics if s.startswith(info.family + "/")}
+    return Fit(frozenset(categories), frozenset(subtopics), frozenset(competencies))
+
+
+def match(question: str, stories: Sequence[Story], limit: int | None = None) -> MatchResult:
+    """Stories of the bank ranked for `question`, best first, each with its reasons."""
+    info = classify(question)
+    asks = what_it_asks(info)
+    docs = {s.id: terms(f"{s.title}\n" * TITLE_WEIGHT + s.text) for s in stories}
+    df: Counter[str] = Counter()
+    for counts in docs.values():
+        df.update(counts.keys())
+    idf = {t: math.log((1 + len(docs)) / (1 + n)) + 1 for t, n in df.items()}
+    query = terms(question)
+    out = []
+    for story in stories:
+        fit = infer(story.text)
+        score, reasons = 0.0, []
+        for name, wanted, tagged, guessed in (
+            ("subtopic", asks.subtopics, set(story.families), fit.subtopics),
+            ("category", asks.categories, set(story.categories), fit.categories),
+            ("competency", asks.competencies, set(story.competencies), fit.competencies),
+        ):
+            gained, why = _credit(name, wanted, tagged, guessed)
+            score += gained
+            reasons += why
+        if info.family and not asks.subtopics & (set(story.families) | fit.subtopics):
+            if any(s.startswith(info.family + "/") for s in story.families):
+                score += WEIGHTS["family"]
+                reasons.append(f"family {info.family}")
+        similarity, common = _cosine(query, docs[story.id], idf)
+        if similarity > 0:
+            score += WEIGHTS["words"] * similarity
+            reasons.append("words in common: " + ", ".join(common[:5]))
+        depth = readiness(story).depth
+        score += WEIGHTS["readiness"] * depth
+        reasons.append(f"ladder ready to level {depth} of 6")
+        if info.pattern and _NEGATIVE_STORY.search(story.text):
+            score += WEIGHTS["framing"]
+            reasons.append("has the setback a negatively framed question wants")
+        out.append(Match(story.id, story.title, score, tuple(reasons)))
+    out.sort(key=lambda m: (-m.score, m.story_id))
+    return MatchResult(info, asks, tuple(out[:limit] if limit else out))
+
+
+def _credit(
+    name: str, wanted: frozenset[str], tagged: set[str], guessed: frozenset[str]
+) -> tuple[float, list[str]]:
+    """Score and reasons for what a story shares with a question (subtopics, categories...)."""
+    tax = taxonomy.load()
+    lookup: dict[str, Callable[[str], Any]] = {
+        "subtopic": tax.subtopic,
+        "category": tax.category,
+        "competency": tax.competency,
+    }
+    label = lookup[name]
+    score, reasons = 0.0, []
+    for item in sorted(wanted & (tagged | guessed)):
+        score += WEIGHTS[name] * (1.0 if item in tagged else INFERRED)
+        reasons.append(f"{name} {label(item).name}" + ("" if item in tagged else " (inferred)"))
+    return score, reasons
+
+
+def _cosine(
+    query: Counter[str], doc: Counter[str], idf: dict[str, float]
+) -> tuple[float, list[str]]:
+    common = [t for t in query if t in doc]
+    if not common:
+        return 0.0, []
+    dot = sum(query[t] * idf[t] * (1 + math.log(doc[t])) * idf[t] for t in common)
+    qn = math.sqrt(sum((n * idf.get(t, 1.0)) ** 2 for t, n in query.items()))
+    dn = math.sqrt(sum(((1 + math.log(n)) * idf[t]) ** 2 for t, n in doc.items()))
+    ranked = sorted(common, key=lambda t: -idf[t])
+    return dot / (qn * dn), ranked
