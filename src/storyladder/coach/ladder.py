@@ -166,7 +166,7 @@ class Readiness:
         return self.depth == len(LEVELS)
 
 
-def _problem(level: str, answer: str, below: str | None) -> str | None:
+def level_problem(level: str, answer: str, below: str | None) -> str | None:
     """Why the answer at `level` does not hold, or None when it does."""
     text = answer.strip()
     if not text:
@@ -212,7 +212,7 @@ def readiness(story: Story) -> Readiness:
     below: str | None = None
     for depth, level in enumerate(LEVELS):
         answer = story.ladder.get(level, "")
-        problem = _problem(level, answer, below)
+        problem = level_problem(level, answer, below)
         if problem:
             return Readiness(depth, level, problem)
         below = answer

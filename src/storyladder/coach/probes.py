@@ -21,6 +21,9 @@ _DECISION = re.compile(
     r"shipped|dismissed|delegated|rewrote|overrode|split|moved|stopped|kept|held|raised|"
     r"flagged|recommended|suggested|volunteered)\b[^,.;:!?]{4,90})"
 )
+_CHOSE_TO = re.compile(
+    r"(?:decided|chose|opted|agreed|proposed|insisted|pushed|refused|wanted) (?:not )?to (.+)"
+)
 _FEELING = re.compile(
     r"\bI (?:felt|was|got|am|'m)(?: \w+)?? (?:really |so |pretty |quite |honestly )?"
     r"(scared|embarrassed|angry|frustrated|anxious|relieved|sick|proud|ashamed|nervous|guilty|"
@@ -74,7 +77,10 @@ def grounding(r: Reading, level: str) -> dict[str, str]:
     for s in r.of("action", "task", "result"):
         m = _DECISION.search(s.text)
         if m:
-            out["decision"] = second_person(_clip(m.group(1).strip()))
+            out["move"] = second_person(_clip(m.group(1).strip()))
+            chose = _CHOSE_TO.match(m.group(1))
+            if chose:
+                out["decision"] = second_person(_clip(chose.group(1).strip()))
             break
     numbers = [q for q in r.quantities if not re.fullmatch(r"(?:19|20)\d\d", q.text.strip())]
     in_result = [q for q in numbers if any(s.start <= q.start < s.end for s in r.of("result"))]

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from storyladder.errors import Conflict, StoryExists, StoryNotFound
 from storyladder.model import Story
-from storyladder.store.tables import stories, story_revisions
+from storyladder.store.tables import sessions, stories, story_revisions
 
 
 @dataclass(frozen=True)
@@ -209,6 +209,57 @@ class Repository:
                 else:
                     unchanged.append(story.id)
         return ImportReport(tuple(created), tuple(updated), tuple(unchanged))
+
+    # -- practice sessions -----------------------------------------------------
+
+    def save_session(self, data: dict[str, Any]) -> None:
+        """Insert or replace a session (its dict form), in one transaction."""
+        now = self._clock()
+        values = {
+            "mode": data["mode"],
+            "company": data["company"],
+            "status": data["status"],
+            "story_id": data.get("story_id"),
+            "updated_at": now,
+            "data": json.dumps(data, ensure_ascii=False, default=str),
+        }
+        with self.engine.begin() as conn:
+            moved = conn.execute(
+                update(sessions).where(sessions.c.id == data["id"]).values(**values)
+            )
+            if moved.rowcount == 0:
+                conn.execute(insert(sessions).values(id=data["id"], created_at=now, **values))
+
+    def get_session(self, session_id: str) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            data = conn.execute(select(sessions.c.data).where(sessions.c.id == session_id)).scalar()
+        if data is None:
+            raise StoryNotFound(
+                f"no session with id '{session_id}' (see 'storyladder sessions list')"
+            )
+        out: dict[str, Any] = json.loads(data)
+        return out
+
+    def list_sessions(self) -> list[dict[str, Any]]:
+        query = select(sessions).order_by(sessions.c.updated_at.desc(), sessions.c.id)
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(query))
+        out = []
+        for row in rows:
+            data = json.loads(row.data)
+            out.append(
+                {
+                    "id": row.id,
+                    "mode": row.mode,
+                    "company": row.company,
+                    "status": row.status,
+                    "story_id": row.story_id,
+                    "updated_at": _utc(row.updated_at).isoformat(),
+                    "answers": sum(1 for t in data.get("turns", []) if t["role"] == "candidate"),
+                    "overall": (data.get("scorecard") or {}).get("dimensions", {}).get("overall"),
+                }
+            )
+        return out
 
     # -- internals -------------------------------------------------------------
 

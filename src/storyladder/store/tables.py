@@ -40,3 +40,17 @@ story_revisions = Table(
     Column("saved_at", DateTime(timezone=True), nullable=False),
     ForeignKeyConstraint(["story_id"], ["stories.id"]),
 )
+
+# Practice sessions (interview engine): the whole session as JSON, saved after every turn.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("mode", String(16), nullable=False),
+    Column("company", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("story_id", String(80), nullable=True),
+    Column("data", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

@@ -1,0 +1,318 @@
+"""`storyladder ladder|drill|mock` and `storyladder sessions ...`: practice in the terminal.
+
+Interactive by default (multi-line answers ending with an empty line or Ctrl-D;
+/skip, /repeat, /quit). With --answers FILE (a JSON list of strings) the session
+runs without a terminal. Every turn is saved before the next question is shown.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.text import Text
+
+from storyladder.cli.context import state
+from storyladder.cli.output import console, print_json
+from storyladder.errors import InputError
+
+if TYPE_CHECKING:
+    from storyladder.interview.session import Session
+    from storyladder.model import Story
+    from storyladder.store.repository import Repository
+
+Answers = Annotated[
+    Path | None, typer.Option("--answers", help="A JSON list of answers: run without a terminal.")
+]
+Format = Annotated[str, typer.Option("--format", help="text or json (the transcript).")]
+Company = Annotated[
+    str, typer.Option(help="generic, anthropic, amazon, google, meta, openai or palantir.")
+]
+Seed = Annotated[int, typer.Option(help="Seed for a reproducible session.")]
+
+sessions_app = typer.Typer(no_args_is_help=True, help="Past and unfinished practice sessions.")
+
+
+def ladder(
+    ctx: typer.Context,
+    story_id: Annotated[str, typer.Argument(help="The story to climb.")],
+    company: Company = "anthropic",
+    answers: Answers = None,
+    fmt: Format = "text",
+    seed: Seed = 0,
+) -> None:
+    """Climb one story's ladder, surface to worldview, with a press where an answer falls short.
+
+    Example: storyladder ladder rolled-back-tracking-migration
+    """
+    _run(ctx, "ladder", company=company, story_id=story_id, answers=answers, fmt=fmt, seed=seed)
+
+
+def drill(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="five_whys, alternative_path, critic, "
+            "self_awareness, values_conflict, ninety_degree "
+            "or feelings."
+        ),
+    ],
+    story: Annotated[str | None, typer.Option(help="The story to drill.")] = None,
+    question: Annotated[str | None, typer.Option(help="Or a question to start from.")] = None,
+    company: Company = "generic",
+    answers: Answers = None,
+    fmt: Format = "text",
+    seed: Seed = 0,
+) -> None:
+    """Run one drill on a story (or on a question).
+
+    Example: storyladder drill five_whys --story mentoring-farah
+    """
+    _run(
+        ctx,
+        "drill",
+        company=company,
+        story_id=story,
+        drill=name,
+        question=question,
+        answers=answers,
+        fmt=fmt,
+        seed=seed,
+    )
+
+
+def mock(
+    ctx: typer.Context,
+    company: Company = "anthropic",
+    minutes: Annotated[int, typer.Option(help="Length of the round.")] = 45,
+    answers: Answers = None,
+    fmt: Format = "text",
+    seed: Seed = 0,
+) -> None:
+    """A full mock round for a company, aimed at your bank's strengths and gaps.
+
+    Example: storyladder mock --company amazon --seed 7
+    """
+    _run(ctx, "mock", company=company, minutes=minutes, answers=answers, fmt=fmt, seed=seed)
+
+
+@sessions_app.command("list")
+def sessions_list(ctx: typer.Context, fmt: Format = "text") -> None:
+    """List practice sessions, newest first.
+
+    Example: storyladder sessions list
+    """
+    rows = state(ctx).repo().list_sessions()
+    if fmt == "json":
+        print_json(rows)
+        return
+    if not rows:
+        console().print("No sessions yet. Try 'storyladder mock --company anthropic'.")
+    for r in rows:
+        console().print(
+            f"{r['id']}  {r['mode']:<6} {r['company']:<9} {r['status']:<6} "
+            f"{r['answers']} answers  {r['updated_at'][:16]}  {r['story_id'] or ''}"
+        )
+
+
+@sessions_app.command("show")
+def sessions_show(ctx: typer.Context, session_id: str, fmt: Format = "text") -> None:
+    """Show a session's transcript and scorecard.
+
+    Example: storyladder sessions show 3f2a9c1b7d4e
+    """
+    from storyladder.interview.session import Session
+
+    session = Session.from_dict(state(ctx).repo().get_session(session_id))
+    if fmt == "json":
+        print_json(_transcript(session))
+        return
+    for turn in session.turns:
+        _show_turn(turn.role, turn.text, turn.signals, turn.seconds)
+    if session.scorecard:
+        show_scorecard(session.scorecard)
+
+
+@sessions_app.command("resume")
+def sessions_resume(
+    ctx: typer.Context, session_id: str, answers: Answers = None, fmt: Format = "text"
+) -> None:
+    """Continue an unfinished session where it stopped.
+
+    Example: storyladder sessions resume 3f2a9c1b7d4e
+    """
+    from storyladder.interview.session import Session
+
+    repo = state(ctx).repo()
+    session = Session.from_dict(repo.get_session(session_id))
+    if session.status != "active":
+        raise InputError(f"session {session_id} is already finished (sessions show {session_id})")
+    stories = [r.story for r in repo.list()]
+    _drive(repo, session, stories, _scripted(answers), fmt)
+
+
+# -- the loop -------------------------------------------------------------------------
+
+
+def _run(ctx: typer.Context, mode: str, answers: Path | None, fmt: str, **options: Any) -> None:
+    from storyladder.interview import engine
+
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter(f"'{fmt}' is not one of text, json", param_hint="--format")
+    repo = state(ctx).repo()
+    stories = [r.story for r in repo.list()]
+    scripted = _scripted(answers)
+    try:
+        session = engine.start(uuid.uuid4().hex[:12], mode, stories, _now(), **options)
+    except KeyError as err:
+        raise InputError(str(err.args[0])) from None
+    repo.save_session(session.to_dict())
+    _drive(repo, session, stories, scripted, fmt)
+
+
+def _drive(
+    repo: Repository, session: Session, stories: list[Story], scripted: list[str] | None, fmt: str
+) -> None:
+    from storyladder.interview import engine
+
+    quiet = fmt == "json"
+    started = time.monotonic()
+    while session.status == "active":
+        asked = session.last_question
+        assert asked is not None
+        if not quiet:
+            clock = time.monotonic() - started
+            _show_turn("interviewer", asked.text, (), None, clock)
+        began = time.monotonic()
+        text = _next_answer(scripted, quiet)
+        if text is None or text == "/quit":
+            repo.save_session(session.to_dict())
+            if not quiet:
+                console().print(f"Saved. Continue with: storyladder sessions resume {session.id}")
+            if quiet:
+                print_json(_transcript(session))
+            return
+        if text == "/repeat":
+            continue
+        if text == "/skip":
+            session = engine.skip(session, stories)
+        else:
+            seconds = round(time.monotonic() - began, 1) if scripted is None else None
+            session = engine.answer(session, text, stories, seconds=seconds)
+            if not quiet:
+                answered = session.answers[-1]
+                took = f" ({answered.seconds:.0f}s)" if answered.seconds else ""
+                heard = ", ".join(answered.signals)
+                note = f"{answered.critique['words'] if answered.critique else 0} words{took}"
+                console().print(Text(note + (f"; heard: {heard}" if heard else ""), style="dim"))
+        repo.save_session(session.to_dict())
+    if quiet:
+        print_json(_transcript(session))
+    else:
+        _show_turn("interviewer", session.turns[-1].text, (), None)
+        show_scorecard(session.scorecard or {})
+        console().print(f"\nSession {session.id} saved (storyladder sessions show {session.id}).")
+
+
+def _next_answer(scripted: list[str] | None, quiet: bool) -> str | None:
+    if scripted is not None:
+        return scripted.pop(0) if scripted else None
+    if not quiet:
+        console().print(Text("(answer, then an empty line; /skip /repeat /quit)", style="dim"))
+    lines: list[str] = []
+    for line in sys.stdin:
+        stripped = line.rstrip("\n")
+        if not lines and stripped.strip() in ("/skip", "/repeat", "/quit"):
+            return stripped.strip()
+        if not stripped.strip() and lines:
+            break
+        if stripped.strip() or lines:
+            lines.append(stripped)
+    if not lines:
+        return None  # end of input: save and stop
+    return "\n".join(lines)
+
+
+def _scripted(path: Path | None) -> list[str] | None:
+    if path is None:
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(f"{path}: cannot read the answers: {err}") from None
+    if not isinstance(data, list) or not all(isinstance(a, str) for a in data):
+        raise InputError(f"{path}: expected a JSON list of answer strings")
+    return list(data)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _transcript(session: Session) -> dict[str, Any]:
+    return {
+        "id": session.id,
+        "mode": session.mode,
+        "company": session.company,
+        "status": session.status,
+        "turns": [t.to_dict() for t in session.turns],
+        "scorecard": session.scorecard,
+    }
+
+
+def _show_turn(
+    role: str,
+    text: str,
+    signals: tuple[str, ...],
+    seconds: float | None,
+    clock: float | None = None,
+) -> None:
+    out = console()
+    if role == "interviewer":
+        stamp = f"[{int(clock // 60):02d}:{int(clock % 60):02d}] " if clock is not None else ""
+        out.print(Text(f"\n{stamp}Interviewer: ", style="bold cyan") + Text(text))
+    else:
+        took = f" ({seconds:.0f}s)" if seconds else ""
+        out.print(Text(f"You{took}: ", style="bold") + Text(text))
+        if signals:
+            out.print(Text(f"  heard: {', '.join(signals)}", style="dim"))
+
+
+def show_scorecard(card: dict[str, Any]) -> None:
+    out = console()
+    out.print(Text("\nScorecard", style="bold"))
+    if not card.get("answers"):
+        out.print("  no answers yet")
+        return
+    out.print("  " + "   ".join(f"{k} {v}" for k, v in card["dimensions"].items()))
+    for story_id, level in card["levels"].items():
+        out.print(f"  {story_id}: held to {level or 'no level'}")
+    if card.get("behaviours"):
+        out.print(
+            "  Anthropic behaviours: "
+            + ", ".join(f"{k} {v:.0%}" for k, v in card["behaviours"].items())
+        )
+    if card["recurring_flags"]:
+        out.print(
+            "  recurring: " + ", ".join(f"{k} x{v}" for k, v in card["recurring_flags"].items())
+        )
+    if card["pushback"]:
+        out.print("  under push-back: " + ", ".join(card["pushback"]))
+    out.print(
+        Text(f"  strongest ({card['strongest']['score']}): ", style="green")
+        + Text(f'"{card["strongest"]["quote"]}"')
+    )
+    out.print(
+        Text(f"  weakest ({card['weakest']['score']}): ", style="red")
+        + Text(f'"{card["weakest"]["quote"]}"')
+    )
+    out.print(Text("  Practise next:", style="bold"))
+    for i, item in enumerate(card["practise"], 1):
+        out.print(f"   {i}. {item}")

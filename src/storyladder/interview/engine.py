@@ -1,0 +1,270 @@
+"""The interviewer as a state machine: start a session, feed it answers, get the next turn.
+
+    start(...) -> Session           the first interviewer turn is already in it
+    answer(session, text, ...) -> Session
+    skip(session) -> Session        move on without an answer
+
+No I/O and no clock: the caller passes the stories, the time and how long the
+answer took. The CLI, the web app and the MCP server all drive this one engine.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from storyladder import taxonomy
+from storyladder.coach.critique import critique
+from storyladder.coach.ladder import level_problem
+from storyladder.coach.probes import follow_ups, grounding
+from storyladder.coach.question import classify
+from storyladder.coach.reading import Reading
+from storyladder.errors import InputError
+from storyladder.interview import plan as planning
+from storyladder.interview.listen import listen
+from storyladder.interview.scorecard import scorecard
+from storyladder.interview.session import Session, Step, Turn
+from storyladder.model import Story
+
+_PLACEHOLDER = re.compile(r"{(\w+)}")
+
+
+@cache
+def lines() -> dict[str, Any]:
+    text = resources.files("storyladder.content").joinpath("interview.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def start(
+    session_id: str,
+    mode: str,
+    stories: Sequence[Story],
+    now: str,
+    company: str = "generic",
+    story_id: str | None = None,
+    drill: str | None = None,
+    question: str | None = None,
+    minutes: int = 45,
+    seed: int = 0,
+) -> Session:
+    """A new session with its plan and the interviewer's first turn."""
+    taxonomy.load().company(company)  # KeyError names the allowed ones
+    story = _story(stories, story_id) if story_id else None
+    if mode == "ladder":
+        if story is None:
+            raise InputError("a ladder climb needs a story id")
+        steps = planning.ladder(story, seed)
+    elif mode == "drill":
+        steps = planning.drill(drill or "", story, question, seed)
+    elif mode == "mock":
+        steps = planning.mock(company, stories, minutes, seed)
+    else:
+        raise InputError(f"unknown mode '{mode}'; allowed: ladder, drill, mock")
+    session = Session(
+        id=session_id,
+        mode=mode,
+        company=company,
+        created_at=now,
+        seed=seed,
+        drill=drill,
+        story_id=story_id,
+        question=question,
+        plan=tuple(steps),
+    )
+    opener = lines()["opener"].get(company) if mode == "mock" else None
+    return _ask_next(session, stories, preface=opener)
+
+
+def answer(
+    session: Session, text: str, stories: Sequence[Story], seconds: float | None = None
+) -> Session:
+    """Record the candidate's answer, listen to it, and ask the next question (or close)."""
+    if session.status != "active":
+        raise InputError(f"session {session.id} is finished")
+    if not text.strip():
+        raise InputError("the answer is empty; use skip to move on")
+    asked = session.last_question
+    assert asked is not None
+    story = _story(stories, asked.story_id) if asked.story_id else None
+    result = critique(text, question=_question_of(session), company=session.company)
+    heard = listen(text, asked.kind, asked.drill, asked.text, story.text if story else "")
+    turn = Turn(
+        "candidate",
+        text,
+        kind=asked.kind,
+        level=asked.level,
+        drill=asked.drill,
+        story_id=asked.story_id,
+        critique=_summary(result.to_dict(), asked.kind, asked.level),
+        signals=heard,
+        seconds=seconds,
+    )
+    session = session.evolve(turns=session.turns + (turn,))
+    session = _maybe_press(session, turn)
+    return _ask_next(session, stories)
+
+
+def skip(session: Session, stories: Sequence[Story]) -> Session:
+    """Move on without answering (the skipped question stays in the transcript)."""
+    if session.status != "active":
+        raise InputError(f"session {session.id} is finished")
+    return _ask_next(session, stories)
+
+
+def finish(session: Session) -> Session:
+    """Close the session early (for /quit with a scorecard) or when the plan runs out."""
+    closing = Turn("interviewer", lines()["closing"], kind="closing")
+    return session.evolve(
+        status="done", turns=session.turns + (closing,), scorecard=scorecard(session)
+    )
+
+
+# -- internals -----------------------------------------------------------------------
+
+
+def _story(stories: Sequence[Story], story_id: str | None) -> Story:
+    for s in stories:
+        if s.id == story_id:
+            return s
+    raise InputError(f"no story with id '{story_id}' in the bank")
+
+
+def _question_of(session: Session) -> str | None:
+    """The question this part of the session is answering (for the critique's framing)."""
+    for turn in reversed(session.turns):
+        if turn.role == "interviewer" and turn.kind == "question":
+            return turn.text
+    return session.question
+
+
+# A follow-up answer is one part of a story, not a whole STAR-L telling: only the flags that
+# make sense for any answer count, plus the one its level tests.
+ANY_ANSWER_FLAGS = frozenset(
+    {
+        "we_not_i",
+        "hypothetical",
+        "humble_brag",
+        "neat_resolution",
+        "scripted",
+        "blame",
+        "cliche_lesson",
+        "generic_mission",
+        "too_long",
+    }
+)
+LEVEL_FLAGS = {"context": "vague", "decision": "no_alternatives", "tradeoff": "no_cost"}
+WHOLE_ANSWER_SCORES = ("structure", "results")
+REFLECTIVE_LEVELS = ("meta_reflection", "worldview")
+
+
+def _summary(data: dict[str, Any], kind: str | None, level: str | None) -> dict[str, Any]:
+    """What a transcript keeps of a critique: enough to score, not the whole sentence list."""
+    flags = [f["id"] for f in data["flags"]]
+    scores = dict(data["scores"])
+    if kind != "question":
+        keep = ANY_ANSWER_FLAGS | {LEVEL_FLAGS.get(level or "", "")}
+        flags = [f for f in flags if f in keep]
+        for dim in WHOLE_ANSWER_SCORES:
+            scores.pop(dim, None)
+        if level not in REFLECTIVE_LEVELS:
+            scores.pop("reflection", None)
+        parts = [v for k, v in scores.items() if k != "overall"]
+        scores["overall"] = round(sum(parts) / len(parts)) if parts else scores.get("overall", 0)
+    return {
+        "words": data["words"],
+        "seconds": data["seconds"],
+        "scores": scores,
+        "flags": flags,
+        "behaviours": [b["id"] for b in data["behaviours"] if b["shown"]],
+        "principles": [p["id"] for p in data["principles"] if p["shown"]],
+    }
+
+
+def _maybe_press(session: Session, turn: Turn) -> Session:
+    """Press once on a ladder level the answer did not reach, as a real interviewer would."""
+    if turn.kind not in ("question", "probe") or not turn.level or turn.level == "surface":
+        return session
+    pressed = any(
+        t.kind == "press" and t.level == turn.level and t.role == "interviewer"
+        for t in session.turns
+    )
+    below = next((t.text for t in reversed(session.answers[:-1])), None)
+    if pressed or not level_problem(turn.level, turn.text, below):
+        return session
+    step = Step("press", turn.level, story_id=turn.story_id)
+    plan = session.plan[: session.cursor] + (step,) + session.plan[session.cursor :]
+    return session.evolve(plan=plan)
+
+
+def _ask_next(session: Session, stories: Sequence[Story], preface: str | None = None) -> Session:
+    if session.cursor >= len(session.plan):
+        return finish(session)
+    step = session.plan[session.cursor]
+    text = _say(session, step, stories)
+    if preface:
+        text = f"{preface}\n\n{text}"
+    turn = Turn(
+        "interviewer",
+        text,
+        kind=step.kind,
+        level=step.level,
+        drill=step.drill,
+        story_id=step.story_id,
+    )
+    return session.evolve(cursor=session.cursor + 1, turns=session.turns + (turn,))
+
+
+def _say(session: Session, step: Step, stories: Sequence[Story]) -> str:
+    """The interviewer's words for a step, grounded in the candidate's last answer."""
+    if step.kind == "question":
+        return step.question or ""
+    last = session.answers[-1].text if session.answers else ""
+    story = _story(stories, step.story_id) if step.story_id else None
+    source = last or (story.text if story else "")
+    reading = Reading(source, classify(None))
+    used = {t.text for t in session.turns if t.role == "interviewer"}
+    if step.kind == "probe" and step.level:
+        probes = [p.question for p in follow_ups(reading, (step.level,))]
+        fresh = [p for p in probes if p not in used]
+        if fresh:
+            return fresh[0]
+        return taxonomy.load().level(step.level).probe
+    if step.kind == "press" and step.level:
+        return _fill(lines()["press"][step.level], reading, used, story)
+    if step.kind == "pushback":
+        return _fill(lines()["pushback"], reading, used, story)
+    tax = taxonomy.load()
+    spec = next(d for d in tax.drills + tax.probes if d.id == step.drill)
+    rng = random.Random(f"{session.seed}:{session.cursor}")
+    return _fill(list(spec.probes), reading, used, story, rng)
+
+
+def _fill(
+    templates: list[str],
+    reading: Reading,
+    used: set[str],
+    story: Story | None,
+    rng: random.Random | None = None,
+) -> str:
+    """The first template (or a seeded pick among the grounded ones) not yet asked."""
+    values = grounding(reading, "meta_reflection")
+    if story is not None:
+        values.setdefault("title", story.title)
+    filled = []
+    for template in templates:
+        names = set(_PLACEHOLDER.findall(template))
+        if names <= values.keys():
+            text = template.format(**{k: values[k] for k in names})
+            if text not in used:
+                filled.append((bool(names), text))
+    if not filled:
+        return templates[-1]
+    grounded = [t for g, t in filled if g] or [t for _, t in filled]
+    return rng.choice(grounded) if rng else grounded[0]

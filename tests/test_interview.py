@@ -1,0 +1,320 @@
+"""The interviewer: climbs the ladder, presses, pushes back, listens, and keeps every turn."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from storyladder.coach.corpus import answers as corpus_answers
+from storyladder.coach.question import classify
+from storyladder.formats import bank as bank_files
+from storyladder.interview import engine
+from storyladder.interview.listen import deflection, pushback_response
+from storyladder.interview.session import Session
+from storyladder.store.repository import Repository
+from tests.test_cli_story import sl
+
+SAMPLE = Path(__file__).parent.parent / "src" / "storyladder" / "content" / "sample_bank"
+CORPUS = Path(__file__).parent / "corpus"
+NOW = "2026-11-25T10:00:00+00:00"
+STORIES = bank_files.read(SAMPLE)
+BY_ID = {s.id: s for s in STORIES}
+
+
+def reply(session: Session) -> str:
+    """A scripted candidate who answers from the story's own prepared ladder."""
+    asked = session.last_question
+    assert asked is not None
+    story = BY_ID.get(asked.story_id or "")
+    if story and asked.level and story.ladder.get(asked.level):
+        return story.ladder[asked.level]
+    if asked.kind == "pushback" or asked.drill == "critic":
+        return (
+            "Fair point, partly. I still think the call was right because the data showed "
+            "the risk was small, but I would now write down a rollback trigger first."
+        )
+    return (
+        "Honestly I'm not sure. In 2022 I worked on this with Dana for three weeks, and what "
+        "I'd do now is check the assumption with the people who own it before deciding."
+    )
+
+
+def run(session: Session, answer_fn=reply, limit: int = 60) -> Session:  # type: ignore[no-untyped-def]
+    while session.status == "active" and limit:
+        session = engine.answer(session, answer_fn(session), STORIES, seconds=30)
+        limit -= 1
+    return session
+
+
+def test_an_anthropic_mock_climbs_to_worldview_on_a_ready_story() -> None:
+    session = run(engine.start("m1", "mock", STORIES, NOW, company="anthropic", seed=3))
+    first_story = session.plan[0].story_id
+    assert first_story and session.scorecard
+    assert session.scorecard["levels"][first_story] == "worldview"
+    levels = [
+        t.level for t in session.turns if t.role == "interviewer" and t.story_id == first_story
+    ]
+    assert levels[:6] == [
+        "surface",
+        "context",
+        "decision",
+        "tradeoff",
+        None,
+        "meta_reflection",
+    ] or {"surface", "context", "decision", "tradeoff", "meta_reflection", "worldview"} <= set(
+        levels
+    )
+    kinds = {t.kind for t in session.turns if t.role == "interviewer"}
+    assert {"question", "probe", "pushback", "drill", "closing"} <= kinds
+    mission = [s for s in session.plan if s.kind == "question" and s.story_id is None]
+    assert mission and classify(mission[0].question).family == "mission"
+
+
+def test_the_interviewer_presses_once_on_a_level_the_answer_misses() -> None:
+    story = BY_ID["rolled-back-tracking-migration"]
+
+    def thin_tradeoff(session: Session) -> str:
+        asked = session.last_question
+        if asked and asked.level == "tradeoff":
+            return "Honestly there was no real downside, it all went fine in the end for everyone."
+        return reply(session)
+
+    session = run(engine.start("l1", "ladder", STORIES, NOW, story_id=story.id), thin_tradeoff)
+    asked = [(t.kind, t.level) for t in session.turns if t.role == "interviewer"]
+    assert ("press", "tradeoff") in asked
+    assert asked.count(("press", "tradeoff")) == 1  # once, then climb
+    assert asked.index(("press", "tradeoff")) == asked.index(("probe", "tradeoff")) + 1
+    assert ("probe", "meta_reflection") in asked
+
+
+def test_the_scorecard_names_the_planted_weaknesses() -> None:
+    def weak(session: Session) -> str:
+        asked = session.last_question
+        if asked and (asked.kind == "pushback" or asked.drill == "critic"):
+            return "That's not fair, it wasn't my fault. Leadership never listened to us."
+        return (
+            "We had a rough launch. We worked really hard as a team and we fixed the bugs. "
+            "We shipped on the new date, and we learned that communication is key. Luckily "
+            "in the end it all worked out."
+        )
+
+    session = run(engine.start("w1", "mock", STORIES, NOW, company="anthropic", seed=1), weak)
+    card = session.scorecard
+    assert card
+    assert {"we_not_i", "neat_resolution", "cliche_lesson"} <= set(card["recurring_flags"])
+    assert "defensive" in card["pushback"]
+    assert len(card["practise"]) == 3
+    assert any("critic" in p for p in card["practise"])
+    assert card["weakest"]["quote"] and card["strongest"]["quote"]
+    assert set(card["behaviours"]) == {
+        "complexity",
+        "knowledge_gaps",
+        "second_order",
+        "honesty_over_polish",
+    }
+
+
+STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "and",
+    "or",
+    "i",
+    "we",
+    "it",
+    "was",
+    "that",
+    "for",
+    "with",
+    "at",
+    "my",
+    "our",
+    "is",
+    "be",
+    "had",
+    "as",
+    "but",
+    "so",
+    "this",
+    "by",
+    "from",
+}
+
+
+def _specific(previous: str) -> set[str]:
+    """Names, numbers, and phrases of two content words or more from an answer."""
+    names = set(re.findall(r"(?<=\s)[A-Z][a-z]+(?:-[a-z]+)?", previous))
+    numbers = set(re.findall(r"\d[\d,.]*%?", previous))
+    words = previous.split()
+    pairs = {
+        f"{a} {b}"
+        for a, b in zip(words, words[1:], strict=False)
+        if a.lower() not in STOP and b.lower().strip(".,;") not in STOP
+    }
+    return names | numbers | pairs
+
+
+def test_most_probes_quote_or_name_something_from_the_previous_answer() -> None:
+    texts = [a.text for a in corpus_answers(CORPUS)]
+    grounded = total = 0
+    sessions = 0
+    for n, story in enumerate(STORIES):
+        for mode, options in (
+            ("ladder", {"story_id": story.id}),
+            ("drill", {"story_id": story.id, "drill": "five_whys"}),
+            ("drill", {"story_id": story.id, "drill": "critic"}),
+        ):
+            session = engine.start(f"g{n}{mode}", mode, STORIES, NOW, **options)  # type: ignore[arg-type]
+            k = 0
+            while session.status == "active":
+                previous = texts[(n * 7 + k) % len(texts)]
+                session = engine.answer(session, previous, STORIES)
+                k += 1
+                probe = session.last_question
+                if probe and probe.kind in ("probe", "drill", "press", "pushback"):
+                    total += 1
+                    grounded += any(s in probe.text for s in _specific(previous))
+            sessions += 1
+    rate = grounded / total
+    print(  # noqa: T201
+        f"\n{grounded} of {total} probes ({rate:.0%}) quote the previous answer, {sessions} sessions"
+    )
+    assert rate >= 0.7
+
+
+def test_deflection_is_heard_when_the_answer_returns_to_the_script() -> None:
+    story = BY_ID["rolled-back-tracking-migration"]
+    probe = "Set the migration aside: how do you decide which of your own engineers to promote?"
+    deflecting = (
+        "As I mentioned, the real story is the migration: I cut tracking events over to "
+        "the streaming pipeline, the duplicate texts went to 41,000 customers and I "
+        "rolled it back, and Tomasz had wanted the shadow run."
+    )
+    engaging = (
+        "Honestly I haven't promoted anyone yet. When I recommend someone, I look at "
+        "whether engineers raise risks early and mentor others, and I ask their peers."
+    )
+    assert deflection(deflecting, probe, story.text)
+    assert not deflection(engaging, probe, story.text)
+    quiet_script = " ".join(story.section("action").split()[:60])
+    assert deflection(quiet_script, probe, story.text)
+
+
+def test_ninety_degree_drill_hears_deflection_in_a_session() -> None:
+    story = BY_ID["mentoring-farah"]
+    session = engine.start("d1", "drill", STORIES, NOW, story_id=story.id, drill="ninety_degree")
+    session = engine.answer(session, story.ladder["surface"], STORIES)
+    session = engine.answer(session, story.section("action"), STORIES)
+    assert "deflection" in session.answers[-1].signals
+
+
+@pytest.mark.parametrize(
+    ("answer", "heard"),
+    [
+        (
+            "You're right. I should have run the shadow test, because the carriers behaved "
+            "differently; now I write the rollback trigger first.",
+            "updates",
+        ),
+        (
+            "I'd still make that call, because the freeze would have cost us three months and the "
+            "data from the pilot showed 99% parity.",
+            "holds",
+        ),
+        ("That's not fair. It wasn't my fault, the vendor changed the API.", "defensive"),
+        ("I guess you're right.", "collapse"),
+    ],
+)
+def test_how_push_back_is_taken(answer: str, heard: str) -> None:
+    assert pushback_response(answer) == heard
+
+
+def test_sessions_round_trip_through_the_store(repo: Repository) -> None:
+    session = engine.start("s1", "ladder", STORIES, NOW, story_id="mentoring-farah")
+    session = engine.answer(session, BY_ID["mentoring-farah"].ladder["surface"], STORIES)
+    repo.save_session(session.to_dict())
+    repo.save_session(session.to_dict())  # saving again replaces, never duplicates
+    assert Session.from_dict(repo.get_session("s1")) == session
+    [row] = repo.list_sessions()
+    assert (row["id"], row["answers"], row["status"]) == ("s1", 1, "active")
+
+
+def test_cli_scripted_session_prints_the_transcript(tmp_path: Path) -> None:
+    sl("bank", "import", str(SAMPLE))
+    script = tmp_path / "answers.json"
+    story = BY_ID["marisol-rounding-leak"]
+    script.write_text(json.dumps([story.ladder[lv] for lv in story.ladder] + ["extra"] * 3))
+    code, out, _ = sl("ladder", story.id, "--answers", str(script), "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["mode"] == "ladder" and data["status"] == "done"
+    roles = {t["role"] for t in data["turns"]}
+    assert roles == {"interviewer", "candidate"}
+    assert all("critique" in t for t in data["turns"] if t["role"] == "candidate")
+    assert data["scorecard"]["levels"][story.id] == "worldview"
+    code, out, _ = sl("sessions", "show", data["id"], "--format", "json")
+    assert json.loads(out)["turns"] == data["turns"]
+
+
+def test_cli_errors_exit_2(tmp_path: Path) -> None:
+    sl("bank", "import", str(SAMPLE))
+    assert sl("drill", "sprints", "--story", "mentoring-farah")[0] == 2
+    assert sl("ladder", "no-such-story")[0] == 2
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    code, _, err = sl("mock", "--answers", str(bad))
+    assert code == 2 and "bad.json" in err
+
+
+@pytest.mark.slow
+def test_killing_the_process_mid_session_loses_no_turn(tmp_path: Path, isolated_home: Path) -> None:
+    sl("bank", "import", str(SAMPLE))
+    story = BY_ID["rolled-back-tracking-migration"]
+    env = {**os.environ, "STORYLADDER_HOME": str(isolated_home), "COLUMNS": "200"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "storyladder", "ladder", story.id],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    assert proc.stdin
+    for level in ("surface", "context"):
+        proc.stdin.write(story.ladder[level] + "\n\n")
+        proc.stdin.flush()
+    listed: list[dict] = []
+    for _ in range(100):  # wait until both answers are saved, then kill without warning
+        code, out, _ = sl("sessions", "list", "--format", "json")
+        listed = json.loads(out)
+        if listed and listed[0]["answers"] == 2:
+            break
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()  # reap it and close the pipes
+    assert listed and listed[0]["answers"] == 2
+    session_id = listed[0]["id"]
+    rest = tmp_path / "rest.json"
+    rest.write_text(
+        json.dumps(
+            [story.ladder[lv] for lv in ("decision", "tradeoff", "meta_reflection", "worldview")]
+            + ["more"] * 3
+        )
+    )
+    code, out, _ = sl("sessions", "resume", session_id, "--answers", str(rest), "--format", "json")
+    data = json.loads(out)
+    answers = [t["text"] for t in data["turns"] if t["role"] == "candidate"]
+    assert answers[:2] == [story.ladder["surface"], story.ladder["context"]]
+    assert story.ladder["worldview"] in answers and data["status"] == "done"
