@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from storyladder.cli.context import state
-from storyladder.cli.output import console, print_json
+from storyladder.cli.output import Format, OutputFormat, console, print_json
 from storyladder.formats import bank as bank_files
 
 app = typer.Typer(no_args_is_help=True, help="Import and export the whole bank.")
@@ -58,7 +58,7 @@ def bank_check(
     company: Annotated[
         str, typer.Option(help="generic, anthropic, amazon, google, meta, openai or palantir.")
     ] = "generic",
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """Am I ready? Readiness per story, coverage, cross-story patterns and what to do next.
 
@@ -67,8 +67,6 @@ def bank_check(
     from storyladder.cli.report import show_bank
     from storyladder.coach.bank import check
 
-    if fmt not in ("text", "json"):
-        raise typer.BadParameter(f"'{fmt}' is not one of text, json", param_hint="--format")
     repo = state(ctx).repo()
     stories = [record.story for record in repo.list()]
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,7 +9,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from storyladder.cli.output import console, print_json
+from storyladder.cli.output import Format, OutputFormat, console, print_json, read_input
 from storyladder.errors import InputError
 
 if TYPE_CHECKING:
@@ -28,16 +27,7 @@ SEVERITY = {"high": "red", "medium": "yellow", "low": "dim"}
 
 
 def _read_answer(path: Path | None) -> str:
-    from storyladder.formats.bank import decode
-
-    if path is None or str(path) == "-":
-        raw, source = sys.stdin.buffer.read(), "<stdin>"
-    else:
-        try:
-            raw, source = path.read_bytes(), str(path)
-        except OSError as err:
-            raise InputError(f"{path}: cannot read: {err.strerror}") from None
-    text = decode(raw, source)
+    text, source = read_input(path)
     if not text.strip():
         raise InputError(f"{source}: the answer is empty: there is nothing to critique")
     return text
@@ -51,7 +41,7 @@ def critique(
     company: Annotated[
         str, typer.Option(help="generic, anthropic, amazon, google, meta, openai or palantir.")
     ] = "generic",
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Format = OutputFormat.text,
     wpm: Annotated[int, typer.Option(help="Speaking rate for time estimates.")] = 150,
 ) -> None:
     """Critique one answer offline: structure, checks, flags with evidence, scores, follow-ups.
@@ -60,8 +50,6 @@ def critique(
     """
     from storyladder.coach.critique import critique as run_critique
 
-    if fmt not in ("text", "json"):
-        raise typer.BadParameter(f"'{fmt}' is not one of text, json", param_hint="--format")
     result = run_critique(_read_answer(file), question=question, company=company, wpm=wpm)
     if fmt == "json":
         print_json(result.to_dict())

@@ -8,7 +8,7 @@ import typer
 from rich.text import Text
 
 from storyladder.cli.context import state
-from storyladder.cli.output import console, print_json
+from storyladder.cli.output import Format, OutputFormat, console, print_json
 from storyladder.errors import InputError
 
 
@@ -16,7 +16,7 @@ def match(
     ctx: typer.Context,
     question: Annotated[str, typer.Argument(help="The interview question, in any wording.")],
     limit: Annotated[int, typer.Option(help="How many stories to show.")] = 5,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """Rank the bank's stories for a question, with the reasons for each.
 
@@ -24,8 +24,6 @@ def match(
     """
     from storyladder.coach.match import match as rank
 
-    if fmt not in ("text", "json"):
-        raise typer.BadParameter(f"'{fmt}' is not one of text, json", param_hint="--format")
     if not question.strip():
         raise InputError("the question is empty")
     stories = [record.story for record in state(ctx).repo().list()]

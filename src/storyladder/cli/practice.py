@@ -19,7 +19,7 @@ import typer
 from rich.text import Text
 
 from storyladder.cli.context import state
-from storyladder.cli.output import console, print_json
+from storyladder.cli.output import Format, OutputFormat, console, print_json
 from storyladder.errors import InputError
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 Answers = Annotated[
     Path | None, typer.Option("--answers", help="A JSON list of answers: run without a terminal.")
 ]
-Format = Annotated[str, typer.Option("--format", help="text or json (the transcript).")]
 Company = Annotated[
     str, typer.Option(help="generic, anthropic, amazon, google, meta, openai or palantir.")
 ]
@@ -44,7 +43,7 @@ def ladder(
     story_id: Annotated[str, typer.Argument(help="The story to climb.")],
     company: Company = "anthropic",
     answers: Answers = None,
-    fmt: Format = "text",
+    fmt: Format = OutputFormat.text,
     seed: Seed = 0,
 ) -> None:
     """Climb one story's ladder, surface to worldview, with a press where an answer falls short.
@@ -68,7 +67,7 @@ def drill(
     question: Annotated[str | None, typer.Option(help="Or a question to start from.")] = None,
     company: Company = "generic",
     answers: Answers = None,
-    fmt: Format = "text",
+    fmt: Format = OutputFormat.text,
     seed: Seed = 0,
 ) -> None:
     """Run one drill on a story (or on a question).
@@ -93,7 +92,7 @@ def mock(
     company: Company = "anthropic",
     minutes: Annotated[int, typer.Option(help="Length of the round.")] = 45,
     answers: Answers = None,
-    fmt: Format = "text",
+    fmt: Format = OutputFormat.text,
     seed: Seed = 0,
 ) -> None:
     """A full mock round for a company, aimed at your bank's strengths and gaps.
@@ -104,7 +103,7 @@ def mock(
 
 
 @sessions_app.command("list")
-def sessions_list(ctx: typer.Context, fmt: Format = "text") -> None:
+def sessions_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
     """List practice sessions, newest first.
 
     Example: storyladder sessions list
@@ -123,7 +122,7 @@ def sessions_list(ctx: typer.Context, fmt: Format = "text") -> None:
 
 
 @sessions_app.command("show")
-def sessions_show(ctx: typer.Context, session_id: str, fmt: Format = "text") -> None:
+def sessions_show(ctx: typer.Context, session_id: str, fmt: Format = OutputFormat.text) -> None:
     """Show a session's transcript and scorecard.
 
     Example: storyladder sessions show 3f2a9c1b7d4e
@@ -161,11 +160,11 @@ def sessions_resume(
 # -- the loop -------------------------------------------------------------------------
 
 
-def _run(ctx: typer.Context, mode: str, answers: Path | None, fmt: str, **options: Any) -> None:
+def _run(
+    ctx: typer.Context, mode: str, answers: Path | None, fmt: OutputFormat, **options: Any
+) -> None:
     from storyladder.interview import engine
 
-    if fmt not in ("text", "json"):
-        raise typer.BadParameter(f"'{fmt}' is not one of text, json", param_hint="--format")
     repo = state(ctx).repo()
     stories = [r.story for r in repo.list()]
     scripted = _scripted(answers)
@@ -178,7 +177,11 @@ def _run(ctx: typer.Context, mode: str, answers: Path | None, fmt: str, **option
 
 
 def _drive(
-    repo: Repository, session: Session, stories: list[Story], scripted: list[str] | None, fmt: str
+    repo: Repository,
+    session: Session,
+    stories: list[Story],
+    scripted: list[str] | None,
+    fmt: OutputFormat,
 ) -> None:
     from storyladder.interview import engine
 

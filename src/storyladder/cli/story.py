@@ -10,10 +10,9 @@ from rich.table import Table
 
 from storyladder.cli.context import state
 from storyladder.cli.editor import TEMPLATE, edit_story, recovery_file
-from storyladder.cli.output import console, print_json
+from storyladder.cli.output import Format, OutputFormat, console, print_json, read_input
 from storyladder.errors import Conflict, InputError
 from storyladder.formats import markdown
-from storyladder.formats.bank import decode
 from storyladder.model import LEVELS, Story, ladder_depth
 
 app = typer.Typer(no_args_is_help=True, help="Write, read, revise and recover stories.")
@@ -21,27 +20,11 @@ app = typer.Typer(no_args_is_help=True, help="Write, read, revise and recover st
 FromFile = Annotated[
     Path | None, typer.Option("--from", help="Read the story file from here ('-' for stdin).")
 ]
-Format = Annotated[str, typer.Option("--format", help="text or json.")]
 
 
 def _read_file(path: Path) -> Story:
-    import sys
-
-    if str(path) == "-":
-        raw, source = sys.stdin.buffer.read(), "<stdin>"
-    else:
-        try:
-            raw, source = path.read_bytes(), str(path)
-        except OSError as err:
-            raise InputError(f"{path}: cannot read: {err.strerror}") from None
-    return markdown.parse(decode(raw, source), source)
-
-
-def _check_format(fmt: str, allowed: tuple[str, ...] = ("text", "json")) -> None:
-    if fmt not in allowed:
-        raise typer.BadParameter(
-            f"'{fmt}' is not one of {', '.join(allowed)}", param_hint="--format"
-        )
+    text, source = read_input(path)
+    return markdown.parse(text, source)
 
 
 @app.command("add")
@@ -99,12 +82,11 @@ def _conflict_message(conflict: Conflict, kept: Path) -> str:
 
 
 @app.command("list")
-def story_list(ctx: typer.Context, fmt: Format = "text") -> None:
+def story_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
     """List the stories in the bank.
 
     Example: storyladder story list --format json
     """
-    _check_format(fmt)
     records = state(ctx).repo().list()
     if fmt == "json":
         print_json(
@@ -150,13 +132,12 @@ def story_show(
     ctx: typer.Context,
     story_id: str,
     revision: Annotated[int | None, typer.Option(help="Show this old revision.")] = None,
-    fmt: Format = "text",
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """Show a story as its Markdown file (or JSON).
 
     Example: storyladder story show rollback-migration --revision 2
     """
-    _check_format(fmt)
     repo = state(ctx).repo()
     story = repo.revision(story_id, revision) if revision else repo.get(story_id).story
     if fmt == "json":
@@ -184,12 +165,11 @@ def story_rm(
 
 
 @app.command("history")
-def story_history(ctx: typer.Context, story_id: str, fmt: Format = "text") -> None:
+def story_history(ctx: typer.Context, story_id: str, fmt: Format = OutputFormat.text) -> None:
     """List every saved revision of a story, newest first.
 
     Example: storyladder story history rollback-migration
     """
-    _check_format(fmt)
     revisions = state(ctx).repo().history(story_id)
     if fmt == "json":
         print_json(
