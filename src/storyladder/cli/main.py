@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from storyladder import __version__
-from storyladder.cli import bank, critique, demo, match, practice, story
+from storyladder.cli import bank, critique, demo, match, practice, serve, story
 from storyladder.cli.context import AppState
 from storyladder.cli.output import errors
 from storyladder.errors import StoryladderError
@@ -45,6 +45,7 @@ app.command("ladder")(practice.ladder)
 app.command("drill")(practice.drill)
 app.command("mock")(practice.mock)
 app.add_typer(practice.sessions_app, name="sessions")
+app.command("serve")(serve.serve)
 app.command("demo")(demo.demo)
 
 

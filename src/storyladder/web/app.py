@@ -1,0 +1,48 @@
+"""The web app: one process, the same store and coach as the CLI.
+
+    create_app(home, database_url, allowed_hosts) -> FastAPI
+
+Built in a factory (no import-time globals), so tests pass their own home and
+database, and `storyladder --help` never imports FastAPI.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from storyladder.errors import StoryladderError
+from storyladder.store.database import open_repository
+from storyladder.web import errors, security
+from storyladder.web.routes import bank, practice, stories
+
+HERE = Path(__file__).parent
+MAX_BODY = 25_000_000  # room for a few minutes of recorded audio; stories are far smaller
+
+
+def create_app(home: Path, database_url: str, allowed_hosts: set[str]) -> FastAPI:
+    app = FastAPI(title="storyladder", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.home = home
+    app.state.repo = open_repository(database_url)
+    app.state.csrf_token = secrets.token_urlsafe(32)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals["csrf_field"] = security.CSRF_FIELD
+    app.state.templates = templates
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(bank.router)
+    app.include_router(stories.router)
+    app.include_router(practice.router)
+    app.add_exception_handler(StoryladderError, errors.on_storyladder_error)
+    app.add_exception_handler(errors.CsrfError, errors.on_csrf_error)
+    app.add_middleware(security.Guard, allowed_hosts=allowed_hosts, max_body=MAX_BODY)
+    return app
+
+
+def hosts_for(host: str, port: int) -> set[str]:
+    """The Host headers this server answers to: the address it is bound to, by name too."""
+    names = {host, "localhost", "127.0.0.1"} if host in ("127.0.0.1", "localhost") else {host}
+    return {f"{name}:{port}" for name in names} | names

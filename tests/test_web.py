@@ -1,0 +1,206 @@
+"""The web app in process: pages, saves, conflicts, import/export, and its safety rules."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyladder.formats import bank as bank_files
+from storyladder.store.database import open_repository
+from storyladder.web.app import create_app, hosts_for
+
+SAMPLE = Path(__file__).parent.parent / "src" / "storyladder" / "content" / "sample_bank"
+BASE = "http://127.0.0.1:8765"
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    url = f"sqlite:///{tmp_path / 'bank.db'}"
+    open_repository(url).import_stories(bank_files.read(SAMPLE))
+    app = create_app(tmp_path, url, hosts_for("127.0.0.1", 8765))
+    with TestClient(app, base_url=BASE, follow_redirects=False) as c:
+        yield c
+
+
+def token(client: TestClient) -> str:
+    page = client.get("/").text
+    found = re.search(r'name="csrf-token" content="([^"]+)"', page)
+    assert found
+    return found.group(1)
+
+
+def test_every_page_renders_and_has_no_inline_script(client: TestClient) -> None:
+    for path in (
+        "/",
+        "/?company=amazon",
+        "/stories/new",
+        "/stories/mentoring-farah",
+        "/stories/mentoring-farah/history?rev=1",
+        "/practice",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "content-security-policy" in response.headers
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", response.text), path
+        assert " style=" not in response.text, path
+
+
+def test_the_dashboard_shows_readiness_coverage_patterns_and_next_steps(client: TestClient) -> None:
+    page = client.get("/?company=anthropic").text
+    assert "11 stories" in page and "Readiness" in page and "Coverage" in page
+    assert "How I saved Black Friday" in page and ">hero<" in page
+    assert "What to do next" in page
+
+
+def test_a_post_without_the_token_is_refused(client: TestClient) -> None:
+    response = client.post("/stories", data={"title": "Cross-site"})
+    assert response.status_code == 403 and "security token" in response.text
+    response = client.post("/stories", data={"title": "x", "csrf_token": "forged"})
+    assert response.status_code == 403
+    assert client.get("/stories/cross-site").status_code == 404
+
+
+def test_a_foreign_host_header_is_refused(client: TestClient) -> None:
+    response = client.get("/", headers={"host": "attacker.example:8765"})
+    assert response.status_code == 400 and "answers only to" in response.text
+
+
+def test_user_text_is_escaped(client: TestClient) -> None:
+    evil = "<script>alert('x')</script>"
+    response = client.post(
+        "/stories",
+        data={"title": f"Evil {evil}", "action": evil, "csrf_token": token(client)},
+        follow_redirects=True,
+    )
+    assert response.status_code == 200
+    assert evil not in response.text
+    assert "&lt;script&gt;alert(" in response.text
+    assert evil not in client.get("/").text
+
+
+def test_an_oversized_request_gets_a_clear_message(client: TestClient) -> None:
+    response = client.post(
+        "/stories",
+        content=b"x" * 26_000_000,
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 413 and "limited to" in response.text
+
+
+def test_save_keeps_revisions_and_a_stale_save_shows_the_conflict(client: TestClient) -> None:
+    t = token(client)
+    page = client.get("/stories/mentoring-farah").text
+    base = re.search(r'name="base_revision" value="(\d+)"', page).group(1)  # type: ignore[union-attr]
+    form = {
+        "title": "Mentoring Farah",
+        "action": "First tab's action.",
+        "base_revision": base,
+        "csrf_token": t,
+    }
+    assert client.post("/stories/mentoring-farah", data=form).status_code == 303
+    stale = {**form, "action": "Second tab's action."}
+    response = client.post("/stories/mentoring-farah", data=stale)
+    assert response.status_code == 409
+    assert "changed since you opened it" in response.text
+    assert (
+        "First tab&#39;s action." in response.text and "Second tab&#39;s action." in response.text
+    )
+    history = client.get("/stories/mentoring-farah/history").text
+    assert history.count("<tr>") >= 3
+
+
+def test_an_invalid_save_keeps_what_was_typed(client: TestClient) -> None:
+    response = client.post(
+        "/stories", data={"title": "", "action": "My precious words.", "csrf_token": token(client)}
+    )
+    assert response.status_code == 400
+    assert "needs a title" in response.text and "My precious words." in response.text
+
+
+def test_live_critique_fragment(client: TestClient) -> None:
+    response = client.post(
+        "/critique",
+        data={
+            "situation": "We had some issues.",
+            "action": "We worked hard as a team and we fixed it.",
+            "critique_company": "anthropic",
+        },
+        headers={"x-csrf-token": token(client)},
+    )
+    assert response.status_code == 200
+    assert "we_not_i" in response.text and "<mark" in response.text
+
+
+def test_export_zip_and_import_it_back(client: TestClient, tmp_path: Path) -> None:
+    archive = client.get("/bank/export.zip").content
+    names = zipfile.ZipFile(io.BytesIO(archive)).namelist()
+    assert len(names) == 11
+    response = client.post(
+        "/bank/import",
+        data={"csrf_token": token(client)},
+        files=[("files", ("bank.zip", archive, "application/zip"))],
+    )
+    assert response.status_code == 200 and "11 unchanged" in response.text
+
+
+def test_a_bad_import_writes_nothing(client: TestClient) -> None:
+    files = [
+        ("files", ("good.md", b"---\ntitle: Fine\n---\n", "text/markdown")),
+        ("files", ("bad.md", b"---\ntitle: x\ncategories: [nope]\n---\n", "text/markdown")),
+    ]
+    response = client.post("/bank/import", data={"csrf_token": token(client)}, files=files)
+    assert response.status_code == 400 and "unknown id &#39;nope&#39;" in response.text
+    assert client.get("/stories/fine").status_code == 404
+
+
+def test_practice_in_the_browser_uses_the_engine(client: TestClient) -> None:
+    t = token(client)
+    response = client.post(
+        "/practice",
+        data={
+            "mode": "ladder",
+            "story_id": "mentoring-farah",
+            "company": "anthropic",
+            "csrf_token": t,
+        },
+    )
+    assert response.status_code == 303
+    url = response.headers["location"]
+    first = client.get(url).text
+    assert "Interviewer" in first
+    client.post(
+        f"{url}/answer",
+        data={
+            "text": "In 2021 I mentored Farah, a new engineer on my team.",
+            "seconds": "42",
+            "csrf_token": t,
+        },
+    )
+    page = client.get(url).text
+    assert "42s" in page and page.count('class="turn interviewer"') == 2
+    client.post(f"{url}/answer", data={"action": "finish", "csrf_token": t})
+    assert "Scorecard" in client.get(url).text
+
+
+def test_recordings_are_kept_and_served(client: TestClient) -> None:
+    t = token(client)
+    url = client.post(
+        "/practice", data={"mode": "ladder", "story_id": "mentoring-farah", "csrf_token": t}
+    ).headers["location"]
+    response = client.post(
+        f"{url}/audio",
+        headers={"x-csrf-token": t},
+        files={"audio": ("answer.webm", b"RIFFfake", "audio/webm")},
+    )
+    assert response.status_code == 303
+    page = client.get(url).text
+    name = re.search(r'audio/(\d+\.webm)"', page).group(1)  # type: ignore[union-attr]
+    assert client.get(f"{url}/audio/{name}").content == b"RIFFfake"
+    assert client.get(f"{url}/audio/..%2F..%2Fbank.db").status_code == 404
