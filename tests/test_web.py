@@ -138,7 +138,7 @@ def test_live_critique_fragment(client: TestClient) -> None:
     assert "we_not_i" in response.text and "<mark" in response.text
 
 
-def test_export_zip_and_import_it_back(client: TestClient, tmp_path: Path) -> None:
+def test_export_zip_and_import_it_back(client: TestClient) -> None:
     archive = client.get("/bank/export.zip").content
     names = zipfile.ZipFile(io.BytesIO(archive)).namelist()
     assert len(names) == 11

@@ -28,7 +28,7 @@ async def on_storyladder_error(request: Request, exc: Exception) -> HTMLResponse
     return render_error(request, 400, "That did not work", str(exc))
 
 
-async def on_csrf_error(request: Request, exc: Exception) -> HTMLResponse:
+async def on_csrf_error(request: Request, _exc: Exception) -> HTMLResponse:
     return render_error(
         request,
         403,

@@ -107,9 +107,7 @@ async def save_story(request: Request, story_id: str, store: Repo) -> object:
 
 
 @router.post("/stories/{story_id}/keep-mine")
-async def keep_mine(
-    request: Request, story_id: str, store: Repo, text: Annotated[str, Form()]
-) -> object:
+async def keep_mine(story_id: str, store: Repo, text: Annotated[str, Form()]) -> object:
     """After a conflict: save my version on top of the newest one (theirs stays in history)."""
     story = markdown.parse(text, "your version")
     current = store.get(story_id)
