@@ -13,16 +13,17 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
-## run: set up and open the demo bank (SQLite, the offline coach)
+## run: set up the demo bank (SQLite, the offline coach) and serve the web app on it
 run: install
-	$(BIN)/storyladder demo
+	$(BIN)/storyladder demo --serve
 
 ## test: lint, type-check and the whole suite, PostgreSQL included
 test: install
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
-	STORYLADDER_REQUIRE_PG=1 scripts/with-postgres.sh $(BIN)/python -m pytest -q
+	scripts/ensure-chromium.sh
+	STORYLADDER_REQUIRE_PG=1 STORYLADDER_REQUIRE_BROWSER=1 scripts/with-postgres.sh $(BIN)/python -m pytest -q
 
 lint: install
 	$(BIN)/ruff check --fix src tests bench scripts
@@ -33,6 +34,7 @@ bench: install
 	$(BIN)/python bench/eval_coach.py
 	$(BIN)/python bench/store_bench.py
 	$(BIN)/python bench/bank_bench.py
+	$(BIN)/python bench/web_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

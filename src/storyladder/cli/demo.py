@@ -24,6 +24,10 @@ def demo(
     path: Annotated[
         Path | None, typer.Option(help="Demo home folder (default: HOME/demo).")
     ] = None,
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Then serve the web app on the demo bank.")
+    ] = False,
+    port: Annotated[int, typer.Option(help="Port for --serve.")] = 8765,
 ) -> None:
     """Set up a demo home with a sample bank of fictional stories, and show it.
 
@@ -47,3 +51,7 @@ def demo(
         f"  storyladder --home {demo_home} bank export /tmp/storyladder-demo\n"
         "Start your own bank with: storyladder story add"
     )
+    if serve:
+        from storyladder.cli.serve import serve as run_server
+
+        run_server(ctx, port=port)

@@ -8,6 +8,7 @@ revisions); nothing here touches the store.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -152,6 +153,17 @@ def star_text(story: Story) -> str:
     return "\n\n".join(story.section(s) for s in SECTIONS if story.section(s).strip())
 
 
+def _read_memoized(story: Story, memo: Memo | None) -> tuple[StoryReport, StoryView]:
+    if memo is None:
+        return read_story(story)
+    key = json.dumps(story.to_dict(), sort_keys=True, default=str)
+    if key not in memo:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        memo[key] = read_story(story)
+    return memo[key]
+
+
 def read_story(story: Story) -> tuple[StoryReport, StoryView]:
     """The coach's reading of one story's STAR-L prose, its flags, readiness and fit."""
     text = star_text(story)
@@ -164,16 +176,25 @@ def read_story(story: Story) -> tuple[StoryReport, StoryView]:
     return report, view
 
 
+Memo = dict[str, tuple[StoryReport, StoryView]]
+MEMO_LIMIT = 2000
+
+
 def check(
     stories: Sequence[Story],
     company: str = "generic",
     history: Mapping[str, Sequence[Story]] | None = None,
+    memo: Memo | None = None,
 ) -> BankReport:
-    """The whole bank, read for readiness, coverage and patterns, with next steps."""
+    """The whole bank, read for readiness, coverage and patterns, with next steps.
+
+    `memo`, kept by a long-lived caller (the web app), saves re-reading stories that
+    did not change since the last check; the reading of a story depends only on it.
+    """
     mode = taxonomy.load().company(company)
     reports, views = [], []
     for story in stories:
-        report, view = read_story(story)
+        report, view = _read_memoized(story, memo)
         reports.append(report)
         past = tuple((history or {}).get(story.id, ()))
         views.append(StoryView(view.story, view.reading, view.flags, past))

@@ -29,6 +29,7 @@ def create_app(home: Path, database_url: str, allowed_hosts: set[str]) -> FastAP
     app.state.home = home
     app.state.repo = open_repository(database_url)
     app.state.csrf_token = secrets.token_urlsafe(32)
+    app.state.bank_memo = {}  # the coach's reading of each story version, for the dashboard
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["csrf_field"] = security.CSRF_FIELD
     app.state.templates = templates

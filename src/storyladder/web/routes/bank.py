@@ -29,7 +29,12 @@ def dashboard(request: Request, store: Repo, company: str = "generic") -> object
     tax = taxonomy.load()
     if company not in tax.company_ids:
         raise InputError(f"unknown company '{company}'; allowed: {', '.join(tax.company_ids)}")
-    report = check([r.story for r in store.list()], company=company, history=store.past_revisions())
+    report = check(
+        [r.story for r in store.list()],
+        company=company,
+        history=store.past_revisions(),
+        memo=request.app.state.bank_memo,
+    )
     return page(
         request, "dashboard.html", report=report, tax=tax, company=company, companies=tax.companies
     )
