@@ -241,6 +241,19 @@ def _competencies(prefix: str, items: list[dict[str, Any]]) -> list[Competency]:
 
 
 @cache
+def phrase_groups() -> list[dict[str, Any]]:
+    """The phrase bank (content/phrases.yaml): groups of phrases, one text per language."""
+    groups: list[dict[str, Any]] = _read("phrases.yaml")["groups"]
+    return groups
+
+
+@cache
+def quiz_questions() -> tuple[dict[str, Any], ...]:
+    """The method quiz (content/quiz.yaml)."""
+    return tuple(_read("quiz.yaml")["questions"])
+
+
+@cache
 def load() -> Taxonomy:
     """The taxonomy shipped in the package (read once per process)."""
     tax = _read("taxonomy.yaml")

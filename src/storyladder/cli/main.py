@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from storyladder import __version__
-from storyladder.cli import bank, critique, demo, match, practice, serve, story
+from storyladder.cli import bank, critique, demo, match, practice, prepare, serve, story
 from storyladder.cli.context import AppState
 from storyladder.cli.output import errors
 from storyladder.errors import StoryladderError
@@ -46,6 +46,12 @@ app.command("drill")(practice.drill)
 app.command("mock")(practice.mock)
 app.add_typer(practice.sessions_app, name="sessions")
 app.command("serve")(serve.serve)
+app.command("plan")(prepare.plan)
+app.command("today")(prepare.today)
+app.command("progress")(prepare.progress)
+app.add_typer(prepare.export_app, name="export")
+app.command("phrases")(prepare.phrases)
+app.command("quiz")(prepare.quiz)
 app.command("demo")(demo.demo)
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from storyladder.errors import Conflict, StoryExists, StoryNotFound
 from storyladder.model import Story
-from storyladder.store.tables import sessions, stories, story_revisions
+from storyladder.store.tables import sessions, settings, stories, story_revisions
 
 
 @dataclass(frozen=True)
@@ -260,6 +260,43 @@ class Repository:
                 }
             )
         return out
+
+    def all_sessions(self) -> list[dict[str, Any]]:
+        """Every session in full (transcripts and scorecards), oldest first."""
+        query = select(sessions.c.data).order_by(sessions.c.created_at, sessions.c.id)
+        with self.engine.connect() as conn:
+            return [json.loads(data) for data in conn.execute(query).scalars()]
+
+    def timeline(self) -> dict[str, list[tuple[datetime, Story]]]:
+        """Every revision of every story in the bank with the time it was saved, oldest first."""
+        query = (
+            select(story_revisions.c.story_id, story_revisions.c.saved_at, story_revisions.c.data)
+            .join(stories, stories.c.id == story_revisions.c.story_id)
+            .where(stories.c.deleted.is_(False))
+            .order_by(story_revisions.c.story_id, story_revisions.c.revision)
+        )
+        out: dict[str, list[tuple[datetime, Story]]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                out.setdefault(row.story_id, []).append((_utc(row.saved_at), _decode(row.data)))
+        return out
+
+    # -- settings --------------------------------------------------------------
+
+    def get_setting(self, key: str) -> Any:
+        with self.engine.connect() as conn:
+            value = conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+        return None if value is None else json.loads(value)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        data = json.dumps(value, default=str)
+        now = self._clock()
+        with self.engine.begin() as conn:
+            moved = conn.execute(
+                update(settings).where(settings.c.key == key).values(value=data, updated_at=now)
+            )
+            if moved.rowcount == 0:
+                conn.execute(insert(settings).values(key=key, value=data, updated_at=now))
 
     # -- internals -------------------------------------------------------------
 
