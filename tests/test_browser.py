@@ -173,3 +173,20 @@ def test_a_stale_second_tab_gets_the_conflict_view(server: str, browser: object)
     second.wait_for_url(re.compile(r"saved=1"))
     assert "Edited in the second tab." in second.input_value("#result")
     context.close()
+
+
+def test_story_cards_print_one_story_per_page(browser: object, tmp_path: Path) -> None:
+    from storyladder.formats.cards import write_cards
+
+    stories = bank_files.read(SAMPLE)
+    written = write_cards(stories, tmp_path)
+    page = browser.new_page(viewport={"width": 820, "height": 1160})  # type: ignore[attr-defined]
+    page.goto(written[0].as_uri())
+    assert page.locator("section.card").count() == len(stories)
+    page.emulate_media(media="print")
+    page.screenshot(path=str(SHOTS / "cards.png"))
+    pdf = tmp_path / "cards.pdf"
+    assert pdf in written and pdf.read_bytes().startswith(b"%PDF")
+    pages = re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())
+    assert len(pages) == len(stories)  # one printed page per story
+    page.close()

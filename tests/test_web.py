@@ -204,3 +204,32 @@ def test_recordings_are_kept_and_served(client: TestClient) -> None:
     name = re.search(r'audio/(\d+\.webm)"', page).group(1)  # type: ignore[union-attr]
     assert client.get(f"{url}/audio/{name}").content == b"RIFFfake"
     assert client.get(f"{url}/audio/..%2F..%2Fbank.db").status_code == 404
+
+
+def test_plan_progress_and_quiz_pages(client: TestClient) -> None:
+    from datetime import date, timedelta
+
+    t = token(client)
+    assert "Interview date" in client.get("/plan").text
+    soon = (date.today() + timedelta(days=9)).isoformat()
+    assert (
+        client.post(
+            "/plan", data={"interview": soon, "company": "amazon", "csrf_token": t}
+        ).status_code
+        == 303
+    )
+    plan = client.get("/plan").text
+    assert "9 days to the amazon interview" in plan and "Today" in plan
+    assert (
+        client.post("/plan", data={"interview": "2001-01-01", "csrf_token": t}).status_code == 400
+    )
+    progress = client.get("/progress").text
+    assert "<svg" in progress and "Ladder readiness" in progress
+    quiz = client.get("/quiz").text
+    assert quiz.count('type="radio"') >= 60
+    graded = client.post("/quiz", data={"csrf_token": t}).text
+    assert "0 of" in graded and "Not quite" in graded
+
+
+def test_the_editor_shows_the_phrase_bank(client: TestClient) -> None:
+    assert "Phrases that help" in client.get("/stories/new").text

@@ -18,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from storyladder.errors import StoryladderError
 from storyladder.store.database import open_repository
 from storyladder.web import errors, security
-from storyladder.web.routes import bank, practice, stories
+from storyladder.web.routes import bank, practice, prepare, stories
 
 HERE = Path(__file__).parent
 MAX_BODY = 25_000_000  # room for a few minutes of recorded audio; stories are far smaller
@@ -37,6 +37,7 @@ def create_app(home: Path, database_url: str, allowed_hosts: set[str]) -> FastAP
     app.include_router(bank.router)
     app.include_router(stories.router)
     app.include_router(practice.router)
+    app.include_router(prepare.router)
     app.add_exception_handler(StoryladderError, errors.on_storyladder_error)
     app.add_exception_handler(errors.CsrfError, errors.on_csrf_error)
     app.add_middleware(security.Guard, allowed_hosts=allowed_hosts, max_body=MAX_BODY)
