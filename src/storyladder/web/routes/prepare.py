@@ -70,7 +70,10 @@ def progress_page(request: Request, store: Repo) -> object:
     result = progress(_sessions(store), store.timeline())
     charts = {
         "scores": line_chart(
-            {d: [float(x) if x is not None else None for x in v] for d, v in dims.items()},
+            {
+                d: [float(x) if x is not None else None for x in v]
+                for d, v in result.dimensions.items()
+            },
             top=100,
             label="score",
         ),
