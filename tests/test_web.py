@@ -233,3 +233,13 @@ def test_plan_progress_and_quiz_pages(client: TestClient) -> None:
 
 def test_the_editor_shows_the_phrase_bank(client: TestClient) -> None:
     assert "Phrases that help" in client.get("/stories/new").text
+
+
+def test_the_header_says_where_stories_go(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "stay on this machine" in client.get("/").text
+    monkeypatch.setenv("STORYLADDER_MODEL", "openai:gpt-x")
+    monkeypatch.setenv("STORYLADDER_MODEL_URL", "https://api.example.com/v1")
+    page = client.get("/").text
+    assert "leave this machine" in page and "privacy remote" in page

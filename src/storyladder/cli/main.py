@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from storyladder import __version__
-from storyladder.cli import bank, critique, demo, match, practice, prepare, serve, story
+from storyladder.cli import bank, config, critique, demo, match, practice, prepare, serve, story
 from storyladder.cli.context import AppState
 from storyladder.cli.output import errors
 from storyladder.errors import StoryladderError
@@ -52,6 +52,9 @@ app.command("progress")(prepare.progress)
 app.add_typer(prepare.export_app, name="export")
 app.command("phrases")(prepare.phrases)
 app.command("quiz")(prepare.quiz)
+app.add_typer(config.app, name="config")
+app.command("mine")(config.mine)
+app.command("mcp")(config.mcp)
 app.command("demo")(demo.demo)
 
 

@@ -184,8 +184,13 @@ def _drive(
     fmt: OutputFormat,
 ) -> None:
     from storyladder.interview import engine
+    from storyladder.llm.config import SETTING, effective, provider_for
+    from storyladder.llm.resilient import Outcome
+    from storyladder.llm.voice import voice
 
     quiet = fmt == "json"
+    provider = provider_for(effective(repo.get_setting(SETTING)))
+    outcome = Outcome()
     started = time.monotonic()
     while session.status == "active":
         asked = session.last_question
@@ -209,6 +214,16 @@ def _drive(
         else:
             seconds = round(time.monotonic() - began, 1) if scripted is None else None
             session = engine.answer(session, text, stories, seconds=seconds)
+            noticed = len(outcome.notices)
+            session = voice(session, provider, outcome)
+            if len(outcome.notices) > noticed and not quiet:
+                console().print(
+                    Text(
+                        f"(model unavailable, using the offline interviewer: "
+                        f"{outcome.notices[-1]})",
+                        style="yellow",
+                    )
+                )
             if not quiet:
                 answered = session.answers[-1]
                 took = f" ({answered.seconds:.0f}s)" if answered.seconds else ""

@@ -34,10 +34,11 @@ class Turn:
     critique: dict[str, Any] | None = None
     signals: tuple[str, ...] = ()
     seconds: float | None = None  # how long the candidate took to answer
+    voice: str | None = None  # the model that phrased an interviewer turn (None: the rules)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"role": self.role, "text": self.text}
-        for key in ("kind", "level", "drill", "story_id", "critique", "seconds"):
+        for key in ("kind", "level", "drill", "story_id", "critique", "seconds", "voice"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value

@@ -6,6 +6,8 @@ from typing import Any
 
 from fastapi import Request
 
+from storyladder.errors import StoryladderError
+from storyladder.llm.config import SETTING, ModelConfig, effective, privacy_line, provider_for
 from storyladder.store.repository import Repository
 
 
@@ -14,9 +16,24 @@ def repo(request: Request) -> Repository:
     return r
 
 
+def model_config(request: Request) -> ModelConfig:
+    return effective(repo(request).get_setting(SETTING))
+
+
+def privacy(request: Request) -> dict[str, Any]:
+    """What the header says about where stories go (remote = they leave this machine)."""
+    config = model_config(request)
+    try:
+        provider = provider_for(config)
+    except StoryladderError as err:
+        return {"remote": False, "text": f"model not usable ({err}); working offline"}
+    return {"remote": bool(provider and provider.remote), "text": privacy_line(config)}
+
+
 def page(request: Request, name: str, status: int = 200, **context: Any) -> Any:
     """Render a full page or fragment with the CSRF token and the company in context."""
     templates = request.app.state.templates
     context.setdefault("company", request.query_params.get("company", "generic"))
     context["csrf_token"] = request.app.state.csrf_token
+    context["privacy"] = privacy(request)
     return templates.TemplateResponse(request, name, context, status_code=status)

@@ -17,8 +17,11 @@ from storyladder.errors import InputError, StoryNotFound
 from storyladder.interview import engine
 from storyladder.interview.plan import drill_ids
 from storyladder.interview.session import Session
+from storyladder.llm.config import provider_for
+from storyladder.llm.resilient import Outcome
+from storyladder.llm.voice import voice
 from storyladder.store.repository import Repository
-from storyladder.web.deps import page, repo
+from storyladder.web.deps import model_config, page, repo
 from storyladder.web.security import check_csrf
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
@@ -84,6 +87,7 @@ def show(request: Request, session_id: str, store: Repo) -> object:
 
 @router.post("/practice/{session_id}/answer")
 def answer(
+    request: Request,
     session_id: str,
     store: Repo,
     text: Annotated[str, Form()] = "",
@@ -98,6 +102,7 @@ def answer(
         session = engine.finish(session)
     else:
         session = engine.answer(session, text, stories, seconds=seconds)
+        session = voice(session, provider_for(model_config(request)), Outcome())
     store.save_session(session.to_dict())
     return RedirectResponse(f"/practice/{session_id}#latest", status_code=303)
 

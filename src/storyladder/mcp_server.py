@@ -1,0 +1,183 @@
+"""`storyladder mcp`: the user's bank and the coach for an AI assistant, over stdio.
+
+Read tools (always on): list_stories, read_story, search_stories, critique, check_bank,
+match_question, start_session, submit_answer, get_session. Write tools (save_story) only
+with --allow-write. Resources: the rubric and the question bank.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from storyladder.store.repository import Repository
+
+INSTRUCTIONS = (
+    "storyladder is a coach for behavioral and values interviews. It never writes the "
+    "candidate's stories: use its tools to read the user's own stories, critique answers, "
+    "find gaps and run practice sessions (start_session, then submit_answer with the user's "
+    "own words until the session is done). Do not invent experiences, people or numbers."
+)
+
+
+def build_server(repo: Repository, allow_write: bool = False) -> Any:
+    from mcp.server import MCPServer
+
+    from storyladder import taxonomy
+    from storyladder.coach.bank import check
+    from storyladder.coach.critique import critique as run_critique
+    from storyladder.coach.match import match
+    from storyladder.formats import markdown
+    from storyladder.interview import engine
+    from storyladder.interview.session import Session
+
+    server = MCPServer("storyladder", instructions=INSTRUCTIONS)
+
+    def stories() -> list[Any]:
+        return [r.story for r in repo.list()]
+
+    @server.tool(description="List the stories in the user's bank with ladder depth.")
+    def list_stories() -> list[dict[str, Any]]:
+        from storyladder.coach.ladder import readiness
+
+        return [
+            {
+                "id": s.id,
+                "title": s.title,
+                "categories": list(s.categories),
+                "readiness": readiness(s).depth,
+            }
+            for s in stories()
+        ]
+
+    @server.tool(description="Read one story in full (its Markdown file).")
+    def read_story(story_id: str) -> str:
+        return markdown.dump(repo.get(story_id).story)
+
+    @server.tool(description="Search the bank: stories ranked for a query or question.")
+    def search_stories(query: str, limit: int = 5) -> dict[str, Any]:
+        return match(query, stories(), limit=limit).to_dict()
+
+    @server.tool(
+        description="Critique one answer offline (SPEC §10 JSON): structure, checks, "
+        "flags with evidence, scores, follow-ups."
+    )
+    def critique(
+        answer: str, question: str | None = None, company: str = "generic"
+    ) -> dict[str, Any]:
+        return run_critique(answer, question=question, company=company).to_dict()
+
+    @server.tool(description="Check the whole bank: readiness, coverage, patterns, next steps.")
+    def check_bank(company: str = "generic") -> dict[str, Any]:
+        return check(stories(), company=company, history=repo.past_revisions()).to_dict()
+
+    @server.tool(description="Rank the user's stories for an interview question, with reasons.")
+    def match_question(question: str, limit: int = 5) -> dict[str, Any]:
+        return match(question, stories(), limit=limit).to_dict()
+
+    @server.tool(
+        description="Start a practice session: mode ladder (needs story_id), drill "
+        "(needs drill and story_id) or mock (company). Returns the first "
+        "question and the session id."
+    )
+    def start_session(
+        mode: str,
+        story_id: str | None = None,
+        drill: str | None = None,
+        company: str = "anthropic",
+        seed: int = 0,
+    ) -> dict[str, Any]:
+        session = engine.start(
+            uuid.uuid4().hex[:12],
+            mode,
+            stories(),
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            company=company,
+            story_id=story_id,
+            drill=drill,
+            seed=seed,
+        )
+        repo.save_session(session.to_dict())
+        return _turn(session)
+
+    @server.tool(
+        description="Submit the user's answer (their own words) to the current "
+        "question; returns the next question, or the scorecard at the end."
+    )
+    def submit_answer(session_id: str, answer: str) -> dict[str, Any]:
+        session = Session.from_dict(repo.get_session(session_id))
+        session = engine.answer(session, answer, stories())
+        repo.save_session(session.to_dict())
+        return _turn(session)
+
+    @server.tool(description="A practice session's transcript and scorecard.")
+    def get_session(session_id: str) -> dict[str, Any]:
+        return repo.get_session(session_id)
+
+    if allow_write:
+
+        @server.tool(
+            description="WRITE: save a story from its Markdown file (a new revision "
+            "if it exists; the old text stays in history). Only with the "
+            "user's own words."
+        )
+        def save_story(markdown_text: str) -> dict[str, Any]:
+            story = markdown.parse(markdown_text, "<mcp>")
+            report = repo.import_stories([story])
+            return {
+                "id": story.id,
+                "created": bool(report.created),
+                "updated": bool(report.updated),
+            }
+
+    @server.resource(
+        "storyladder://rubric",
+        mime_type="application/json",
+        description="Flags, ladder levels and response principles the coach uses.",
+    )
+    def rubric() -> str:
+        tax = taxonomy.load()
+        return json.dumps(
+            {
+                "flags": [vars(f) for f in tax.flags],
+                "ladder": [vars(lv) for lv in tax.levels],
+                "principles": [vars(p) for p in tax.principles],
+                "behaviours": [vars(b) for b in tax.behaviours],
+            },
+            ensure_ascii=False,
+        )
+
+    @server.resource(
+        "storyladder://questions",
+        mime_type="application/json",
+        description="The question bank: 330 questions with family, pattern, "
+        "categories, competencies and companies.",
+    )
+    def questions() -> str:
+        return json.dumps(
+            [
+                {
+                    **vars(q),
+                    "categories": list(q.categories),
+                    "companies": list(q.companies),
+                    "competencies": list(q.competencies),
+                }
+                for q in taxonomy.load().questions
+            ],
+            ensure_ascii=False,
+        )
+
+    return server
+
+
+def _turn(session: Any) -> dict[str, Any]:
+    asked = session.last_question
+    return {
+        "session_id": session.id,
+        "status": session.status,
+        "question": asked.text if asked else None,
+        "level": asked.level if asked else None,
+        "scorecard": session.scorecard,
+    }
