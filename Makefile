@@ -35,6 +35,7 @@ bench: install
 	$(BIN)/python bench/store_bench.py
 	$(BIN)/python bench/bank_bench.py
 	$(BIN)/python bench/web_bench.py
+	$(BIN)/python bench/llm_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

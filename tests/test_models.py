@@ -254,3 +254,30 @@ def test_without_a_model_nothing_calls_out() -> None:
     from storyladder.llm.config import effective
 
     assert provider_for(effective(None)) is None
+
+
+def test_cli_critique_with_a_model_adds_a_checked_evaluation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = json.dumps(
+        {
+            "scores": dict.fromkeys(
+                ("structure", "specificity", "ownership", "reflection", "honesty"), 64
+            ),
+            "strengths": [{"quote": "I decided to skip the shadow run", "why": "owns the call"}],
+            "weaknesses": [],
+            "summary": "Owns the decision.",
+        }
+    )
+    path = tmp_path / "answer.txt"
+    path.write_text(ANSWER)
+    with serving(Script([good]), "openai") as url:
+        monkeypatch.setenv("STORYLADDER_MODEL", "openai:fake")
+        monkeypatch.setenv("STORYLADDER_MODEL_URL", url)
+        code, out, _ = sl("critique", str(path), "--model", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["model_evaluation"]["scores"]["ownership"] == 64
+    assert data["flags"] is not None  # the offline critique is still all there
+    monkeypatch.delenv("STORYLADDER_MODEL")
+    code, out, _ = sl("critique", str(path), "--model", "--format", "json")
+    assert json.loads(out)["model_evaluation"] is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -34,6 +34,7 @@ def _read_answer(path: Path | None) -> str:
 
 
 def critique(
+    ctx: typer.Context,
     file: Annotated[
         Path | None, typer.Argument(help="The answer as a text file; '-' or nothing for stdin.")
     ] = None,
@@ -43,6 +44,9 @@ def critique(
     ] = "generic",
     fmt: Format = OutputFormat.text,
     wpm: Annotated[int, typer.Option(help="Speaking rate for time estimates.")] = 150,
+    use_model: Annotated[
+        bool, typer.Option("--model", help="Also ask the configured model for a rubric reading.")
+    ] = False,
 ) -> None:
     """Critique one answer offline: structure, checks, flags with evidence, scores, follow-ups.
 
@@ -50,11 +54,52 @@ def critique(
     """
     from storyladder.coach.critique import critique as run_critique
 
-    result = run_critique(_read_answer(file), question=question, company=company, wpm=wpm)
+    answer = _read_answer(file)
+    result = run_critique(answer, question=question, company=company, wpm=wpm)
+    evaluation, notices = (
+        _model_evaluation(ctx, answer, question, company) if use_model else (None, [])
+    )
     if fmt == "json":
-        print_json(result.to_dict())
+        data = result.to_dict()
+        if use_model:
+            data["model_evaluation"] = evaluation
+            data["model_notices"] = notices
+        print_json(data)
     else:
         show(result)
+        if evaluation:
+            show_evaluation(evaluation)
+        for notice in notices:
+            console().print(Text(f"note: {notice}", style="yellow"))
+
+
+def _model_evaluation(
+    ctx: typer.Context, answer: str, question: str | None, company: str
+) -> tuple[dict[str, Any] | None, list[str]]:
+    """A configured model's rubric evaluation, beside the offline critique (never instead)."""
+    from storyladder.cli.context import state
+    from storyladder.llm.config import SETTING, effective, provider_for
+    from storyladder.llm.helpers import evaluate
+    from storyladder.llm.resilient import Outcome
+
+    provider = provider_for(effective(state(ctx).repo().get_setting(SETTING)))
+    if provider is None:
+        return None, ["no model is configured; the offline critique above is the whole story"]
+    outcome = Outcome()
+    result = evaluate(provider, answer, question, company, outcome)
+    return (result.model_dump() if result else None), outcome.notices
+
+
+def show_evaluation(evaluation: dict[str, Any]) -> None:
+    out = console()
+    out.print(
+        Text("\nA model's reading (the offline critique above stays the judge)", style="bold")
+    )
+    out.print("  " + "   ".join(f"{k} {v}" for k, v in evaluation["scores"].items()))
+    for label, key in (("strength", "strengths"), ("weakness", "weaknesses")):
+        for item in evaluation[key]:
+            out.print(Text(f'  {label}: "{item["quote"]}" - {item["why"]}'))
+    out.print(Text(f"  {evaluation['summary']}", style="dim"))
 
 
 def show(c: Critique) -> None:
