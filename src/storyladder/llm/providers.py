@@ -14,6 +14,11 @@ def _plain(messages: Sequence[Message]) -> list[dict[str, str]]:
     return [{"role": m.role, "content": m.content} for m in messages]
 
 
+def _chat(system: str, messages: Sequence[Message]) -> list[dict[str, str]]:
+    """Chat-completions messages: the system prompt is the first message."""
+    return ([{"role": "system", "content": system}] if system else []) + _plain(messages)
+
+
 class AnthropicProvider(Provider):
     provider_id = "anthropic"
     needs_key = True
@@ -130,7 +135,7 @@ class OpenAIProvider(Provider):
     ) -> Completion:
         import openai
 
-        chat = ([{"role": "system", "content": system}] if system else []) + _plain(messages)
+        chat = _chat(system, messages)
         try:
             reply = self._client(timeout).chat.completions.create(
                 model=self.model, messages=chat, max_tokens=max_tokens, temperature=temperature
@@ -154,7 +159,7 @@ class OpenAIProvider(Provider):
     ) -> Iterator[str]:
         import openai
 
-        chat = ([{"role": "system", "content": system}] if system else []) + _plain(messages)
+        chat = _chat(system, messages)
         try:
             for chunk in self._client(timeout).chat.completions.create(
                 model=self.model,

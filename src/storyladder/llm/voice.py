@@ -7,6 +7,8 @@ engine's own words. Nothing here is needed when no model is configured.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyladder.interview.session import Session
 from storyladder.llm.helpers import interviewer_turn
 from storyladder.llm.provider import Provider
@@ -35,5 +37,5 @@ def voice(session: Session, provider: Provider | None, outcome: Outcome) -> Sess
     )
     if text is None:
         return session
-    turn = asked.__class__(**{**asked.__dict__, "text": text, "voice": provider.describe()})
+    turn = replace(asked, text=text, voice=provider.describe())
     return session.evolve(turns=session.turns[:-1] + (turn,))
