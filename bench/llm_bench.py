@@ -31,8 +31,9 @@ def turn_times(provider: OpenAIProvider | None, stories: list) -> list[float]:  
     story = next(s for s in stories if s.id == "marisol-rounding-leak")
     out = []
     for n in range(RUNS):
-        session = engine.start(f"b{n}", "ladder", stories, "2026-11-25T10:00:00+00:00",
-                               story_id=story.id)
+        session = engine.start(
+            f"b{n}", "ladder", stories, "2026-11-25T10:00:00+00:00", story_id=story.id
+        )
         start = time.perf_counter()
         session = engine.answer(session, story.ladder["surface"], stories)
         session = voice(session, provider, Outcome())
