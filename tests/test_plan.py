@@ -93,7 +93,8 @@ def test_due_rehearsals_come_first_in_the_plan() -> None:
 def test_progress_shows_a_habit_fading() -> None:
     story = STORIES[0]
     habit = (
-        "We had a rough launch. We worked hard as a team and luckily in the end it all worked out."
+        "We had a rough launch and missed the date. We worked hard as a team and luckily in "
+        "the end it all worked out."
     )
     better = "In 2022 I led it; I chose to delay two weeks because the data showed 3% errors. It cost Ana a weekend. Now I ask first."
     early = [

@@ -41,13 +41,18 @@ def we_not_i(r: Reading) -> Evidence:
     told = r.of("action", "result", "task")
     we = r.within(_WE_SUBJECT, *told)
     mine = r.within(_I_SUBJECT, *told)
-    if len(we) >= 3 and len(we) > 1.2 * len(mine) or len(mine) < 2 and len(we) >= 2:
+    # a sentence with "I" in it tells the candidate's part, whatever the team did around it
+    we_only = [s for s in told if r.within(_WE_SUBJECT, s) and not r.within(_I_SUBJECT, s)]
+    mine_sentences = [s for s in told if r.within(_I_SUBJECT, s)]
+    crowded = len(we) >= 3 and len(we) > 1.2 * len(mine)
+    if crowded and len(we_only) >= len(mine_sentences) or len(mine) < 2 and len(we) >= 2:
         return we[:6]
     return None
 
 
 _WE_SUBJECT = re.compile(r"\b(?:[Ww]e|[Oo]ur team|[Tt]he team|[Mm]y team|[Ee]veryone)\b")
-_I_SUBJECT = re.compile(r"\bI\b(?! think| guess| mean| believe)")
+_I_SUBJECT = re.compile(r"\bI\b(?! (?:think|guess|mean|believe)\b)")
+TRAIT_PATTERNS = ("inverted_positive", "third_person")  # questions about a trait, not a decision
 
 
 def hypothetical(r: Reading) -> Evidence:
@@ -193,8 +198,8 @@ def too_long(r: Reading) -> Evidence:
 
 
 def situation_too_long(r: Reading) -> Evidence:
-    if not r.story:
-        return None
+    if not r.story or r.question.pattern in TRAIT_PATTERNS:
+        return None  # a weakness answer opens by describing the trait, not a setting
     setup = r.shares["situation"]
     if setup["seconds"] > SITUATION_SECONDS or (setup["share"] > SITUATION_SHARE and r.words > 90):
         return _sentences_of(r, "situation")
@@ -468,8 +473,8 @@ _REAL_COST = phrases(
 
 
 def neat_resolution(r: Reading) -> Evidence:
-    if not r.story:
-        return None
+    if not r.story or not _setback(r):
+        return None  # only a story of failure, mistake or conflict can end too neatly
     tail_start = r.sentences[max(0, int(len(r.sentences) * 0.5)) - 0].start if r.sentences else 0
     tidy = [h for h in r.find(_TIDY) if h.start >= tail_start]
     if not tidy:
@@ -672,7 +677,7 @@ _COST = phrases(
 
 
 def no_alternatives(r: Reading) -> Evidence:
-    if not r.story:
+    if not r.story or r.question.pattern in TRAIT_PATTERNS:
         return None
     for sentence in r.sentences:  # a reason or an option for the candidate's own choice
         if _I_SUBJECT.search(sentence.text) and (
@@ -810,6 +815,8 @@ _CLICHE = phrases(
     r"(?:it's|is) (?:always )?(?:important|crucial|key) to (?:communicate|listen|be|stay|keep)",
 )
 _OPERATIONAL = phrases(
+    r"now,? (?:when|whenever|if|before|for)",
+    r"I (?:look|write|ask|check|run|keep|book|block|schedule|send|share|start|put) ",
     r"now I",
     r"I now",
     r"these days I",
@@ -928,6 +935,44 @@ _TENSION = phrases(
     r"least sure",
     r"trade-?off",
 )
+
+
+_SETBACK = phrases(
+    r"fail\w*",
+    r"mistake",
+    r"wrong",
+    r"broke\w*",
+    r"outage",
+    r"incident",
+    r"rolled? back",
+    r"missed",
+    r"lost",
+    r"slipp\w*",
+    r"late",
+    r"conflict",
+    r"disagree\w*",
+    r"pushed back",
+    r"angry",
+    r"upset",
+    r"complain\w*",
+    r"bug",
+    r"problem",
+    r"went badly",
+    r"mess",
+    r"setback",
+    r"regret",
+    r"tension",
+    r"argu\w*",
+    r"escalat\w*",
+    r"cancel\w*",
+)
+
+
+def _setback(r: Reading) -> bool:
+    """Is this a story of failure, mistake or conflict (by its question, or its words)?"""
+    if r.question.family in ("failure", "conflict") or r.question.pattern:
+        return True
+    return bool(r.find(_SETBACK))
 
 
 def _past_action(r: Reading) -> bool:

@@ -235,15 +235,20 @@ def _after_terminal(sentence: str, pos: int) -> bool:
     return not before or before[-1] in '.!?:;"“'
 
 
+_PERSON_VERBS = (
+    r"said|told|asked|pointed|noticed|suggested|built|wrote|found|caught|agreed|disagreed|"
+    r"argued|pushed|proposed|took|was|had|did|didn't|came|helped|fixed|ran|spent|saw|thought|"
+    r"felt|made|owned|led|showed|called|gave|set|got|started|rebuilt|designed|tagged|"
+    r"automated|challenged|flagged|reviewed|explained|decided"
+)
+_NAME_START = re.compile(NAME_WORD + rf" (?:[\w']+ ){{0,4}}(?:{_PERSON_VERBS})\b")
+# "Ximena, a senior engineer, went through...": an appositive marks a person, whatever the verb
+_NAME_APPOSITIVE = re.compile(
+    NAME_WORD + rf",[^,]{{3,60}}, (?:[\w']+ ){{0,3}}(?:{_PERSON_VERBS}|went|knew|kept|put|met|"
+    r"read|sent|\w{3,}ed)\b"
+)
+
+
 def _name_at_start(sentence: str) -> bool:
     """A capitalized first word is a name when a person-verb follows it."""
-    return bool(
-        re.match(
-            NAME_WORD + r"(?:,[^,]{3,60},)? (?:[\w']+ ){0,4}(?:said|told|asked|"
-            r"pointed|noticed|suggested|built|wrote|found|caught|agreed|disagreed|argued|"
-            r"pushed|proposed|took|was|had|did|didn't|came|helped|fixed|ran|spent|saw|thought|"
-            r"felt|made|owned|led|showed|called|gave|set|got|started|rebuilt|designed|tagged|"
-            r"automated|challenged|flagged|reviewed|explained|decided)\b",
-            sentence,
-        )
-    )
+    return bool(_NAME_START.match(sentence) or _NAME_APPOSITIVE.match(sentence))
