@@ -63,12 +63,10 @@ class Model:
         }
 
     def log_probs(self, feats: list[str]) -> dict[str, float]:
-        totals = [self.log_prior[label] for label in self.labels]
-        for f in feats:
-            row = self.log_likelihood.get(f)  # unseen words say nothing
-            if row is not None:
-                totals = [t + v for t, v in zip(totals, row, strict=True)]
-        out = dict(zip(self.labels, totals, strict=True))
+        table = self.log_likelihood
+        rows = [table[f] for f in feats if f in table]  # unseen words say nothing
+        rows.append(tuple(self.log_prior[label] for label in self.labels))
+        out = dict(zip(self.labels, map(sum, zip(*rows, strict=True)), strict=True))
         top = max(out.values())
         norm = math.log(sum(math.exp(v - top) for v in out.values())) + top
         return {k: v - norm for k, v in out.items()}

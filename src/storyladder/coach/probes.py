@@ -68,6 +68,19 @@ def _clip(text: str) -> str:
 
 def grounding(r: Reading, level: str) -> dict[str, str]:
     """The candidate's own words each placeholder can take, for one level."""
+    out = dict(_grounding(r))
+    source = {"context": ("situation", "task"), "meta_reflection": ("learning", "result")}
+    parts = r.of(*source.get(level, ("action",))) or list(r.sentences[:1])
+    if parts:
+        out["phrase"] = _clip(parts[0].text.rstrip(".!?"))
+    return out
+
+
+def _grounding(r: Reading) -> dict[str, str]:
+    """What every level can use (a person, a move, a number, a feeling), read once."""
+    cached = r.memo.get("grounding")
+    if cached is not None:
+        return cached
     out: dict[str, str] = {}
     if r.names:
         counts: dict[str, int] = {}
@@ -83,16 +96,14 @@ def grounding(r: Reading, level: str) -> dict[str, str]:
                 out["decision"] = second_person(_clip(chose.group(1).strip()))
             break
     numbers = [q for q in r.quantities if not re.fullmatch(r"(?:19|20)\d\d", q.text.strip())]
-    in_result = [q for q in numbers if any(s.start <= q.start < s.end for s in r.of("result"))]
+    results = {s.start for s in r.of("result")}
+    in_result = [q for q in numbers if r.sentence_at(q.start).start in results]
     if in_result or numbers:
         out["number"] = (in_result or numbers)[0].text.strip()
     feeling = _FEELING.search(r.text)
     if feeling:
         out["feeling"] = feeling.group(1).lower()
-    source = {"context": ("situation", "task"), "meta_reflection": ("learning", "result")}
-    parts = r.of(*source.get(level, ("action",))) or list(r.sentences[:1])
-    if parts:
-        out["phrase"] = _clip(parts[0].text.rstrip(".!?"))
+    r.memo["grounding"] = out
     return out
 
 

@@ -6,9 +6,11 @@ short function over the same facts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from storyladder.coach import components
 from storyladder.coach.question import QuestionInfo
@@ -104,6 +106,8 @@ class Reading:
         self.sentences = tuple(
             Sentence(s.start, s.end, s.text, tag) for s, tag in zip(spans, tags, strict=True)
         )
+        self._starts = [s.start for s in self.sentences] or [0]
+        self.memo: dict[str, Any] = {}  # derived facts other modules compute once per reading
 
     def find(self, pattern: re.Pattern[str]) -> list[Span]:
         """Every match of `pattern` in the answer (each pattern runs once per reading)."""
@@ -112,9 +116,15 @@ class Reading:
             self._found[key] = find(pattern, self.text, lowered=self.lowered)
         return self._found[key]
 
+    def sentence_at(self, position: int) -> Sentence:
+        """The sentence a character offset falls in (the nearest one before it)."""
+        index = max(bisect.bisect_right(self._starts, position) - 1, 0)
+        return self.sentences[index] if self.sentences else Sentence(0, 0, "", "other")
+
     def within(self, pattern: re.Pattern[str], *parts: Sentence) -> list[Span]:
-        """The matches of `pattern` that fall inside the given sentences."""
-        return [h for h in self.find(pattern) if any(p.start <= h.start < p.end for p in parts)]
+        """The matches of `pattern` that fall inside the given sentences (of this reading)."""
+        wanted = {p.start for p in parts}
+        return [h for h in self.find(pattern) if self.sentence_at(h.start).start in wanted]
 
     # -- the question --------------------------------------------------------------
 
