@@ -41,8 +41,6 @@ QUANTITY = re.compile(
     + r"\b|\b(?:twice|doubled|tripled|halved|half)\b)",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll)\b")
-WE = re.compile(r"\b(?:we|we're|we've|we'd|we'll|our team|the team|my team|us)\b", re.IGNORECASE)
 PAST_VERB = re.compile(
     r"\b(?:was|were|had|did|went|got|made|took|told|wrote|ran|found|saw|built|began|felt|knew|"
     r"thought|left|lost|kept|said|sent|spent|chose|gave|brought|led|came|caught|held|set|put|"
@@ -173,14 +171,6 @@ class Reading:
     @cached_property
     def quantities(self) -> list[Span]:
         return [q for q in self.find(QUANTITY) if not _is_ordinal_list(q.text)]
-
-    @cached_property
-    def i_subjects(self) -> list[Span]:
-        return self.find(FIRST_PERSON)
-
-    @cached_property
-    def we_subjects(self) -> list[Span]:
-        return self.find(WE)
 
     @cached_property
     def past_share(self) -> float:

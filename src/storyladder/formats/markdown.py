@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from storyladder.errors import Problem, StoryInvalid
-from storyladder.model import LEVELS, SECTIONS, Story, validate
+from storyladder.model import LEVELS, SECTIONS, Story
 
 LEVEL_HEADINGS = {
     "surface": "Surface",
@@ -238,12 +238,3 @@ def dump(story: Story) -> str:
         for lv in answered:
             out += [f"### {LEVEL_HEADINGS[lv]}", "", _escape(story.ladder[lv].strip()), ""]
     return "\n".join(out)
-
-
-def validate_text(text: str, source: str = "<story>") -> list[Problem]:
-    """Problems with a story file, or an empty list."""
-    try:
-        story = parse(text, source)
-    except StoryInvalid as err:
-        return err.problems
-    return [p.at(source) for p in validate(story)]

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-MODES = ("ladder", "drill", "mock")
-
 
 @dataclass(frozen=True)
 class Step:
