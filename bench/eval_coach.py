@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from storyladder.coach.evaluate import report
+from storyladder.coach.corpus import answers
+from storyladder.coach.evaluate import component_accuracy, flag_scores, report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,6 +45,16 @@ def main() -> None:
     )
     flags = ", ".join(f"{k} {v}" for k, v in r["strong_answer_flags"].most_common()) or "none"
     print(f"flags raised on the {r['pairs']} strong answers (likely false alarms): {flags}")
+    heldout = folder / "heldout"
+    if heldout.is_dir():
+        items = answers(heldout)
+        scores = flag_scores(items).values()
+        tp, fp, fn = (sum(getattr(s, k) for s in scores) for k in ("tp", "fp", "fn"))
+        print(
+            f"\nheld-out set ({len(items)} answers by another author): components "
+            f"{component_accuracy(items):.1%}, flags micro precision {tp / (tp + fp):.2f} "
+            f"recall {tp / (tp + fn):.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -58,7 +58,8 @@ TRAIT_PATTERNS = ("inverted_positive", "third_person")  # questions about a trai
 def hypothetical(r: Reading) -> Evidence:
     if not r.story or not r.question.asks_past:
         return None
-    would = r.within(_WOULD, *(s for s in r.sentences if s.component != "learning"))
+    # what they would do next time is a lesson, not a hypothetical answer
+    would = [h for h in r.find(_WOULD) if not r.within(_NEXT_TIME, r.sentence_at(h.start))]
     past_moves = sum(1 for s in r.sentences if _PAST_MOVE.search(s.text))
     if len(would) >= 2 and len(would) >= past_moves:
         return would[:5]
@@ -78,6 +79,25 @@ _WOULD = phrases(
     r"(?:typically|usually|generally),? I",
     r"I try to",
     r"if (?:it|that|something) (?:happens|came up|comes up|crossed)",
+    r"usually,? (?:we|I|when|what)",
+    r"(?:we|I) (?:usually|typically|generally|normally) \w+",
+    r"if I (?:realized|noticed|found|saw|got|had|were|was)",
+    r"the first thing I(?:'d| would) do",
+)
+_NEXT_TIME = phrases(
+    r"next time",
+    r"now I",
+    r"I now",
+    r"these days",
+    r"differently",
+    r"if I (?:did|could|had) "
+    r"(?:it|that|this) (?:again|over)",
+    r"looking back",
+    r"in hindsight",
+    r"I'd redo",
+    r"I would redo",
+    r"going forward",
+    r"since then",
 )
 _PAST_MOVE = re.compile(
     r"\bI (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|met|told|pushed|went|"
@@ -141,6 +161,8 @@ _BLAME = phrases(  # said by themselves, these put it on someone else
     r"(?:nothing|little) to do with me",
     r"set up for (?:us|me) to succeed",
     r"unrealistic (?:deadline|timeline|expectations|date)",
+    r"impossible to work with",
+    r"(?:the )?problem was (?:on )?(?:his|her|their) (?:side|end)",
 )
 _BLAME_WEAK = phrases(  # these count only when there are two or more
     rf"{_OTHER_PARTY} (?:just |simply |also |even |basically |actually )?(?:didn't|did not|never|"
@@ -158,6 +180,9 @@ _BLAME_WEAK = phrases(  # these count only when there are two or more
     r"proved my point",
     r"(?:was|were) really about (?:the|their|his|her)",
     r"on their side",
+    r"(?:basically |just |completely )?ignored (?:me|us|my|our)",
+    r"some people just (?:aren't|don't|can't|won't)",
+    r"(?:finally|eventually) listened to (?:me|us)",
 )
 _OWN = phrases(
     r"(?<!n't )(?<!not )(?:my|our) (?:fault|mistake|share|bad|responsibility)",
@@ -681,7 +706,7 @@ def no_alternatives(r: Reading) -> Evidence:
         return None
     for sentence in r.sentences:  # a reason or an option for the candidate's own choice
         if _I_SUBJECT.search(sentence.text) and (
-            find(_ALTERNATIVE, sentence.text) or find(_REASON, sentence.text)
+            r.within(_ALTERNATIVE, sentence) or r.within(_REASON, sentence)
         ):
             return None
     return _sentences_of(r, "action")[:2] or _whole(r)

@@ -47,6 +47,14 @@ PAST_VERB = re.compile(
     r"\w{3,}ed)\b",
     re.IGNORECASE,
 )
+# Adverbs, nationalities and languages are capitalized but are not people; "in Austin" is a place.
+_NOT_A_PERSON = re.compile(
+    r"(?:ly|-Fi)$|^(?:English|Spanish|Portuguese|French|German|Chinese|Japanese|Korean|Indian|"
+    r"Brazilian|Canadian|American|British|Italian|Russian|Arabic|Hindi|Mexican|European|African|"
+    r"Asian|Australian|Vietnamese|Polish|Dutch|Turkish|Swedish|Nigerian|Kenyan|Filipino|Thai|"
+    r"Ukrainian|Irish|Scottish|Greek|Hebrew|Persian|Urdu|Bengali|Tamil|Latin|Nordic)$"
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|around|outside|inside)\s+$")
 _CAP = "A-Z\u00c0-\u00dd"
 _LOW = "a-z\u00df-\u00ff"
 NAME_WORD = rf"[{_CAP}][{_LOW}]+(?:-[{_CAP}]?[{_LOW}]+)?"
@@ -190,6 +198,8 @@ class Reading:
                 word = m.group(1)
                 if (
                     word in NOT_NAMES
+                    or _NOT_A_PERSON.search(word)
+                    or _PLACE_BEFORE.search(sentence.text[: m.start(1)])
                     or _after_terminal(sentence.text, m.start(1))
                     or _in_title_phrase(sentence.text, m.start(1), m.end(1))
                 ):
