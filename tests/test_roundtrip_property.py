@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from storyladder import taxonomy
 from storyladder.formats import bank as bank_files
+from storyladder.formats import markdown
 from storyladder.model import (
     ID_PATTERN,
     LEVELS,
@@ -39,27 +40,8 @@ extra_value = (
     | st.lists(scalar, max_size=3)
     | st.dictionaries(st.from_regex(r"[a-z]{1,8}", fullmatch=True), scalar, max_size=2)
 )
-extra_key = st.from_regex(r"[a-z][a-z_]{0,12}", fullmatch=True).filter(
-    lambda k: (
-        k
-        not in {
-            "id",
-            "title",
-            "when",
-            "categories",
-            "families",
-            "competencies",
-            "self_part",
-            "people",
-            "metrics",
-            "emotions",
-            "extra",
-            "ladder",
-            "other_sections",
-            *SECTIONS,
-        }
-    )
-)
+RESERVED = {*markdown.FRONT_KEYS, *SECTIONS, "extra", "ladder", "other_sections"}
+extra_key = st.from_regex(r"[a-z][a-z_]{0,12}", fullmatch=True).filter(lambda k: k not in RESERVED)
 
 
 @st.composite

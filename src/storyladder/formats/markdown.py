@@ -23,7 +23,7 @@ LEVEL_HEADINGS = {
     "meta_reflection": "Meta-reflection",
     "worldview": "Worldview",
 }
-_FRONT_KEYS = (
+FRONT_KEYS = (
     "id",
     "title",
     "when",
@@ -108,8 +108,8 @@ def _front_matter(
         problems.append(Problem("front matter", "expected 'key: value' lines", source, 2))
         return {}, end + 1
     front = {str(k): v for k, v in data.items()}
-    known = {k: v for k, v in front.items() if k in _FRONT_KEYS}
-    unknown = {k: v for k, v in front.items() if k not in _FRONT_KEYS}
+    known = {k: v for k, v in front.items() if k in FRONT_KEYS}
+    unknown = {k: v for k, v in front.items() if k not in FRONT_KEYS}
     if unknown:
         known["extra"] = unknown
     return known, end + 1
@@ -217,7 +217,7 @@ def dump(story: Story) -> str:
     """The canonical story file."""
     data = story.to_dict()
     front: dict[str, Any] = {}
-    for key in _FRONT_KEYS:
+    for key in FRONT_KEYS:
         value = data[key]
         if value not in (None, [], ""):
             front[key] = value
