@@ -13,7 +13,7 @@ import pytest
 
 from storyladder.llm.config import parse, privacy_line, provider_for
 from storyladder.llm.helpers import interviewer_turn
-from storyladder.llm.provider import Message, ProviderError
+from storyladder.llm.provider import Message, ProviderError, Request
 from storyladder.llm.providers import LocalProvider
 from storyladder.llm.resilient import Outcome, complete
 
@@ -30,12 +30,8 @@ def model_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_a_local_model_completes_deterministically_at_temperature_0(model_path: str) -> None:
     provider = LocalProvider(model_path, context=512)
-    first = provider.complete(
-        [Message("user", "The capital of France is")], max_tokens=12, temperature=0.0
-    )
-    second = provider.complete(
-        [Message("user", "The capital of France is")], max_tokens=12, temperature=0.0
-    )
+    request = Request([Message("user", "The capital of France is")], max_tokens=12, temperature=0.0)
+    first, second = provider.complete(request), provider.complete(request)
     assert first.text and first.text == second.text
     assert first.output_tokens > 0
 
@@ -77,4 +73,4 @@ def test_the_base_model_output_is_guarded_or_dropped(model_path: str) -> None:
 
 def test_a_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ProviderError, match="no model file"):
-        LocalProvider(str(tmp_path / "nope.gguf")).complete([Message("user", "x")])
+        LocalProvider(str(tmp_path / "nope.gguf")).complete(Request([Message("user", "x")]))

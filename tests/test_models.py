@@ -11,7 +11,7 @@ import pytest
 from storyladder.llm import guard
 from storyladder.llm.config import parse, privacy_line, provider_for
 from storyladder.llm.helpers import evaluate, interviewer_turn, mine
-from storyladder.llm.provider import Message
+from storyladder.llm.provider import Message, Request
 from storyladder.llm.providers import AnthropicProvider, OpenAIProvider
 from storyladder.llm.resilient import Outcome, complete
 from tests.fake_models import Script, serving
@@ -29,9 +29,11 @@ def test_openai_compatible_complete_and_stream() -> None:
     script = Script(["What did Priya want?", "Who paid for it?"])
     with serving(script, "openai") as url:
         provider = OpenAIProvider("local-model", None, url)
-        reply = provider.complete([Message("user", "hi")], system="be brief")
+        reply = provider.complete(Request([Message("user", "hi")], system="be brief"))
         assert (reply.text, reply.input_tokens) == ("What did Priya want?", 11)
-        assert "".join(provider.stream([Message("user", "hi")])).strip() == "Who paid for it?"
+        assert (
+            "".join(provider.stream(Request([Message("user", "hi")]))).strip() == "Who paid for it?"
+        )
     assert script.requests[0]["body"]["messages"][0] == {"role": "system", "content": "be brief"}
     assert not provider.remote  # 127.0.0.1: stories stay on this machine
 
@@ -40,9 +42,12 @@ def test_anthropic_messages_complete_and_stream() -> None:
     script = Script(["What did it cost?", "And who noticed first?"])
     with serving(script, "anthropic") as url:
         provider = AnthropicProvider("claude-test", "sk-test", url)
-        reply = provider.complete([Message("user", "hi")], system="be brief")
+        reply = provider.complete(Request([Message("user", "hi")], system="be brief"))
         assert reply.text == "What did it cost?" and reply.output_tokens == 4
-        assert "".join(provider.stream([Message("user", "hi")])).strip() == "And who noticed first?"
+        assert (
+            "".join(provider.stream(Request([Message("user", "hi")]))).strip()
+            == "And who noticed first?"
+        )
     request = script.requests[0]
     assert request["path"] == "/v1/messages" and request["body"]["system"] == "be brief"
     headers = request["headers"]

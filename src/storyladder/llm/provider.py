@@ -1,8 +1,8 @@
 """One small interface every model provider fills, and the errors they raise.
 
-    Provider.complete(messages, system=..., max_tokens=..., temperature=..., timeout=...)
+    Provider.complete(Request(messages, system, max_tokens, temperature, timeout))
         -> Completion(text, input_tokens, output_tokens)
-    Provider.stream(...) -> Iterator[str]
+    Provider.stream(request) -> Iterator[str]
 
 A provider is a tiny class: its id, whether it needs a key and where the key comes
 from, and `complete`/`stream`. Vendor SDKs are imported inside the provider, on first
@@ -25,6 +25,17 @@ class Message:
 
 
 @dataclass(frozen=True)
+class Request:
+    """One call to a model: the conversation, the system prompt and the limits."""
+
+    messages: Sequence[Message]
+    system: str = ""
+    max_tokens: int = 400
+    temperature: float = 0.2
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
 class Completion:
     text: str
     input_tokens: int = 0
@@ -43,26 +54,12 @@ class Provider:
     key_env_var: ClassVar[str | None] = None
     remote: ClassVar[bool] = True  # do stories leave the machine?
 
-    def complete(
-        self,
-        messages: Sequence[Message],
-        system: str = "",
-        max_tokens: int = 400,
-        temperature: float = 0.2,
-        timeout: float = 30.0,
-    ) -> Completion:
+    def complete(self, request: Request) -> Completion:
         raise NotImplementedError
 
-    def stream(
-        self,
-        messages: Sequence[Message],
-        system: str = "",
-        max_tokens: int = 400,
-        temperature: float = 0.2,
-        timeout: float = 30.0,
-    ) -> Iterator[str]:
+    def stream(self, request: Request) -> Iterator[str]:
         """Text as it arrives; the default streams the whole completion at once."""
-        yield self.complete(messages, system, max_tokens, temperature, timeout).text
+        yield self.complete(request).text
 
     def describe(self) -> str:
         return self.provider_id

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from storyladder.llm.provider import Completion, Message, Provider, ProviderError
+from storyladder.llm.provider import Completion, Message, Provider, ProviderError, Request
 
 
 def _plain(messages: Sequence[Message]) -> list[dict[str, str]]:
@@ -37,22 +37,15 @@ class AnthropicProvider(Provider):
             )
         return self._clients[timeout]
 
-    def complete(
-        self,
-        messages: Sequence[Message],
-        system: str = "",
-        max_tokens: int = 400,
-        temperature: float = 0.2,
-        timeout: float = 30.0,
-    ) -> Completion:
+    def complete(self, request: Request) -> Completion:
         import anthropic
 
         try:
-            reply = self._client(timeout).messages.create(
+            reply = self._client(request.timeout).messages.create(
                 model=self.model,
-                max_tokens=max_tokens,
-                system=system,
-                messages=_plain(messages),
+                max_tokens=request.max_tokens,
+                system=request.system,
+                messages=_plain(request.messages),
             )
         except anthropic.APIStatusError as err:
             raise ProviderError(
@@ -64,22 +57,15 @@ class AnthropicProvider(Provider):
         text = "".join(getattr(block, "text", "") for block in reply.content)
         return Completion(text, reply.usage.input_tokens, reply.usage.output_tokens)
 
-    def stream(
-        self,
-        messages: Sequence[Message],
-        system: str = "",
-        max_tokens: int = 400,
-        temperature: float = 0.2,
-        timeout: float = 30.0,
-    ) -> Iterator[str]:
+    def stream(self, request: Request) -> Iterator[str]:
         import anthropic
 
         try:
-            with self._client(timeout).messages.stream(
+            with self._client(request.timeout).messages.stream(
                 model=self.model,
-                max_tokens=max_tokens,
-                system=system,
-                messages=_plain(messages),
+                max_tokens=request.max_tokens,
+                system=request.system,
+                messages=_plain(request.messages),
             ) as events:
                 yield from events.text_stream
         except anthropic.APIError as err:
@@ -125,20 +111,16 @@ class OpenAIProvider(Provider):
             )
         return ProviderError(f"openai: {err.__class__.__name__}")
 
-    def complete(
-        self,
-        messages: Sequence[Message],
-        system: str = "",
-        max_tokens: int = 400,
-        temperature: float = 0.2,
-        timeout: float = 30.0,
-    ) -> Completion:
+    def complete(self, request: Request) -> Completion:
         import openai
 
-        chat = _chat(system, messages)
+        chat = _chat(request.system, request.messages)
         try:
-            reply = self._client(timeout).chat.completions.create(
-                model=self.model, messages=chat, max_tokens=max_tokens, temperature=temperature
+            reply = self._client(request.timeout).chat.completions.create(
+                model=self.model,
+                messages=chat,
+                max_tokens=request.max_tokens,
+                temperature=request.temperature,
             )
         except openai.APIError as err:
             raise self._error(err) from None
@@ -149,23 +131,16 @@ class OpenAIProvider(Provider):
             usage.completion_tokens if usage else 0,
         )
 
-    def stream(
-        self,
-        messages: Sequence[Message],
-        system: str = "",
-        max_tokens: int = 400,
-        temperature: float = 0.2,
-        timeout: float = 30.0,
-    ) -> Iterator[str]:
+    def stream(self, request: Request) -> Iterator[str]:
         import openai
 
-        chat = _chat(system, messages)
+        chat = _chat(request.system, request.messages)
         try:
-            for chunk in self._client(timeout).chat.completions.create(
+            for chunk in self._client(request.timeout).chat.completions.create(
                 model=self.model,
                 messages=chat,
-                max_tokens=max_tokens,
-                temperature=temperature,
+                max_tokens=request.max_tokens,
+                temperature=request.temperature,
                 stream=True,
             ):
                 if chunk.choices and chunk.choices[0].delta.content:
@@ -207,19 +182,14 @@ class LocalProvider(Provider):
             self._servers[self.path] = xlc.Server(params)
         return self._servers[self.path]
 
-    def complete(
-        self,
-        messages: Sequence[Message],
-        system: str = "",
-        max_tokens: int = 400,
-        temperature: float = 0.2,
-        timeout: float = 30.0,
-    ) -> Completion:
+    def complete(self, request: Request) -> Completion:
         prompt = "\n\n".join(
-            [system] + [f"{m.role.upper()}: {m.content}" for m in messages] + ["ASSISTANT:"]
+            [request.system]
+            + [f"{m.role.upper()}: {m.content}" for m in request.messages]
+            + ["ASSISTANT:"]
         ).strip()
         reply = self._server().handle_completions(
-            {"prompt": prompt, "max_tokens": max_tokens, "temperature": temperature}
+            {"prompt": prompt, "max_tokens": request.max_tokens, "temperature": request.temperature}
         )
         if not isinstance(reply, dict) or "choices" not in reply:
             raise ProviderError(f"local: unexpected reply {str(reply)[:80]}")

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from storyladder.llm.provider import Completion, Message, Provider, ProviderError
+from storyladder.llm.provider import Completion, Message, Provider, ProviderError, Request
 
 T = TypeVar("T")
 RETRIES = 2
@@ -59,7 +59,8 @@ def complete(
         outcome.calls += 1
         try:
             return with_timeout(
-                lambda: provider.complete(messages, system, max_tokens, 0.2, timeout), timeout
+                lambda: provider.complete(Request(messages, system, max_tokens, 0.2, timeout)),
+                timeout,
             )
         except ProviderError as err:
             if not err.retryable or attempt == RETRIES:
