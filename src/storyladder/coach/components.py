@@ -142,6 +142,17 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         ),
     ],
     "result": [
+        (  # an outcome told from a later point in time: "Within three weeks, ..."
+            phrases(
+                r"^(?:within|in|by|over|after) (?:the )?(?:next |first |following )?(?:a|an|one|"
+                r"two|three|four|five|six|\d+|week \w+|month \w+|end of)",
+                r"^(?:a|one|two|three|four|six|\d+) (?:weeks?|months?|days?|quarters?) later",
+                r"^(?:the|that) (?:next|following) (?:week|month|quarter|day)",
+                r"I had to (?:disclose|apologi[sz]e|tell|explain|call|write)",
+                r"(?:was|were) (?:around|about|roughly|up|down) (?:\d|one|two|three|four|five)",
+            ),
+            1.2,
+        ),
         (
             phrases(
                 r"as a result",
