@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from storyladder.coach.bank import check
-from storyladder.coach.corpus import answers
+from storyladder.evaluation.corpus import answers
 from storyladder.coach.match import match
 from storyladder.formats import bank as bank_files
 from storyladder.model import Story

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from storyladder.coach.corpus import answers
+from storyladder.evaluation.corpus import answers
 from storyladder.coach.critique import critique
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,60 +1,85 @@
-"""Print how well the offline coach reads the labelled corpus (figures for docs/coach.md).
+"""Print how well the offline coach reads the labelled corpus, held out by author
+(figures for docs/coach.md).
 
-Run: .venv/bin/python bench/eval_coach.py [CORPUS_DIR]
+Run: .venv/bin/python bench/eval_coach.py [CORPUS_DIR] [--details]
+
+The tuning authors' figures come first; the held-out authors' figures (authors listed
+under `heldout` in split.yaml, never read while tuning) last. `--details` lists the
+tuning items the coach gets wrong; it never lists held-out items.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
-from storyladder.coach.corpus import answers
-from storyladder.coach.evaluate import component_accuracy, flag_scores, report
+from storyladder.evaluation.corpus import load
+from storyladder.evaluation.measure import report
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "corpus"
-    r = report(folder)
+def show(title: str, r: dict[str, Any], details: bool) -> None:
+    print(f"\n=== {title}: {', '.join(r['authors'])}")
     print(
-        f"corpus: {r['answers']} answers, {r['sentences']} labelled sentences, {r['pairs']} pairs"
-    )
-    print("\nsentence components")
-    print(
-        f"  cross-validated (train on one author's file, test on the other): "
-        f"{r['components_cross_validated']:.1%}"
+        f"{r['answers']} whole answers ({r['sentences']} sentences), {r['ladder_items']} ladder answers"
     )
     print(
-        f"  cues only, no word model:                                     "
-        f"{r['components_cues_only']:.1%}"
+        f"components {r['components']:.1%}   by style: "
+        + ", ".join(f"{s} {v:.0%}" for s, v in r["components_by_style"].items())
     )
-    print(
-        f"  shipped model (trained on this corpus, so optimistic):        "
-        f"{r['components_shipped_model']:.1%}"
-    )
-    print(f"\nquestion family {r['question_family']:.1%}   pattern {r['question_pattern']:.1%}")
-    print("\nflag                 precision  recall   tp  fp  fn")
+    print(f"question family {r['question_family']:.1%}   pattern {r['question_pattern']:.1%}")
+    print("flag                 precision  recall   tp  fp  fn")
     for flag_id, s in r["flags"].items():
-        print(
-            f"  {flag_id:<19} {s.precision:>8.2f}  {s.recall:>6.2f}  {s.tp:>3} {s.fp:>3} {s.fn:>3}"
-        )
+        if s.tp + s.fp + s.fn:
+            print(
+                f"  {flag_id:<19} {s.precision:>8.2f}  {s.recall:>6.2f}  {s.tp:>3} {s.fp:>3} {s.fn:>3}"
+                + (f"   fp {s.false_alarms[:8]} fn {s.misses[:8]}" if details else "")
+            )
+    share = r["strong_flagged"] / r["strong"] if r["strong"] else 0.0
     print(
-        f"\npair ordering (strong above weak): {r['pair_ordering']:.1%}, "
-        f"smallest margin {r['pair_margin_min']} points"
+        f"strong answers with a false flag: {r['strong_flagged']}/{r['strong']} ({share:.1%}): "
+        + (", ".join(f"{k} {v}" for k, v in r["strong_false_flags"].most_common()) or "none")
     )
-    flags = ", ".join(f"{k} {v}" for k, v in r["strong_answer_flags"].most_common()) or "none"
-    print(f"flags raised on the {r['pairs']} strong answers (likely false alarms): {flags}")
-    heldout = folder / "heldout"
-    if heldout.is_dir():
-        items = answers(heldout)
-        scores = flag_scores(items).values()
-        tp, fp, fn = (sum(getattr(s, k) for s in scores) for k in ("tp", "fp", "fn"))
+    scores = [s for _, s in r["non_answers"]]
+    if scores:
         print(
-            f"\nheld-out set ({len(items)} answers by another author): components "
-            f"{component_accuracy(items):.1%}, flags micro precision {tp / (tp + fp):.2f} "
-            f"recall {tp / (tp + fn):.2f}"
+            f"non-answers: {len(scores)}, highest overall {max(scores)}, "
+            f"at or under 20: {sum(s <= 20 for s in scores)}/{len(scores)}"
+            + (f"   {[x for x in r['non_answers'] if x[1] > 20]}" if details else "")
         )
+    print("level             met/not-met   strong>weak   items")
+    for level, f in r["levels"].items():
+        print(
+            f"  {level:<16} {f.accuracy:>10.1%}   {f.ordering:>10.1%}   {f.total:>5}"
+            + (f"   wrong {f.wrong[:10]}" if details and f.wrong else "")
+        )
+    if r["levels_by_style"]:
+        print(
+            "  by style: "
+            + ", ".join(
+                f"{s} {f.accuracy:.0%}/{f.ordering:.0%}" for s, f in r["levels_by_style"].items()
+            )
+        )
+    b = r["banks"]
+    if b["stories"]:
+        print(
+            f"banks: {b['stories']} stories, levels {b['levels']:.1%} of {b['level_count']}, "
+            f"readiness depth right {b['depth']:.1%}"
+            + (f"   wrong {b['wrong']}" if details else "")
+        )
+    if r["pairs"]:
+        ordered = sum(s > w for _, s, w, _ in r["pairs"])
+        print(f"pairs (strong above weak): {ordered}/{len(r['pairs'])}")
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    details = "--details" in sys.argv
+    corpus = load(Path(args[0]) if args else ROOT / "tests" / "corpus")
+    show("tuning authors", report(corpus.tuning()), details)
+    show("held-out authors (never read while tuning)", report(corpus.held_out()), False)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Train the sentence-component model on the labelled corpus and write it into the package.
+"""Train the sentence-component model on the tuning authors of the labelled corpus and write it into the package.
 
 Run: .venv/bin/python scripts/train_components.py
 """
@@ -9,16 +9,17 @@ import json
 from pathlib import Path
 
 from storyladder.coach import nb
-from storyladder.coach.corpus import labelled_sentences
+from storyladder.evaluation.corpus import labelled_sentences, load
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "storyladder" / "content" / "component_model.json"
 
 
 def main() -> None:
+    tuning = load(ROOT / "tests" / "corpus").tuning()  # never the held-out authors
     samples = [
         (nb.features(text, position), label)
-        for _, text, position, label in labelled_sentences(ROOT / "tests" / "corpus")
+        for _, text, position, label in labelled_sentences(list(tuning.answers))
     ]
     model = nb.train(samples)
     TARGET.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from storyladder.coach.corpus import answers as corpus_answers
+from storyladder.evaluation.corpus import answers as corpus_answers
 from storyladder.coach.question import classify
 from storyladder.formats import bank as bank_files
 from storyladder.interview import engine

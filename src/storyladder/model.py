@@ -417,6 +417,7 @@ class Critique:
     follow_ups: tuple[FollowUp, ...]
     principles: tuple[Signal, ...] = ()
     behaviours: tuple[Signal, ...] = ()
+    level: Any = None  # the level judge's LevelJudgment when the answer was judged at a level
 
     @property
     def flag_ids(self) -> tuple[str, ...]:
@@ -436,4 +437,5 @@ class Critique:
             "follow_ups": [f.to_dict() for f in self.follow_ups],
             "principles": [p.to_dict() for p in self.principles],
             "behaviours": [b.to_dict() for b in self.behaviours],
+            **({"level": self.level.to_dict()} if self.level is not None else {}),
         }

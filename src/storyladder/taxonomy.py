@@ -60,6 +60,10 @@ class Level:
     tests: str = ""
     strong_answer: str = ""
     weak_signs: str = ""
+    missing: str = ""  # what the level still needs, asked as a question (level judge)
+    deeper: str = ""  # what would make a met answer stronger, asked as a question
+    flags: tuple[str, ...] = ()  # the whole-answer flags this level asks about
+    core_flag: str | None = None  # the flag that says this level's own test failed
 
 
 @dataclass(frozen=True)

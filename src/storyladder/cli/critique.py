@@ -44,6 +44,13 @@ def critique(
     ] = "generic",
     fmt: Format = OutputFormat.text,
     wpm: Annotated[int, typer.Option(help="Speaking rate for time estimates.")] = 150,
+    level: Annotated[
+        str | None,
+        typer.Option(
+            help="Judge the answer as one follow-up at this ladder level: surface, context, "
+            "decision, tradeoff, meta_reflection or worldview."
+        ),
+    ] = None,
     use_model: Annotated[
         bool, typer.Option("--model", help="Also ask the configured model for a rubric reading.")
     ] = False,
@@ -51,11 +58,13 @@ def critique(
     """Critique one answer offline: structure, checks, flags with evidence, scores, follow-ups.
 
     Example: storyladder critique answer.txt --question "Your worst failure?" --company anthropic
+
+    Example: echo "I decide fastest when I know least." | storyladder critique - --level meta_reflection
     """
     from storyladder.coach.critique import critique as run_critique
 
     answer = _read_answer(file)
-    result = run_critique(answer, question=question, company=company, wpm=wpm)
+    result = run_critique(answer, question=question, company=company, wpm=wpm, level=level)
     evaluation, notices = (
         _model_evaluation(ctx, answer, question, company) if use_model else (None, [])
     )
@@ -136,6 +145,16 @@ def show(c: Critique) -> None:
             quote = span.text if len(span.text) <= 140 else span.text[:137] + "..."
             out.print(Text(f'      "{quote}"', style="italic"))
         out.print(Text(f"      ask yourself: {flag.advice}"))
+    if c.level is not None:
+        judged = c.level
+        verdict = "met" if judged.met else "not met"
+        out.print(
+            Text(f"\nLadder level {judged.level}: {verdict} ({judged.score}/100)", style="bold")
+        )
+        for span in judged.evidence[:4]:
+            out.print(Text(f'      "{span.text}"', style="italic"))
+        if judged.missing:
+            out.print(Text(f"      ask yourself: {judged.missing}"))
     out.print(Text("\nScores", style="bold"))
     out.print("  " + "   ".join(f"{k} {v}" for k, v in c.scores.items()))
     shown = [s.id for s in c.behaviours if s.shown]

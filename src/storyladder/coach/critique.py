@@ -11,12 +11,13 @@ from __future__ import annotations
 from storyladder import taxonomy
 from storyladder.coach import flags as f
 from storyladder.coach import signals
+from storyladder.coach.levels import LevelJudgment, judge_level
 from storyladder.coach.probes import follow_ups
 from storyladder.coach.question import classify
 from storyladder.coach.reading import Reading
 from storyladder.coach.text import phrases
 from storyladder.errors import InputError
-from storyladder.model import Check, Critique, Flag
+from storyladder.model import LEVELS, Check, Critique, Flag, Story
 
 DEFAULT_WPM = 150
 DIMENSIONS = ("structure", "specificity", "ownership", "reflection", "honesty", "results")
@@ -41,8 +42,14 @@ def critique(
     question: str | None = None,
     company: str = "generic",
     wpm: int = DEFAULT_WPM,
+    level: str | None = None,
+    story: Story | str | None = None,
 ) -> Critique:
-    """What an experienced behavioral interviewer would notice in `answer`."""
+    """What an experienced behavioral interviewer would notice in `answer`.
+
+    With `level`, the answer is one follow-up on the ladder: it is judged by what that
+    level tests (`levels.judge_level`, on `story` when given), only the flags the level
+    asks about are raised, and its overall score is the level judgment's."""
     if not isinstance(answer, str) or not answer.strip():
         raise InputError("the answer is empty: there is nothing to critique")
     tax = taxonomy.load()
@@ -52,10 +59,17 @@ def critique(
         raise InputError(str(err.args[0])) from None
     if wpm < 60 or wpm > 300:
         raise InputError(f"a speaking rate of {wpm} words per minute is not plausible (60-300)")
+    if level is not None and level not in LEVELS:
+        raise InputError(f"unknown ladder level '{level}'; allowed: {', '.join(LEVELS)}")
     reading = Reading(answer, classify(question), wpm=wpm)
     flag_list = flag_answer(reading)
+    judged = judge_level(answer, level, question, story) if level else None
+    if judged is not None:
+        flag_list = _for_level(flag_list, judged)
     flagged = {fl.id for fl in flag_list}
     scores = _scores(reading, flagged, mode)
+    if judged is not None:
+        scores = _level_scores(scores, judged, flag_list)
     return Critique(
         answer=answer,
         question=question,
@@ -72,12 +86,17 @@ def critique(
         follow_ups=follow_ups(reading),
         principles=signals.principles(reading, flagged),
         behaviours=signals.behaviours(reading, flagged),
+        level=judged,
     )
 
 
 def flag_answer(r: Reading) -> list[Flag]:
-    """Every flag the detectors raise on an answer already read."""
+    """Every flag the detectors raise on an answer already read (a non-answer raises only
+    `non_answer`: the rest would be noise about words that answer nothing)."""
     tax = taxonomy.load()
+    if f.gate(r) is not None:
+        info = tax.flag("non_answer")
+        return [Flag("non_answer", info.severity, tuple(f.non_answer(r) or ()), info.advice)]
     out = []
     for flag_id, detector in f.DETECTORS.items():
         evidence = detector(r)
@@ -88,6 +107,32 @@ def flag_answer(r: Reading) -> list[Flag]:
         if flag_id == "too_long" and r.seconds > f.SEVERE_SECONDS:
             severity = "high"
         out.append(Flag(flag_id, severity, tuple(evidence), info.advice))
+    return out
+
+
+# A follow-up answer is one part of a story: the whole-answer dimensions are not its test.
+WHOLE_ANSWER_SCORES = ("structure", "results")
+REFLECTIVE_LEVELS = ("meta_reflection", "worldview")
+LEVEL_FLAG_PENALTY = 4  # points off a level score per high-severity flag the level asks about
+
+
+def _for_level(flags: list[Flag], judged: LevelJudgment) -> list[Flag]:
+    """The flags a ladder level asks about; its own core flag only when the level is unmet."""
+    info = taxonomy.load().level(judged.level)
+    asked = set(info.flags) | {"non_answer"}
+    if judged.met and info.core_flag:
+        asked.discard(info.core_flag)
+    return [fl for fl in flags if fl.id in asked]
+
+
+def _level_scores(
+    scores: dict[str, int], judged: LevelJudgment, flags: list[Flag]
+) -> dict[str, int]:
+    out = {k: v for k, v in scores.items() if k not in WHOLE_ANSWER_SCORES}
+    if judged.level not in REFLECTIVE_LEVELS:
+        out.pop("reflection", None)
+    high = sum(1 for fl in flags if fl.severity == "high")
+    out["overall"] = _clamp(judged.score - LEVEL_FLAG_PENALTY * high)
     return out
 
 
@@ -191,6 +236,9 @@ def _scores(r: Reading, flagged: set[str], mode: taxonomy.Company) -> dict[str, 
     overall -= sum(_HIGH_PENALTY for fl in flagged if taxonomy.load().flag(fl).severity == "high")
     if mode.framing == "negative":
         overall -= 6 * has("neat_resolution") + 4 * has("humble_brag") + 3 * has("no_cost")
+    gate = f.gate(r)
+    if gate is not None:  # nothing was answered: nothing earns points
+        return {"overall": gate.score, **{d: min(_clamp(v), gate.score) for d, v in dims.items()}}
     return {"overall": _clamp(overall), **{d: _clamp(v) for d, v in dims.items()}}
 
 

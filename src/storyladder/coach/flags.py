@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from storyladder.coach.gate import Gate, not_an_answer
 from storyladder.coach.reading import Reading
 from storyladder.coach.text import find, phrases
 from storyladder.model import Span
@@ -1014,7 +1015,22 @@ def _past_action(r: Reading) -> bool:
     return False
 
 
+def non_answer(r: Reading) -> Evidence:
+    if gate(r) is None:
+        return None
+    return [Span(0, len(r.text), r.text)]
+
+
+def gate(r: Reading) -> Gate | None:
+    """Why the answer is no answer to its question (read once per answer), or None."""
+    if "gate" not in r.memo:
+        r.memo["gate"] = not_an_answer(r.text, r.question.text)
+    found: Gate | None = r.memo["gate"]
+    return found
+
+
 DETECTORS: dict[str, Detector] = {
+    "non_answer": non_answer,
     "we_not_i": we_not_i,
     "no_numbers": no_numbers,
     "hypothetical": hypothetical,

@@ -1,0 +1,419 @@
+"""The coach's word lists: one named list per idea, shared by every detector that needs it.
+
+Each list is a compiled `phrases` pattern (whole words, case-insensitive). A list
+belongs here when more than one part of the coach hears the same idea; a phrase
+lives in exactly one list (tests/test_lexicon.py forbids copies).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyladder.coach.text import phrases
+
+# -- people and time ---------------------------------------------------------------
+
+ROLE_WORDS = (
+    r"manager|boss|lead|director|vp|ceo|cto|cfo|coo|founder|owner|head of \w+|supervisor|"
+    r"colleagues?|teammates?|peers?|engineers?|developers?|designers?|pm|pms|product manager|"
+    r"analysts?|researchers?|scientists?|nurses?|doctors?|surgeons?|patients?|teachers?|"
+    r"students?|parents?|customers?|clients?|users?|buyers?|sellers?|vendors?|suppliers?|"
+    r"partners?|contractors?|auditors?|regulators?|lawyers?|legal|finance|sales|support|"
+    r"ops|operations|security|compliance|qa|sre|on-call|interns?|juniors?|seniors?|new hires?|"
+    r"reports?|staff|crew|drivers?|technicians?|agents?|reps?|editors?|reporters?|stakeholders?|"
+    r"executives?|leadership|board|investors?|union|hr|recruiters?|mentors?|mentees?|"
+    r"residents?|volunteers?|donors?|members?|guests?|shoppers?|cooks?|chefs?|dispatchers?|"
+    r"pharmacists?|principal|council|mayor|officials?|government|agency|team|teams|squad|"
+    r"department|org|company|competitors?|rivals?"
+)
+PEOPLE = phrases(ROLE_WORDS)
+TIME_ANCHOR = phrases(
+    r"(?:19|20)\d\d",
+    r"(?:last|that|this|one|early|late) (?:year|spring|summer|fall|autumn|winter|quarter|"
+    r"month|week|night|morning|evening|friday|monday|weekend|shift|sprint|season|term)",
+    r"q[1-4]",
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)",
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?",
+    r"\w+ (?:years?|months?|weeks?|days?) (?:ago|earlier|before|later|in)",
+    r"(?:my|our|the) (?:first|second|third|last) (?:year|month|week|day|job|role|quarter)",
+    r"(?:at|in|during) (?:my|our|the) (?:last|previous|old|first|current) (?:job|role|"
+    r"company|team|position|employer|hospital|store|school|startup)",
+    r"back (?:in|at|when)",
+    r"once",
+    r"(?:on|before|after|during) (?:the|a|my|our) (?:launch|release|migration|audit|"
+    r"cutover|rollout|merger|outage|incident|shift|deadline|holiday|peak|inspection)",
+)
+PRESSURE = phrases(
+    r"deadlines?",
+    r"due",
+    r"by (?:friday|monday|the end|end of|the next|next|then|morning|noon|tomorrow)",
+    r"(?:in|within|only) (?:\w+ )?(?:hours?|days?|weeks?|months?)",
+    r"(?:\w+|\d+) (?:hours?|days?|weeks?|months?) (?:left|out|away|before|to go)",
+    r"launch(?:es|ing)?",
+    r"go-?live",
+    r"cutover",
+    r"budgets?",
+    r"money",
+    r"short-?(?:staffed|handed)",
+    r"understaffed",
+    r"headcount",
+    r"(?:out|off) sick",
+    r"on leave",
+    r"freeze",
+    r"contracts?",
+    r"regulat\w+",
+    r"complian\w+",
+    r"audits?",
+    r"legal",
+    r"polic(?:y|ies)",
+    r"pressure",
+    r"constraints?",
+    r"limits?",
+    r"only (?:one|two|three|\d|a few|half)",
+    r"no (?:one|budget|time|staff|data|backup|tests?|docs?|documentation|owner|access)",
+    r"couldn'?t (?:afford|hire|wait|stop|delay|move)",
+    r"risk\w*",
+    r"at stake",
+    r"stakes",
+    r"revenue",
+    r"renewal",
+    r"churn\w*",
+    r"competitors?",
+    r"rivals?",
+    r"quarter",
+    r"peak",
+    r"holiday",
+    r"season",
+    r"legacy",
+    r"outage",
+    r"incident",
+    r"safety",
+    r"patients?",
+    r"promised",
+    r"commit(?:ted|ment)",
+    r"wanted (?:it|this|us|me)",
+    r"pushing (?:for|us|me)",
+    r"asked (?:us|me) to",
+    r"(?:was|were) (?:already )?(?:late|behind|over)",
+    r"overloaded",
+    r"backlog",
+    r"politics",
+    r"(?:on|under) (?:call|fire|pressure)",
+    r"tight",
+    r"urgent",
+    r"scared|worried|afraid|nervous",
+)
+# -- an episode, told ---------------------------------------------------------------
+
+STAKES = phrases(
+    r"lost|lose|losing|loss",
+    r"fail\w*",
+    r"broke|broken|break",
+    r"risk\w*",
+    r"outage",
+    r"down",
+    r"angry|upset|furious",
+    r"complain\w*",
+    r"wrong",
+    r"mistake",
+    r"late",
+    r"missed",
+    r"money|revenue|\$\s?\d",
+    r"customers?|clients?|patients?|users?",
+    r"deadline",
+    r"fired",
+    r"trust",
+    r"safety",
+    r"incident",
+    r"refunds?",
+    r"hurt",
+    r"pulled|rolled back|reverted|cancel+ed|killed",
+    r"disagree\w*",
+    r"conflict",
+    r"escalat\w*",
+)
+HABITUAL = phrases(
+    r"I (?:would|usually|generally|typically|normally|always|tend to|try to|like to)",
+    r"I'd",
+    r"(?:in general|generally|usually|typically|normally)",
+    r"you (?:should|have to|need to|want to|must)",
+    r"(?:every|each) time (?:I|you|we)",
+)
+NO_EPISODE = phrases(
+    r"(?:can'?t|cannot|don'?t) (?:really )?(?:think of|remember|recall)",
+    r"(?:never|haven'?t|have not) (?:really )?(?:failed|had (?:a|one|any)|made a|been in)",
+    r"nothing (?:comes|springs) to mind",
+    r"no (?:real|big|major) (?:failures?|conflicts?|mistakes?|examples?)",
+    r"I don'?t (?:really )?(?:fail|make mistakes|have conflicts|disagree)",
+    r"not (?:really )?(?:sure|much)",
+)
+
+# -- decision -------------------------------------------------------------------------
+
+DECISION = phrases(
+    r"decided|decide|decision",
+    r"chose|choose|chosen|picked|opted|went with|settled on|landed on",
+    r"(?:made|make) the call",
+    r"called (?:it|off|the)",
+    r"said no|said yes|refused|declined|turned down|pushed back",
+    r"stopped|paused|halted|pulled|froze|delayed|postponed|held (?:back|off)",
+    r"rolled back|reverted|shipped|launched|escalated|killed|cut|dropped|kept|moved|split",
+    r"told|asked|proposed|recommended|insisted|argued|pushed for|agreed to",
+)
+REASON = phrases(
+    r"because",
+    r"'?cause",
+    r"so that",
+    r"so (?:we|I|they|the|it|nobody|no one)",
+    r"since (?!then)",
+    r"the reason (?:was|I|is)",
+    r"in order to",
+    r"to (?:avoid|protect|keep|stop|prevent|save|buy|get|make sure|be sure|give|limit)",
+    r"I (?:believed|figured|judged|reckoned|bet|reasoned|thought|knew|felt|saw|wanted|"
+    r"needed|worried|feared|trusted|guessed|calculated|estimated)",
+    r"knowing (?:that|it)",
+    r"the (?:data|numbers|logs|evidence) (?:backed|showed|said|suggested)",
+    r"my bet was",
+    r"worth (?:it|the)",
+    r"(?:it|that|this) (?:was|is|seemed|felt) (?:\w+ )?(?:safer|cheaper|faster|simpler|better|"
+    r"worse|riskier|easier|harder|the only|reversible|irreversible)",
+    r"the risk (?:of|was)",
+    r"which meant",
+    r"given (?:that|the)",
+    r"my (?:reasoning|thinking|logic) was",
+    r"(?:that|this) way",
+    r"otherwise",
+    r"(?:would|could|might) (?:have )?(?:hurt|cost|break|lose|harm|mean|risk|leave|take)",
+    r"(?:more|less|worse|better|cheaper|safer) than",
+    r"mattered more",
+    r"(?:too|so) (?:risky|slow|expensive|late|big|small)",
+    r"if (?:we|I|they|it) (?:\w+ ){0,3}(?:would|could|might|will)",
+    r"for (?:the|their|our) (?:sake|safety)",
+)
+ALTERNATIVE = phrases(
+    r"instead(?: of)?",
+    r"rather than",
+    r"considered",
+    r"options?",
+    r"alternatives?",
+    r"could have (?!done)",
+    r"weighed",
+    r"decided (?:against|not to)",
+    r"rejected",
+    r"versus",
+    r"vs\.?",
+    r"trade-?offs?",
+    r"either (?:\w+ ){1,6}or",
+    r"the other (?:path|option|way|approach|choice)",
+    r"I didn't want to",
+    r"went with",
+    r"on the (?:one|other) hand",
+    r"two (?:ways|paths|choices|approaches|options)",
+    r"compared",
+    r"the obvious (?:move|thing|fix)",
+    r"tempt\w+",
+    r"(?:instinct|plan|proposal|suggestion) was to",
+    r"(?:or|and not) (?:to )?(?:wait|ship|delay|keep|cut|push|escalate|stay|go|hire|fix)",
+    r"not to",
+    r"did not|didn't",
+    r"over (?:the|a|an|shipping|waiting|delaying)",
+)
+NO_REASON = phrases(
+    r"(?:it was|that was|seemed) (?:just )?(?:obvious|the only (?:way|thing))",
+    r"(?:I )?(?:just )?did what (?:I|we) (?:had|was told|needed) to",
+    r"had no (?:choice|option)",
+    r"(?:it )?(?:just )?made sense",
+    r"(?:the team|we|they|management|leadership|my manager|my boss) decided",
+    r"(?:it )?was decided",
+    r"went along",
+    r"followed (?:the|my) (?:plan|process|manager|boss|instructions)",
+)
+
+# -- cost -----------------------------------------------------------------------------
+
+COST_MORE = phrases(  # costs in plain words that the story lists leave out
+    r"covered (?:my|for|her|his|their|the)",
+    r"(?:took|picked up|carried) (?:my|her|his|their|the) (?:on-?call|shifts?|load|work|slack)",
+    r"(?:instead of|not) (?:us|me)",
+    r"(?:went|signed|moved|switched) (?:to|with) (?:a |the |our )?(?:rival|competitor|"
+    r"someone else|another)",
+    r"gave (?:away|back)",
+    r"(?:fell|got|was|were) behind",
+    r"(?:never|didn't|did not) (?:came|come|get|got) back",
+    r"(?:less|no) time (?:for|with)",
+    r"(?:my|her|his|their|our) (?:weekends?|evenings?|nights?|vacation|leave|holiday|bonus|"
+    r"promotion|raise|rating|review|sleep|family|kids)",
+    r"i (?:missed|skipped|dropped|lost|gave|spent|paid|burned|used up)",
+    r"(?:she|he|they) (?:missed|skipped|dropped|lost|gave|spent|paid|quit|left|cried)",
+    r"paid (?:for|in|with)",
+    r"at (?:a|the) cost",
+    r"(?:it|that|this) cost",
+    r"on (?:me|her|him|them|us)",
+    r"the bill",
+    r"overtime",
+    r"stuck with",
+    r"(?:a|the) (?:bad|worse|low|lower|poor) (?:review|rating|score|quarter|month)",
+    r"(?:hurt|strained|damaged|soured)",
+    r"(?:in|with) hindsight",
+    r"(?:if I did it again|next time|if I could redo it|looking back),? I(?:'d| would)",
+    r"I(?:'d| would) (?:have )?(?:do|done|handle|handled|start|started|ask|asked|tell|told|"
+    r"call|called|cut|move|moved|push|pushed|wait|waited|check|checked)",
+    r"I should have",
+    r"I wish I(?:'d| had)",
+    r"(?:frustrated|annoyed|resented|unhappy|angry|upset)",
+    r"didn'?t speak to me",
+    r"(?:less|slower|smaller|fewer)",
+    r"gave up",
+)
+NO_COST = phrases(
+    r"(?:no|not (?:a|any|much|really a)|wasn'?t (?:a|any|really a|much of a)|there was no|"
+    r"without (?:any|a)|didn'?t (?:have|cost) (?:a|any|anything|much)|nothing) (?:real |big |"
+    r"major |actual )?(?:downside|cost|trade-?off|price|loss|sacrifice|negative)s?",
+    r"(?:didn'?t|did not|never) (?:really )?(?:cost|lose|give up|sacrifice) "
+    r"(?:anything|much|us|me)",
+    r"(?:it|everything) (?:all )?(?:worked|turned) out",
+    r"win-?win",
+    r"nobody (?:lost|was hurt|was affected|minded)",
+    r"no one (?:lost|was hurt|was affected|minded)",
+    r"(?:totally|definitely|absolutely) worth it",
+    r"(?:not|wasn'?t) (?:really )?(?:much|anything) (?:lost|given up)",
+)
+
+# -- meta-reflection ---------------------------------------------------------------
+
+SELF_PATTERN = phrases(
+    r"about myself",
+    r"I tend",
+    r"I(?:'m| am) (?:the kind|someone|a person|the person|the type|the one) (?:of person )?"
+    r"(?:who|that)",
+    r"my (?:\w+ )?(?:instinct|default|pattern|habit|tendency|blind ?spot|ego|pride|need|reflex|"
+    r"weakness|fear|bias|temptation|first move|first reaction|comfort zone|impulse|urge|"
+    r"style|way of)",
+    r"I (?:realized|realised|learned|learnt|noticed|saw|found out|discovered|admitted|"
+    r"accepted|understood) (?:that )?I",
+    r"(?:it|that|this) (?:showed|taught|told) me (?:that )?I",
+    r"turns out I",
+    r"(?:a|my) part of me",
+    r"I have a (?:habit|tendency|need|blind spot|bias|weakness)",
+    r"I used to (?:think|believe|assume|be)",
+    r"when I(?:'m| am) (?:\w+ )?(?:tired|stressed|under pressure|anxious|confident|rushed|"
+    r"scared|busy|sure|certain|excited|behind|new|senior|in charge)",
+    r"I(?:'m| am) (?:\w+ )?(?:prone|quick|slow|tempted|inclined|likely|afraid|uncomfortable|"
+    r"comfortable|bad|worse|better|good) (?:to|at|with|when)",
+    r"I (?:find it|find that) (?:hard|easy|difficult)",
+    r"(?:it is|it's) (?:hard|easy|difficult) for me",
+    r"makes? me (?:want|feel|rush|freeze|defensive|quiet|nervous|anxious)",
+    r"I (?:over|under)-?\w+",
+    r"I (?:would|'d) rather (?:\w+ ){0,4}than",
+    r"I (?:care|worry) (?:more|too much|less) about",
+    r"blind ?spot",
+    r"I (?:don'?t|do not|rarely|never|seldom) (?:notice|ask|look|see|check|listen|delegate|"
+    r"trust|let go|say no|speak up|push back|admit)",
+    r"I (?:often|always|usually|sometimes|still|easily|too easily|quickly) (?:\w+ )?"
+    r"(?:assume|confuse|mistake|treat|want|need|take|jump|skip|avoid|trust|hide|grab|reach|"
+    r"rescue|fix|say|do|go|default|forget|miss|wait|push|hold|overthink|overcommit)",
+)
+SELF_VACUOUS = phrases(
+    r"(?:learned|learnt|grew|taught me) (?:a lot|so much|many things)(?: about myself)?",
+    r"(?:a|one) (?:better|stronger|more mature) (?:person|leader|engineer|manager)",
+    r"I(?:'m| am) (?:a )?(?:perfectionist|hard worker|hard-working|very dedicated|too honest|"
+    r"too nice|a people person|a team player)",
+    r"care too much",
+    r"work too hard",
+)
+WORLD_LESSON = phrases(  # lessons about the world, not the speaker
+    r"(?:communication|teamwork|trust|planning|testing|feedback|documentation|collaboration|"
+    r"transparency|honesty) is (?:\w+ )?(?:key|important|crucial|essential|everything|vital)",
+    r"(?:teams|people|companies|managers|leaders) (?:need|should|must|have to)",
+    r"(?:it's|it is) (?:always )?(?:important|crucial|key|essential) to",
+)
+
+# -- worldview ----------------------------------------------------------------------
+
+CARRIED_FORWARD = phrases(
+    r"now,? I",
+    r"I now",
+    r"(?:these days|nowadays|today|since then|ever since|from then on|after that),? I",
+    r"I(?:'ve| have) (?:since )?(?:started|stopped|made it|begun|adopted|kept|used|done|applied|"
+    r"built|written)",
+    r"I (?:always|never) (?:\w+ )?now",
+    r"(?:my|a|one) (?:\w+ )?(?:rule|heuristic|principle|test|habit|default|check|question|"
+    r"practice|policy|line)(?: of thumb)? (?:is|now|I)",
+    r"rule of thumb",
+    r"I ask (?:myself|whether|who|what|if|how|for)",
+    r"the (?:first )?question I (?:ask|now)",
+    r"(?:before|whenever|every time|each time|any time|when) I (?:\w+ ){0,5}(?:I|now)",
+    r"I (?:start|begin|open|end|close) (?:every|each|with|by)",
+    r"I (?:make|made) (?:a point|sure)",
+    r"(?:last|this|next) (?:month|week|year|quarter|spring|summer|fall|winter),? I",
+    r"on (?:the|my) (?:next|following|last) (?:\w+ ){0,2}(?:project|launch|migration|team|"
+    r"job|role|release|incident|shift|hire)",
+    r"(?:did|used|tried|applied) (?:it|that|this) (?:again|on|when|with|last)",
+    r"I (?:always|never) ",
+    r"I no longer",
+    r"I try to",
+    r"I(?:'d| would) rather",
+    r"I (?:ask|write|check|run|keep|book|block|schedule|send|share|put|pair|treat|assume|name|"
+    r"budget|set|wait|sleep on|plan|test|measure|say|tell|call|give|let|look|read|trust|"
+    r"default|separate|require|insist)",
+)
+MAXIM = re.compile(  # a sentence stated as a general rule: "When X, do Y." / "Ask who pays."
+    r"(?:^|[.!?:;]\s+|\n\s*[-*•]?\s*)(?:when|if|whenever|before|once|any time)\b[^.]{3,120},"
+    r"\s*(?:\w+ )?(?:the|a|I|you|we|make|ask|do|get|gets|is|are|say|write|check|treat|assume|"
+    r"find|go|don'?t|never|always|stop|wait|pick|slow|call|look|cut|take)\b"
+    r"|(?:^|[.!?:;]\s+|\n\s*[-*•]?\s*)(?:design|make|ask|disagree|assume|write|treat|check|test|"
+    r"start|keep|never|always|don'?t|do|find|build|trust|give|tell|put|plan|choose|default|"
+    r"pick|slow|call|cut|wait|measure|separate|name|say|budget|decide|listen|share|raise)\b",
+    re.IGNORECASE,
+)
+VAGUE_CHANGE = phrases(
+    r"(?:approach|see|handle|do|think about) (?:things|it|everything|situations|this) "
+    r"(?:very |a lot |so )?differently",
+    r"changed (?:everything|a lot|me|my life|how I see things)",
+    r"(?:more|very) (?:careful|aware|mindful|thoughtful) now",
+    r"(?:it|that) (?:really )?(?:stuck|stays|stayed) with me",
+)
+
+# -- not an answer --------------------------------------------------------------------
+
+DONT_KNOW = phrases(
+    r"(?:i )?(?:honestly |really |just )?(?:don'?t|do not|dont|dunno|do n't) (?:really )?"
+    r"(?:know|remember|recall|have (?:one|an answer|an example|anything))",
+    r"dunno",
+    r"no idea",
+    r"not sure",
+    r"idk",
+    r"pass",
+    r"skip",
+    r"next question",
+    r"no comment",
+    r"(?:i )?(?:can'?t|cannot) (?:think of|remember|say)(?: (?:one|any|anything))?",
+    r"nothing",
+    r"n/?a",
+    r"none",
+    r"no",
+    r"yes",
+    r"maybe",
+    r"i guess",
+    r"hmm+|um+|uh+|er+|ok(?:ay)?|well|so|yeah|like|sorry",
+    r"good question",
+    r"let me think",
+)
+FIND_OUT = phrases(  # an honest gap that comes with a way to close it
+    r"(?:I'd|I would|I will|I'll|I could|I can|I'm going to) (?:\w+ ){0,3}(?:find out|check|"
+    r"ask|look|test|measure|try|read|call|start|dig|learn)",
+    r"here'?s how I(?:'d| would)",
+    r"(?:the|my) (?:way|plan) to find out",
+    r"what I(?:'d| would) (?:do|want|need|look)",
+    r"I (?:\w+ ){0,2}(?:asked|checked|read|tested|measured|looked)",
+)
+WORK = phrases(  # words of a working life: an answer with none of them is about something else
+    ROLE_WORDS,
+    r"work\w*|jobs?|projects?|shifts?|roles?|office|code|product|launch\w*|meetings?|plans?|"
+    r"process\w*|deadlines?|tasks?|tickets?|systems?|releases?|features?|data|reports?|"
+    r"business|school|class|hospital|ward|store|shop|warehouse|kitchen|site|plant|lab|"
+    r"research|study|career|company|startup|firm|mission|safety|values?|feedback|decisions?|"
+    r"mistakes?|fail\w*|wrong|conflict|disagree\w*|argu\w*|hire|hired|fired|promot\w*|"
+    r"budget|money|cost|learn\w*|mentor\w*|lead\w*|manag\w*|interview\w*|ai|model|policy",
+)

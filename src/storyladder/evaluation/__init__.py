@@ -1,0 +1,1 @@
+"""Measuring the coach on labelled corpora written by many authors (docs/coach.md)."""
