@@ -16,6 +16,7 @@ from functools import cache
 from storyladder.coach import lexicon, nb
 from storyladder.coach.text import find, lower, words
 
+OFF_TOPIC_WORDS = 8  # a shorter reply is too little to call off topic: a terse answer is not one
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 _STOP = frozenset(
@@ -54,7 +55,11 @@ def not_an_answer(
         if asked and len(said - asked) <= 2 and len(said & asked) >= max(1, len(said) // 2):
             return Gate("restated", "the answer says the question back")
         background = asked | (_content(context) if context else set())
-        if not said & background and not find(lexicon.WORK, answer):
+        if (
+            len(said) >= OFF_TOPIC_WORDS
+            and not said & background
+            and not find(lexicon.WORK, answer)
+        ):
             return Gate("off_topic", "nothing in the answer is about the question or your work")
     return None
 

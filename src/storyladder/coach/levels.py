@@ -37,7 +37,18 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 _I_VERB = re.compile(
-    r"\bI (?:(?:\w+ly|often|always|usually|still|sometimes|never|now) )?([a-z]+)\b"
+    r"\bI(?:,? (?:uh|um|er|like|you know),?)? (?:(?:\w+ly|often|always|usually|still|sometimes|"
+    r"never|now|just|really) )?([a-z]+)\b"
+)
+_I_AM_MORE = re.compile(  # "I'm braver with a lawyer next to me", "I am slower when..."
+    r"\bI(?:'m| am) (?:\w+er|more \w+|less \w+|not \w+|too \w+) (?:with|when|if|around|under|"
+    r"than|at|about|once|after|before|in)\b",
+    re.IGNORECASE,
+)
+_I_WILL_WHEN = re.compile(  # "I'll avoid a conflict for months if the person pays"
+    r"\bI(?:'ll| will|'d| would) (?!say\b|like\b|do it again\b)[a-z]+\b[^.!?]{0,80}\b(?:if|when|"
+    r"whenever|until|before|as long as)\b",
+    re.IGNORECASE,
 )
 _NOT_PRESENT = frozenset(
     """was were had did would will could should might must can can't cannot won't wouldn't
@@ -133,77 +144,78 @@ def _score(answer: str, found: _Finding) -> int:
 
 
 def _surface(answer: str, body: str | None) -> _Finding:
-    episode = _past_actions(answer)
+    episode = [e for e in _past_actions(answer) if not _generic_sentence(answer, e)]
     anchors = find(lx.TIME_ANCHOR, answer) + find(QUANTITY, answer) + _names(answer)
     stakes = find(lx.STAKES, answer)
     overlap = _shared(answer, body) if body else []
-    against = find(lx.NO_EPISODE, answer)
+    generic = find(lx.GENERIC_TALK, answer) + find(lx.NO_EPISODE, answer)
     habitual = [h for h in find(lx.HABITUAL, answer) if not _in_past_sentence(answer, h)]
-    if habitual and not episode:
-        against += habitual
-    told = bool(episode) or (bool(overlap) and word_count(answer) <= 25)
-    grounded = bool(anchors or stakes or len(overlap) >= 2 or find(lx.PEOPLE, answer))
-    met = told and grounded and not (against and len(episode) < 2)
+    against = generic + (habitual if not episode else [])
+    hook = len(overlap) >= 2 and word_count(answer) <= 25 and not generic
+    told = bool(episode) or hook
+    grounded = bool(anchors or stakes or hook or find(lx.PEOPLE, answer))
+    met = told and grounded and len(against) < max(len(episode), 1)
     return _Finding(episode[:2] + overlap[:2], anchors[:2] + stakes[:2], against, met)
 
 
 def _context(answer: str, _body: str | None) -> _Finding:
-    people = find(lx.PEOPLE, answer) + _names(answer)
-    pressure = find(lx.PRESSURE, answer)
+    vague = find(lx.GENERIC_TALK, answer) + find(lx.VAGUE_PEOPLE, answer)
+    people = [p for p in find(lx.PEOPLE, answer) if not _inside(p, vague)] + _names(answer)
+    pressure = [p for p in find(lx.PRESSURE, answer) if not _inside(p, vague)]
     when = find(lx.TIME_ANCHOR, answer) + find(QUANTITY, answer)
+    specific = {s.text.lower() for s in people + pressure + when}
     kinds = sum(bool(k) for k in (people, pressure, when))
-    hits = len({s.text.lower() for s in people + pressure + when})
-    met = (kinds >= 2 and hits >= 2) or hits >= 4
-    return _Finding(people[:2] + pressure[:2], when[:2], [], met)
+    met = len(specific) >= 2 and (kinds >= 2 or len(specific) >= 3) and len(vague) < len(specific)
+    return _Finding(people[:2] + pressure[:2], when[:2], vague, met)
 
 
 def _decision(answer: str, _body: str | None) -> _Finding:
-    own = find(f._I_SUBJECT, answer)
+    own = find(f._I_SUBJECT, answer) + find(_MINE, answer) + _dropped_subject(answer)
     decided = find(lx.DECISION, answer)
-    reasons = find(lx.REASON, answer) + find(f._REASON, answer)
+    reasons = find(lx.REASON, answer) + find(f._REASON, answer) + _counterfactuals(answer)
     options = find(lx.ALTERNATIVE, answer)
     against = find(lx.NO_REASON, answer)
     agency = bool(own) and bool(decided or _past_actions(answer))
-    why = bool(reasons or options) or (len(sentences(answer)) >= 2 and bool(_but(answer)))
-    met = agency and why and not (against and not own)
+    why = {s.text.lower() for s in reasons + options}
+    met = agency and bool(why) and len(why) > len(against)
     return _Finding(decided[:2] + reasons[:2], options[:2], against, met)
 
 
 def _tradeoff(answer: str, _body: str | None) -> _Finding:
+    denials = find(lx.NO_COST, answer) + find(lx.SELF_PRAISE, answer) + find(_DEFLECT, answer)
     costs = [
-        c for c in find(f._COST, answer) + find(lx.COST_MORE, answer) if not _denied(answer, c)
+        c
+        for c in find(f._COST, answer) + find(lx.COST_MORE, answer)
+        if not _denied(answer, c) and not _inside(c, denials)
     ]
-    denials = find(lx.NO_COST, answer)
-    outside = [c for c in costs if not any(d.start <= c.start < d.end for d in denials)]
-    met = bool(outside) and (not denials or len({c.text.lower() for c in outside}) >= 2)
-    who = find(lx.PEOPLE, answer) + _names(answer) + find(QUANTITY, answer)
-    return _Finding(outside[:3], who[:2], denials, met)
+    concrete = find(QUANTITY, answer) + _names(answer) + find(lx.PEOPLE, answer)
+    distinct = {c.text.lower() for c in costs + concrete}
+    met = bool(distinct) and len(distinct) > 2 * len(denials)
+    return _Finding(costs[:3], concrete[:2], denials, met)
 
 
 def _meta(answer: str, _body: str | None) -> _Finding:
-    world = find(lx.WORLD_LESSON, answer) + find(f._CLICHE, answer)
-    vacuous = find(lx.SELF_VACUOUS, answer)
+    world = find(lx.WORLD_LESSON, answer) + find(f._CLICHE, answer) + find(lx.PLATITUDE, answer)
+    praise = find(lx.SELF_VACUOUS, answer) + find(lx.SELF_PRAISE, answer)
     mine = [
         s
         for s in find(lx.SELF_PATTERN, answer) + _present_self(answer)
-        if not any(v.start <= s.start < v.end for v in vacuous)
+        if not _inside(s, praise) and not _same_sentence(answer, s, world)
     ]
-    met = bool(mine)
-    return _Finding(mine[:3], find(lx.TIME_ANCHOR, answer)[:1], world + vacuous, met)
+    limits = find(_LIMITING, answer)
+    met = bool(mine) and (not praise or bool(limits))
+    return _Finding(mine[:3], limits[:2], world + praise, met)
 
 
 def _worldview(answer: str, _body: str | None) -> _Finding:
-    platitudes = find(f._CLICHE, answer) + find(lx.VAGUE_CHANGE, answer)
-    platitudes += find(lx.SELF_VACUOUS, answer)
-    rules = find(lx.CARRIED_FORWARD, answer) + [
-        Span(m.start(), m.end(), m.group()) for m in lx.MAXIM.finditer(answer)
-    ]
-    rules += _present_self(answer)
-    rules = [r for r in rules if not any(p.start < r.end and r.start < p.end for p in platitudes)]
-    concrete = [r for r in rules if _content_after(answer, r) >= 2]
-    used = find(lx.TIME_ANCHOR, answer) + find(QUANTITY, answer)
-    met = bool(concrete)
-    return _Finding(concrete[:3], used[:2], platitudes, met)
+    empty = find(f._CLICHE, answer) + find(lx.VAGUE_CHANGE, answer) + find(lx.PLATITUDE, answer)
+    empty += find(lx.SELF_VACUOUS, answer) + find(lx.NO_CHANGE, answer)
+    cues = find(lx.CARRIED_FORWARD, answer) + _present_self(answer)
+    rules = [c for c in cues if _content_after(answer, c) >= 1] + _rule_sentences(answer)
+    rules = [r for r in rules if not _same_sentence(answer, r, empty + _opinions(answer))]
+    used = find(lx.TIME_ANCHOR, answer) + find(QUANTITY, answer) + find(_SINCE, answer)
+    met = bool(rules) and not find(lx.NO_CHANGE, answer)
+    return _Finding(rules[:3], used[:2], empty, met)
 
 
 _JUDGES: dict[str, Callable[[str, str | None], _Finding]] = {
@@ -243,7 +255,106 @@ def _present_self(answer: str) -> list[Span]:
         if verb in _NOT_PRESENT or verb.endswith("ed") or len(verb) < 3:
             continue
         out.append(Span(m.start(), m.end(), m.group()))
+    out += [Span(m.start(), m.end(), m.group()) for m in _I_AM_MORE.finditer(answer)]
+    out += [Span(m.start(), m.end(), m.group()) for m in _I_WILL_WHEN.finditer(answer)]
     return out
+
+
+_MINE = re.compile(r"\b(?:my|myself|me)\b", re.IGNORECASE)
+_SINCE = re.compile(
+    r"\b(?:since|ever since|every time|each time|caught|held to it)\b", re.IGNORECASE
+)
+_DEFLECT = re.compile(
+    r"\b(?:(?:his|her|their|not my) (?:problem|fault|call)|should(?:'ve| have) (?:been|known)|"
+    r"(?:it|that) was worth it|in the end (?:it|everything|they|we))\b",
+    re.IGNORECASE,
+)
+_LIMITING = re.compile(
+    r"\b(?:too|avoid\w*|don'?t|do not|never|rather|until|instead|scared|afraid|worse|miss\w*|"
+    r"blind|late|slow\w*|hide|hiding|stretch\w*|tend\w*|default\w*|instinct\w*|habit\w*|"
+    r"pattern|over\w+|under\w+|bother\w*|wrong|fail\w*|mistake\w*|struggle\w*|can'?t|"
+    r"won'?t|only|assum\w+|confus\w+|need\w*|wait\w*|rush\w*|panic\w*|defensive|ego|"
+    r"pride|fear\w*|guilt\w*|ashamed|embarrass\w*|hard for me|less|worst|weak\w*)\b",
+    re.IGNORECASE,
+)
+_PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|did|didn't|went|got|made|took|told|wrote|ran|found|saw|built|began|"
+    r"felt|knew|thought|left|lost|kept|said|sent|spent|chose|gave|brought|led|came|caught|"
+    r"held|broke|\w{2,}(?<!e)ed)\b",
+    re.IGNORECASE,
+)
+_PRESENT_MARK = re.compile(
+    r"\b(?:now|nowadays|these days|today|since then|ever since|anymore|no longer|rule|template|"
+    r"checklist|policy|non-negotiable)\b",
+    re.IGNORECASE,
+)
+# Sentences that voice an opinion about the world, advice to others or a maybe, not a practice
+# of one's own: "I think the industry needs...", "you should always test", "it depends".
+_OPINION = re.compile(
+    r"^\W*(?:(?:well|so|honestly|yeah|um|uh),? )*(?:I think|I believe|I feel|I guess|I'd say|"
+    r"I would say|it depends|in general)\b"
+    r"|\b(?:should|ought to|needs? to|have to|has to|must|depends on|no one way|"
+    r"would(?! rather)|could|might|probably|any (?:team|company|org|organi[sz]ation|job))\b"
+    r"|\b\w+'d\b(?! rather)"
+    r"|\b(?:is|are) (?:\w+ )?(?:important|interesting|key|crucial|essential|changing|easy|vital|"
+    r"everything)\b"
+    r"|^\W*(?:\w+ ){0,3}(?:industry|field|sector|companies|organi[sz]ations|orgs|insurers|cities|"
+    r"clinics|doctors|leaders|managers|teams|journals|nonprofits|people|everyone|nobody|most \w+|"
+    r"every (?:boss|team|pm|manager|company|org|leader))\b",
+    re.IGNORECASE,
+)
+
+
+def _opinions(answer: str) -> list[Span]:
+    return [s for s in sentences(answer) if _OPINION.search(s.text)]
+
+
+def _rule_sentences(answer: str) -> list[Span]:
+    """Sentences that state how things are done, not what happened: 'Slowest segment first.',
+    'Every flag gets an owner.' (no past tense, or a mark of the present like 'now')."""
+    out = []
+    for s in sentences(answer):
+        content = [w for w in words(s.text) if len(w) > 3]
+        if len(content) < 2 or s.text.rstrip().endswith("?"):
+            continue
+        if not _PAST_TENSE.search(s.text) or _PRESENT_MARK.search(s.text):
+            out.append(s)
+    return out
+
+
+def _counterfactuals(answer: str) -> list[Span]:
+    """'A full rollback would have thrown away the gains': the road not taken, as a reason."""
+    return find(lx.COUNTERFACTUAL, answer)
+
+
+def _dropped_subject(answer: str) -> list[Span]:
+    """Notes that drop the 'I': 'Trained my crew myself.', 'Ran a sim.'"""
+    return [
+        s
+        for s in sentences(answer)
+        if re.match(
+            r"(?:[-*•]\s*)?(?:[A-Z][a-z]+ed|Ran|Took|Told|Made|Cut|Bet|Kept|Put|Set|Went|Got|"
+            r"Wrote|Sent|Chose|Gave|Held|Led|Built|Didn't|Did)\b",
+            s.text,
+        )
+    ]
+
+
+def _generic_sentence(answer: str, span: Span) -> bool:
+    """Is the span in a sentence that talks in general ('happens all the time')?"""
+    generic = find(lx.GENERIC_TALK, answer)
+    return _same_sentence(answer, span, generic)
+
+
+def _same_sentence(answer: str, span: Span, others: list[Span]) -> bool:
+    for s in sentences(answer):
+        if s.start <= span.start < s.end:
+            return any(s.start <= o.start < s.end for o in others)
+    return False
+
+
+def _inside(span: Span, others: list[Span]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
 
 
 def _in_past_sentence(answer: str, span: Span) -> bool:

@@ -263,6 +263,8 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"I wish I(?:'d| had)",
     r"(?:frustrated|annoyed|resented|unhappy|angry|upset)",
     r"didn'?t speak to me",
+    r"(?:got|was|were|became|grew) (?:much |a lot |a bit )?(?:harder|worse|slower|colder|tense)",
+    r"cold (?:to|toward|with)",
     r"(?:less|slower|smaller|fewer)",
     r"gave up",
 )
@@ -274,6 +276,15 @@ NO_COST = phrases(
     r"(?:anything|much|us|me)",
     r"(?:it|everything) (?:all )?(?:worked|turned) out",
     r"win-?win",
+    r"nothing,? really",
+    r"(?:honestly,? )?(?:not|nothing) (?:much|really)(?: anyone| anything)?",
+    r"paid off",
+    r"came out (?:stronger|better|ahead)",
+    r"(?:a )?(?:good|great|positive) (?:experience|outcome)",
+    r"went (?:great|well|fine|smoothly)",
+    r"(?:was|were) (?:thrilled|delighted)",
+    r"everyone was (?:glad|happy|pleased)",
+    r"in a way it (?:actually )?worked",
     r"nobody (?:lost|was hurt|was affected|minded)",
     r"no one (?:lost|was hurt|was affected|minded)",
     r"(?:totally|definitely|absolutely) worth it",
@@ -305,7 +316,7 @@ SELF_PATTERN = phrases(
     r"(?:it is|it's) (?:hard|easy|difficult) for me",
     r"makes? me (?:want|feel|rush|freeze|defensive|quiet|nervous|anxious)",
     r"I (?:over|under)-?\w+",
-    r"I (?:would|'d) rather (?:\w+ ){0,4}than",
+    r"I (?:would|'d) rather (?:\w+ ){0,8}than",
     r"I (?:care|worry) (?:more|too much|less) about",
     r"blind ?spot",
     r"I (?:don'?t|do not|rarely|never|seldom) (?:notice|ask|look|see|check|listen|delegate|"
@@ -416,4 +427,95 @@ WORK = phrases(  # words of a working life: an answer with none of them is about
     r"research|study|career|company|startup|firm|mission|safety|values?|feedback|decisions?|"
     r"mistakes?|fail\w*|wrong|conflict|disagree\w*|argu\w*|hire|hired|fired|promot\w*|"
     r"budget|money|cost|learn\w*|mentor\w*|lead\w*|manag\w*|interview\w*|ai|model|policy",
+)
+
+# -- talk in general, not about one time ----------------------------------------------
+
+GENERIC_TALK = phrases(
+    r"all the time",
+    r"every (?:day|week|single day)",
+    r"all day",
+    r"plenty of times",
+    r"(?:a|the) lot of times",
+    r"(?:part of|comes with) the (?:job|territory|business|work)",
+    r"(?:that'?s|it'?s) (?:just |kind of |sort of )?(?:the|how the) (?:business|job|way it goes|"
+    r"nature of)",
+    r"every(?:body|one) (?:does|has|fails|makes)",
+    r"happens? (?:a lot|all the time|sometimes|often|everywhere)",
+    r"here and there",
+    r"nothing (?:big|major|serious|dramatic|really)",
+    r"(?:don'?t|do not|never) really (?:have|had|get|fail|make)",
+    r"you (?:never|always|make|know how|get|deal)",
+    r"in (?:restaurants|nonprofits|logistics|startups|general|any (?:org|company|team|job)|"
+    r"this (?:industry|business|line of work))",
+    r"(?:pretty|fairly|totally) (?:normal|typical|standard|usual)",
+    r"(?:normal|typical|usual|classic) (?:\w+ )?(?:stuff|tension|project|situation|thing|"
+    r"pressure|startup|day|week)",
+    r"the usual",
+    r"as (?:there )?always (?:is|are|was)",
+    r"lots? (?:of|going on)",
+    r"(?:various|different|many|several) (?:stakeholders|people|teams|directions|views|"
+    r"opinions|priorities|things|issues|reasons)",
+    r"(?:some|certain) (?:themes|issues|things|stuff|challenges|tension)",
+    r"(?:and )?stuff(?: like that)?",
+    r"things like that",
+    r"that kind of thing",
+    r"(?:it|that) (?:was|is) complicated",
+    r"a (?:busy|stressful|hard|tough|crazy|hectic) (?:time|period|quarter|year)",
+)
+VAGUE_PEOPLE = phrases(  # people only as a faceless crowd
+    r"stakeholders?",
+    r"everyone|everybody",
+    r"people",
+    r"(?:the )?teams?",
+    r"(?:the )?company",
+    r"(?:the )?org(?:anization)?",
+    r"leadership",
+    r"management",
+)
+NO_CHANGE = phrases(  # a worldview that says nothing changed
+    r"(?:the )?same (?:way|as (?:always|before|ever))",
+    r"as (?:I )?always (?:did|have|do)",
+    r"nothing (?:really )?(?:changed|different)",
+    r"(?:wouldn'?t|would not) change (?:a thing|anything)",
+    r"(?:do|did) (?:it|everything) (?:exactly )?the same",
+)
+PLATITUDE = phrases(  # rules that fit every story, so they say nothing about this one
+    r"(?:quality|safety|(?:the )?customers?|(?:the )?users?|people|the team|family|patients|"
+    r"students|kids) "
+    r"(?:always )?(?:comes? )?first",
+    r"(?:always )?test (?:thoroughly|everything|more)",
+    r"(?:always )?do (?:what'?s|the) right(?: thing)?",
+    r"lead by example",
+    r"(?:always )?(?:give|giving) (?:it )?(?:my|your|100|110)",
+    r"(?:do|try) (?:my|your) best",
+    r"work (?:hard|harder|smarter)",
+    r"feedback is a gift",
+    r"(?:good|great) (?:managers|leaders|engineers|teams) (?:\w+ ){0,3}(?:give|listen|communicate|"
+    r"care|trust|support|are)",
+    r"(?:be|stay) (?:more )?(?:careful|proactive|positive|humble|open|flexible|honest)",
+    r"(?:listen|communicate) (?:more|better|early|often|clearly)",
+    r"at the end of the day",
+    r"(?:more|a lot more|much more) (?:thoughtful|careful|aware|mindful|open)",
+    r"value (?:feedback|people|input|everyone)",
+)
+SELF_PRAISE = phrases(  # "what it taught me about myself" answered with a virtue
+    r"(?:strong|real|deep) (?:integrity|advocate|work ethic|sense of)",
+    r"(?:how much|how deeply|that) I (?:really |truly )?care",
+    r"I (?:really |truly |deeply )?care (?:deeply |so much |a lot )?about",
+    r"(?:how seriously|seriously) I take",
+    r"I work (?:so |really )?hard",
+    r"(?:who|how) I(?:'ve| have) always been",
+    r"(?:passionate|dedicated|committed|loyal|driven|resilient)",
+    r"I (?:really )?(?:like|love|enjoy)",
+    r"(?:a|the) (?:good|great|strong|natural) (?:leader|advocate|teammate|listener|"
+    r"communicator)",
+    r"I would do it again",
+    r"proud",
+    r"makes? me (?:so |really )?(?:good|great|better|successful|effective)",
+)
+COUNTERFACTUAL = re.compile(  # a reason given as what the other road would have done
+    r"\b(?:would|could|might)(?:n't| not)?(?: have|'ve)? (?:just |only |still |also )?[a-z]{3,}"
+    r"|\b\w+'d (?:have |just )?[a-z]{3,}|\bwould've\b",
+    re.IGNORECASE,
 )

@@ -39,13 +39,19 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     return "." in word and len(word) <= 6 and all(len(p) <= 2 for p in word.split("."))
 
 
-def _starts_sentence(text: str, pos: int) -> bool:
-    """Does what follows the whitespace at `pos` look like the start of a sentence?"""
+def _starts_sentence(text: str, pos: int, terminal: str) -> bool:
+    """Does what follows the whitespace at `pos` look like the start of a sentence?
+
+    Spoken transcripts and quick notes often start sentences in lowercase; after a full
+    stop, a question or an exclamation mark that is not an abbreviation, that still
+    counts. After an ellipsis, a lowercase word goes on with the same sentence."""
     if pos >= len(text):
         return True
     ch = text[pos]
     if ch in _OPENERS:
         return pos + 1 >= len(text) or not text[pos + 1].islower()
+    if ch.islower():
+        return terminal != "…" and not terminal.startswith("..")
     return ch.isupper() or ch.isdigit() or ch in "$€£#*-•"
 
 
@@ -92,7 +98,7 @@ def sentences(text: str) -> list[Span]:
             nxt = end
             while nxt < block_end and text[nxt].isspace():
                 nxt += 1
-            if nxt < block_end and not _starts_sentence(text, nxt):
+            if nxt < block_end and not _starts_sentence(text, nxt, match.group()):
                 continue
             _add(out, text, start, end)
             start = nxt
