@@ -124,6 +124,9 @@ class FlagInfo:
     name: str
     when: str = ""
     advice: str = ""
+    # flags that, when raised, already say what this one would (a hypothetical answer
+    # tells no episode, so its missing cost is not a second problem): this one is held back
+    held_back_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

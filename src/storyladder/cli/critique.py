@@ -59,7 +59,7 @@ def critique(
 
     Example: storyladder critique answer.txt --question "Your worst failure?" --company anthropic
 
-    Example: echo "I decide fastest when I know least." | storyladder critique - --level meta_reflection
+    Example: echo "I decide fastest when I know least." | storyladder critique - --level worldview
     """
     from storyladder.coach.critique import critique as run_critique
 

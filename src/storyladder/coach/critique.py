@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from storyladder import taxonomy
 from storyladder.coach import flags as f
+from storyladder.coach import lexicon as lx
 from storyladder.coach import signals
 from storyladder.coach.levels import LevelJudgment, judge_level
 from storyladder.coach.probes import follow_ups
@@ -107,7 +108,8 @@ def flag_answer(r: Reading) -> list[Flag]:
         if flag_id == "too_long" and r.seconds > f.SEVERE_SECONDS:
             severity = "high"
         out.append(Flag(flag_id, severity, tuple(evidence), info.advice))
-    return out
+    raised = {fl.id for fl in out}
+    return [fl for fl in out if not raised.intersection(tax.flag(fl.id).held_back_by)]
 
 
 # A follow-up answer is one part of a story: the whole-answer dimensions are not its test.
@@ -138,10 +140,10 @@ def _level_scores(
 
 def _checks(r: Reading) -> tuple[Check, ...]:
     situation = r.shares["situation"]["seconds"]
-    i_count = len(r.find(f._I_SUBJECT))
+    i_count = len(r.find(lx.I_SUBJECT))
     numbers = len(r.quantities)
-    rationale = f.no_alternatives(r) is None if r.story else bool(r.find(f._REASON))
-    lesson = bool(r.find(f._LESSON))
+    rationale = f.no_alternatives(r) is None if r.story else bool(r.find(lx.REASON))
+    lesson = bool(r.find(lx.LESSON))
     return (
         Check(
             "situation_short",
@@ -193,14 +195,14 @@ def _scores(r: Reading, flagged: set[str], mode: taxonomy.Company) -> dict[str, 
         - 30 * has("vague")
         - 15 * has("no_numbers"),
         "ownership": 85
-        + 5 * min(len(r.find(f._I_SUBJECT)), 3)
+        + 5 * min(len(r.find(lx.I_SUBJECT)), 3)
         - 35 * has("we_not_i")
         - 30 * has("hypothetical")
         - 35 * has("blame")
         - 10 * has("no_credit"),
         "reflection": 30
-        + 25 * bool(r.find(f._LESSON))
-        + 25 * bool(r.within(f._OPERATIONAL, *r.of("learning")))
+        + 25 * bool(r.find(lx.LESSON))
+        + 25 * bool(r.within(lx.OPERATIONAL, *r.of("learning")))
         + 20 * bool(r.find(_SELF_INSIGHT))
         - 35 * has("cliche_lesson")
         - 30 * has("no_learning"),

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import Gate, not_an_answer
+from storyladder.coach.levels import carried_forward
 from storyladder.coach.reading import Reading
 from storyladder.coach.text import find, phrases
 from storyladder.model import Span
@@ -41,10 +43,10 @@ def we_not_i(r: Reading) -> Evidence:
         return None
     told = r.of("action", "result", "task")
     we = r.within(_WE_SUBJECT, *told)
-    mine = r.within(_I_SUBJECT, *told)
+    mine = r.within(lx.I_SUBJECT, *told)
     # a sentence with "I" in it tells the candidate's part, whatever the team did around it
-    we_only = [s for s in told if r.within(_WE_SUBJECT, s) and not r.within(_I_SUBJECT, s)]
-    mine_sentences = [s for s in told if r.within(_I_SUBJECT, s)]
+    we_only = [s for s in told if r.within(_WE_SUBJECT, s) and not r.within(lx.I_SUBJECT, s)]
+    mine_sentences = [s for s in told if r.within(lx.I_SUBJECT, s)]
     crowded = len(we) >= 3 and len(we) > 1.2 * len(mine)
     if crowded and len(we_only) >= len(mine_sentences) or len(mine) < 2 and len(we) >= 2:
         return we[:6]
@@ -52,7 +54,31 @@ def we_not_i(r: Reading) -> Evidence:
 
 
 _WE_SUBJECT = re.compile(r"\b(?:[Ww]e|[Oo]ur team|[Tt]he team|[Mm]y team|[Ee]veryone)\b")
-_I_SUBJECT = re.compile(r"\bI\b(?! (?:think|guess|mean|believe)\b)")
+_NEXT_TIME = phrases(
+    r"next time",
+    r"now I",
+    r"I now",
+    r"these days",
+    r"differently",
+    r"if I (?:did|could|had) "
+    r"(?:it|that|this) (?:again|over)",
+    r"looking back",
+    r"in hindsight",
+    r"I'd redo",
+    r"I would redo",
+    r"going forward",
+    r"since then",
+)
+_PAST_MOVE = re.compile(
+    r"\bI (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|met|told|pushed|went|"
+    r"spent|pulled|started|stopped|ran|created|made|took|reached|scheduled|sat|talked|spoke|"
+    r"suggested|recommended|rewrote|reverted|rolled|escalated|raised|flagged|paired|dug|"
+    r"reviewed|drafted|designed|shipped|argued|agreed|offered|brought|gave|sent|added|tested|"
+    r"checked|considered|rejected|opted|declined|refused|insisted|apologi[sz]ed|admitted|"
+    r"fixed|missed|skipped|ignored|approved|moved|cut|let|kept|had|was|did|didn't|got|set)\b"
+)
+
+
 TRAIT_PATTERNS = ("inverted_positive", "third_person")  # questions about a trait, not a decision
 
 
@@ -84,29 +110,6 @@ _WOULD = phrases(
     r"(?:we|I) (?:usually|typically|generally|normally) \w+",
     r"if I (?:realized|noticed|found|saw|got|had|were|was)",
     r"the first thing I(?:'d| would) do",
-)
-_NEXT_TIME = phrases(
-    r"next time",
-    r"now I",
-    r"I now",
-    r"these days",
-    r"differently",
-    r"if I (?:did|could|had) "
-    r"(?:it|that|this) (?:again|over)",
-    r"looking back",
-    r"in hindsight",
-    r"I'd redo",
-    r"I would redo",
-    r"going forward",
-    r"since then",
-)
-_PAST_MOVE = re.compile(
-    r"\bI (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|met|told|pushed|went|"
-    r"spent|pulled|started|stopped|ran|created|made|took|reached|scheduled|sat|talked|spoke|"
-    r"suggested|recommended|rewrote|reverted|rolled|escalated|raised|flagged|paired|dug|"
-    r"reviewed|drafted|designed|shipped|argued|agreed|offered|brought|gave|sent|added|tested|"
-    r"checked|considered|rejected|opted|declined|refused|insisted|apologi[sz]ed|admitted|"
-    r"fixed|missed|skipped|ignored|approved|moved|cut|let|kept|had|was|did|didn't|got|set)\b"
 )
 
 
@@ -256,56 +259,20 @@ _OUTCOME = phrases(
 def no_learning(r: Reading) -> Evidence:
     if not r.story:
         return None
-    if r.find(_LESSON):
+    if r.find(lx.LESSON) or lesson_told(r):
         return None
     return _whole(r)
 
 
-_LESSON = phrases(
-    r"I (?:learned|learnt|realized|realised)",
-    r"taught me",
-    r"lessons?",
-    r"takeaway",
-    r"now I",
-    r"I now",
-    r"these days I",
-    r"since then",
-    r"next time",
-    r"in hindsight",
-    r"looking back",
-    r"I(?:'ve| have) (?:started|changed|learned|stopped)",
-    r"what I do differently",
-    r"changed (?:how|the way|what) I",
-    r"I(?:'d| would) do (?:it )?differently",
-    r"showed me",
-    r"I should have",
-    r"I wish I(?:'d| had)",
-    r"I(?:'ve| have) become",
-    r"made me (?:realize|see|"
-    r"understand|rethink|more|less)",
-    r"I(?:'m| am) (?:now )?(?:more|less|much more|far more) "
-    r"(?:careful|willing|likely|deliberate|explicit|skeptical|aware)",
-    r"(?:what|the thing) I "
-    r"(?:took|take) (?:away|from)",
-    r"I make (?:a point|sure) (?:to|that|now)",
-    r"I(?:'ve| have) (?:stopped|started|changed)",
-    r"I try (?:now )?to",
-    r"what I do now",
-    r"I (?:always|never) (?:\w+ )?now",
-    r"ever since",
-    r"reminded me",
-    r"my (?:rule|habit|"
-    r"default) (?:now|is)",
-    r"(?:stuck|stayed) with me",
-    r"took away",
-    r"I no longer",
-    r"changed my mind",
-    r"now,? (?:when|any|every|whenever|before|if|for|on)",
-    r"what I do now",
-    r"(?:when|whenever|before) I \w+(?: \w+)? now",
-    r"I never \w+",
-    r"I (?:also )?ask (?:people|them|everyone|myself|whoever)",
-)
+def lesson_told(r: Reading) -> list[Span]:
+    """A lesson told as a practice kept or a self-insight, in the closing sentences or those
+    read as learning: the level judge's worldview and meta-reflection tests."""
+    cut = len(r.sentences) - max(2, round(len(r.sentences) * 0.4))
+    closing = [s for i, s in enumerate(r.sentences) if i >= cut or s.component == "learning"]
+    out: list[Span] = []
+    for s in closing:
+        out += [Span(h.start + s.start, h.end + s.start, h.text) for h in carried_forward(s.text)]
+    return out
 
 
 def scripted(r: Reading) -> Evidence:
@@ -505,7 +472,7 @@ def neat_resolution(r: Reading) -> Evidence:
     tidy = [h for h in r.find(_TIDY) if h.start >= tail_start]
     if not tidy:
         return None
-    if any(not negated(r.text, loss) for loss in r.find(_LASTING_LOSS)):
+    if any(not lx.negated(r.text, loss) for loss in r.find(_LASTING_LOSS)):
         return None
     return tidy[:3]
 
@@ -576,203 +543,35 @@ def _costs(r: Reading) -> list[Span]:
     for sentence in r.sentences:
         if _IF_CLAUSE.match(sentence.text):
             continue
-        for hit in r.within(_COST, sentence):
+        for hit in r.within(lx.COST, sentence) + r.within(lx.COST_MORE, sentence):
             before = r.text[max(sentence.start, hit.start - 14) : hit.start]
-            if not _CONDITIONAL.search(before) and not negated(r.text, hit, sentence.start):
+            if not _CONDITIONAL.search(before) and not lx.negated(r.text, hit, sentence.start):
                 out.append(hit)
     return out
-
-
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|nobody|no one|none|without|nothing|didn't|did not|wasn't|weren't|hardly)"
-    r"\b(?:\s+\w+){0,2}\s*$",
-    re.IGNORECASE,
-)
-
-
-def negated(text: str, span: Span, floor: int = 0) -> bool:
-    """Is the phrase at `span` denied by a negation just before it ("nobody churned")?"""
-    return bool(_NEGATION.search(text[max(floor, span.start - 24) : span.start]))
 
 
 _IF_CLAUSE = re.compile(
     r"(?:if|in (?:that|those|such) (?:kind of )?(?:case|situation)s?)\b", re.IGNORECASE
 )
 _CONDITIONAL = re.compile(r"\b(?:would|could|might|may|will)(?: \w+)?\s*$|\bI'd\s*$", re.IGNORECASE)
-_COST = phrases(
-    r"cost (?:us|me|them|him|her|the|a|about|roughly|around|two|three|\$|\d)",
-    r"costs? (?:was|"
-    r"were)",
-    r"(?:we|I|they|he|she|the \w+) lost",
-    r"lost (?:a|an|the|two|three|\d|about|our|my|"
-    r"most|some|half|more|their|his|her|trust|credibility|time)",
-    r"losing",
-    r"gave up",
-    r"giving up (?!on)",
-    r"sacrific\w+",
-    r"at the expense of",
-    r"delay(?:ed|ing)? (?:the|by|our|"
-    r"their|it|a|\w+ launch)",
-    r"(?:a|the) (?:\w+ )?delay",
-    r"slipp(?:ed|ing)",
-    r"missed (?:the|"
-    r"our|a|their|its|two|three|\d)",
-    r"churn\w*",
-    r"refund\w*",
-    r"overtime",
-    r"late nights?",
-    r"(?:over|through|on|every) (?:the |a |two |three )?weekends?",
-    r"burn(?:ed|t) out",
-    r"(?:was|were|felt|got) (?:\w+ )?(?:frustrated|upset|angry|unhappy|hurt|furious|burned|"
-    r"exhausted|demoralized|blindsided)",
-    r"affected",
-    r"the price (?:was|we|I)",
-    r"paid (?:for|"
-    r"the price)",
-    r"trade-?off (?:was|is|we|I)",
-    r"(?:the )?downside (?:was|is)",
-    r"charged twice",
-    r"outage",
-    r"damag\w+",
-    r"credibility",
-    r"apologi[sz]\w+",
-    r"complain\w*",
-    r"unpopular",
-    r"took the hit",
-    r"weeks? (?:late|behind)",
-    r"behind schedule",
-    r"cut (?:scope|features?|the \w+ feature)",
-    r"postponed",
-    r"wasted",
-    r"(?:didn't|did not|"
-    r"never) (?:get|hit|make|ship|finish|recover)",
-    r"(?:was|were|got) (?:cancel+ed|killed|"
-    r"scrapped|shelved|rolled back|reverted)",
-    r"left the (?:company|team)",
-    r"quit",
-    r"penalt\w+",
-    r"fine[sd]? ",
-    r"(?:hurt|strained|damaged) (?:the|our|my) relationship",
-    r"morale",
-    r"resent\w*",
-    r"(?:a|the) hit (?:to|on)",
-    r"embarrass\w+",
-    r"ashamed",
-    r"(?:spent|took) (?:\w+ ){0,2}(?:weeks|months|days|nights) (?:re|fix|clean|answer|undo|"
-    r"redo|rebuild|apolog|explain|work)\w*",
-    r"had to (?:redo|rebuild|renegotiate|apologi[sz]e|"
-    r"explain|work (?:late|weekends|nights)|cancel|rewrite|throw away)",
-    r"(?:was|were) (?:charged|"
-    r"double-?charged|locked out|paged|woken)",
-    r"downtime",
-    r"angry",
-    r"(?:felt|was) (?:sick|"
-    r"awful|terrible)",
-    r"went (?:without|unpaid)",
-    r"(?:on|by|over) hand",
-    r"worse",
-    r"not happy",
-    r"(?:took|taken|take) (?:some |the )?heat",
-    r"painful",
-    r"(?:the|a|our|their) losses?",
-    r"apolog\w*",
-    r"paid (?:most|dearly|the most|with)",
-    r"cost (?!(?:of|effective|centers?|savings?|estimates?)\b)\w+",
-    r"(?:I'd|we'd|I had|we had) lost",
-    r"paid out",
-    r"cut (?:our|their|the|his|her|its) \w+",
-    r"added (?:\w+ )?costs?",
-    r"not (?:one|two|three|four|five|six|\w+) (?:weeks|days|months)",
-    r"costs? (?:for|some|many)",
-    r"a knot",
-    r"(?:unfair|hard) (?:to|on|for) (?:her|him|them|the)",
-    r"(?:resigned|quit|left)",
-    r"(?:unhappy|annoyed|angry|furious|disappointed)",
-    r"(?:took|take|taken) (?:\w+ ){0,2}(?:extra|more|longer)",
-    r"hurt",
-    r"(?:service )?credits? (?:that )?we"
-    r" paid",
-    r"took longer",
-    r"moved to another team",
-    r"(?:hit|blow) to",
-    r"costs? (?:the|"
-    r"people|them|us|me)",
-    r"(?:didn't|did not|no longer) trust",
-    r"lost (?:sleep|weeks|days)",
-)
 
 
 def no_alternatives(r: Reading) -> Evidence:
     if not r.story or r.question.pattern in TRAIT_PATTERNS:
         return None
     for sentence in r.sentences:  # a reason or an option for the candidate's own choice
-        if _I_SUBJECT.search(sentence.text) and (
-            r.within(_ALTERNATIVE, sentence) or r.within(_REASON, sentence)
+        if lx.I_SUBJECT.search(sentence.text) and (
+            r.within(lx.ALTERNATIVE, sentence) or r.within(lx.REASON, sentence)
         ):
             return None
     return _sentences_of(r, "action")[:2] or _whole(r)
 
 
-_ALTERNATIVE = phrases(
-    r"instead of",
-    r"rather than",
-    r"considered",
-    r"options?",
-    r"alternatives?",
-    r"could have (?!done)",
-    r"weighed",
-    r"decided (?:against|not to)",
-    r"rejected",
-    r"versus",
-    r"vs\.?",
-    r"trade-?offs?",
-    r"either (?:\w+ ){1,6}or",
-    r"the other (?:path|option|way|approach|choice)",
-    r"chose",
-    r"I didn't want to",
-    r"opted",
-    r"went with",
-    r"(?:thought|thinking) about (?:\w+ing)",
-    r"on the (?:one|other) hand",
-    r"two (?:ways|paths|choices|approaches)",
-    r"compared",
-    r"the obvious (?:move|thing|fix)",
-    r"tempt\w+",
-    r"pushed for",
-    r"argued for",
-    r"(?:instinct|plan|proposal|suggestion) was to",
-    r"(?:wanted|suggested|proposed) (?:to|that|"
-    r"we)",
-    r"three (?:options|choices|paths)",
-)
-_REASON = phrases(
-    r"because",
-    r"so that",
-    r"since (?!then)",
-    r"the reason (?:was|I|is)",
-    r"in order to",
-    r"to avoid",
-    r"I (?:believed|figured|judged|reckoned|bet|reasoned)",
-    r"knowing (?:that|it)",
-    r"the data (?:backed|showed|said)",
-    r"my bet was",
-    r"worth (?:it|the)",
-    r"(?:it|that) was "
-    r"(?:safer|cheaper|faster|simpler|better|the only)",
-    r"the risk (?:of|was)",
-    r"which meant",
-    r"given (?:that|the)",
-    r"my (?:reasoning|thinking|logic) was",
-    r"(?:that|this) way",
-    r"otherwise",
-)
-
-
 def cliche_lesson(r: Reading) -> Evidence:
     """A platitude for a lesson, and nothing the candidate now does differently."""
-    if r.within(_OPERATIONAL, *r.of("learning")):
+    if r.within(lx.OPERATIONAL, *r.of("learning")):
         return None
-    hits = r.find(_CLICHE) + [m for m in _maxims(r) if not find(_CLICHE, m.text)]
+    hits = r.find(lx.CLICHE) + [m for m in _maxims(r) if not find(lx.CLICHE, m.text)]
     return sorted(hits, key=lambda h: h.start)[:3] or None
 
 
@@ -806,61 +605,6 @@ _CONCRETE_PRACTICE = phrases(
     r"checklist|template|runbook|dashboard|alert|test|review|ticket|spreadsheet|calendar|"
     r"one-on-one|1:1|canary|rollback|postmortem|kickoff|written|in writing)s?",
     r"I (?:ask|write|run|check|put|send|book|schedule|block|keep|share|bring|treat|pair)",
-)
-
-
-_CLICHE = phrases(
-    r"communication is (?:key|everything|so important|critical)",
-    r"(?:learned|taught me|showed me|"
-    r"realized|understand) (?:the (?:real )?(?:importance|value|power) of|how important \w+ is)",
-    r"teamwork makes the dream work",
-    r"never give up",
-    r"everything happens for a reason",
-    r"I learned (?:a lot|so much)",
-    r"lessons? learned",
-    r"there'?s no (?:\"?I\"?|i) in team",
-    r"failure is (?:the best|a great|just) (?:teacher|lesson|opportunity)",
-    r"trust the process",
-    r"hindsight is (?:20/20|twenty[- ]twenty)",
-    r"(?:honesty|communication|transparency) is "
-    r"(?:always )?the best policy",
-    r"(?:flexibility|adaptability|balance|empathy|listening|"
-    r"teamwork|collaboration|communication|patience) is (?:key|everything|important|crucial)",
-    r"(?:roll|rolled) with the punches",
-    r"it'?s (?:really )?(?:all )?about balance",
-    r"pick (?:my|your) battles",
-    r"(?:always|to) (?:over-?)?communicate",
-    r"people are (?:the|our)"
-    r" (?:most important|greatest|biggest)",
-    r"stay (?:positive|humble|curious)",
-    r"(?:always )?(?:expect|plan for) the unexpected",
-    r"(?:learn|learned) from (?:my|our) mistakes",
-    r"(?:a|the) (?:great|valuable|important) (?:lesson|learning experience)",
-    r"grow(?:th)? (?:as a person|mindset)",
-    r"makes? (?:us|me) stronger",
-    r"(?:it's|is) (?:always )?(?:important|crucial|key) to (?:communicate|listen|be|stay|keep)",
-)
-_OPERATIONAL = phrases(
-    r"now,? (?:when|whenever|if|before|for)",
-    r"I (?:look|write|ask|check|run|keep|book|block|schedule|send|share|start|put) ",
-    r"now I",
-    r"I now",
-    r"these days I",
-    r"since then,? I",
-    r"I(?:'ve| have) (?:started|stopped|"
-    r"made it)",
-    r"every (?:week|time|sprint|project|launch|review|design|quarter|monday|incident)",
-    r"before (?:I|any|every)",
-    r"I (?:always|never) (?:start|ask|write|run|check|put|send|"
-    r"book|schedule|block)",
-    r"my rule",
-    r"I keep a",
-    r"checklist",
-    r"template",
-    r"on (?:day|"
-    r"week) one",
-    r"in writing",
-    r"\d",
 )
 
 

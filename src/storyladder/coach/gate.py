@@ -4,7 +4,9 @@ or words about something else entirely: a gate before any scoring.
     not_an_answer(answer, question=None, context=None) -> Gate | None
 
 `context` is text the answer may lean on (the story above a ladder answer), so a short
-reply that picks up the story's own words is not taken for an off-topic one.
+reply that picks up the story's own words is not taken for an off-topic one; a follow-up
+answer that talks about the speaker ("I stretch the truth when I'm scared") is never
+called off topic, since reflection needs no work words.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from storyladder.coach import lexicon, nb
-from storyladder.coach.text import find, lower, words
+from storyladder.coach.question import classify
+from storyladder.coach.text import find, lower, sentences, words
 
+NEGATIVE_PATTERNS = ("direct_negative", "inverted_positive", "counterfactual")
 OFF_TOPIC_WORDS = 8  # a shorter reply is too little to call off topic: a terse answer is not one
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
@@ -24,7 +28,9 @@ _STOP = frozenset(
     this it its it's was were is are be been tell time when what which how did do does have has
     had would could should someone something there their they them we our us who from as by
     so but if then than just really very can can't cannot not no yes one any some all me
-    myself give example describe walk through talk share situation moment kind sort well""".split()
+    myself give example describe walk through talk share situation moment kind sort well want
+    work job why think that's it's there's right now tough hard question answer honestly actually
+    sorry please later again lol haha blanking blank mind come back okay ok sure""".split()
 )
 
 
@@ -49,7 +55,11 @@ def not_an_answer(
     content = _content(_without(answer, lexicon.DONT_KNOW))
     if len(content) < 3 and not find(lexicon.FIND_OUT, answer):
         return Gate("dont_know", "no answer is given yet, only that there is none")
+    if len(find(lexicon.ASIDE, answer)) >= 2 or _mostly_questions(answer):
+        return Gate("off_topic", "the answer talks about the call or asks about the role instead")
     if question:
+        if _success_for_failure(answer, question):
+            return Gate("off_topic", "a success is told where a failure or a weakness was asked")
         asked = _content(question)
         said = set(content)
         if asked and len(said - asked) <= 2 and len(said & asked) >= max(1, len(said) // 2):
@@ -58,10 +68,47 @@ def not_an_answer(
         if (
             len(said) >= OFF_TOPIC_WORDS
             and not said & background
-            and not find(lexicon.WORK, answer)
+            and not (context and _SELF.search(answer))
         ):
-            return Gate("off_topic", "nothing in the answer is about the question or your work")
+            work = len(find(lexicon.WORK, answer))
+            if not work or (
+                work <= 2
+                and classify(question).asks_past
+                and not _told(answer)
+                and not find(lexicon.HABITUAL, answer)
+            ):
+                return Gate("off_topic", "nothing in the answer is about the question or your work")
     return None
+
+
+_EPISODE = re.compile(
+    r"\b(?:I|we|she|he|they)(?: \w+ly)? (?:was|were|had|did|went|got|made|took|told|ran|found|"
+    r"saw|built|lost|said|sent|spent|chose|gave|led|came|\w{3,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+_SELF = re.compile(r"\b(?:I|me|my|myself|we|our)\b", re.IGNORECASE)
+
+
+def _told(answer: str) -> bool:
+    """Does the answer tell something that happened (a past event with an actor)?"""
+    return bool(_EPISODE.search(answer))
+
+
+def _mostly_questions(answer: str) -> bool:
+    parts = sentences(answer)
+    asked = [p for p in parts if p.text.rstrip().endswith("?")]
+    return len(parts) >= 2 and len(asked) * 2 > len(parts)
+
+
+def _success_for_failure(answer: str, question: str) -> bool:
+    """'Which decision would you undo?' answered with a launch you are proud of."""
+    info = classify(question)
+    if info.pattern not in NEGATIVE_PATTERNS and info.family != "failure":
+        return False
+    negative = find(lexicon.STAKES, answer) + find(lexicon.COST_MORE, answer)
+    return bool(find(lexicon.POSITIVE, answer)) and not negative
 
 
 def _without(text: str, pattern: re.Pattern[str]) -> str:

@@ -21,7 +21,6 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from storyladder import taxonomy
-from storyladder.coach import flags as f
 from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import not_an_answer
 from storyladder.coach.reading import NAME, QUANTITY
@@ -50,11 +49,9 @@ _I_WILL_WHEN = re.compile(  # "I'll avoid a conflict for months if the person pa
     r"whenever|until|before|as long as)\b",
     re.IGNORECASE,
 )
-_NOT_PRESENT = frozenset(
-    """was were had did would will could should might must can can't cannot won't wouldn't
-    didn't don't do think guess mean know knew remember believe hope got went said told made
-    took felt thought saw came gave kept left lost ran found spent sent built began brought
-    led held set put caught chose wrote read heard am also just then really only even""".split()
+_NOT_PRESENT = lx.IRREGULAR_PAST | frozenset(
+    """would will could should might must can can't cannot won't wouldn't didn't don't do think
+    guess mean know remember believe hope am also just then really only even""".split()
 )
 
 
@@ -170,9 +167,9 @@ def _context(answer: str, _body: str | None) -> _Finding:
 
 
 def _decision(answer: str, _body: str | None) -> _Finding:
-    own = find(f._I_SUBJECT, answer) + find(_MINE, answer) + _dropped_subject(answer)
+    own = find(lx.I_SUBJECT, answer) + find(_MINE, answer) + _dropped_subject(answer)
     decided = find(lx.DECISION, answer)
-    reasons = find(lx.REASON, answer) + find(f._REASON, answer) + _counterfactuals(answer)
+    reasons = find(lx.REASON, answer) + _counterfactuals(answer)
     options = find(lx.ALTERNATIVE, answer)
     against = find(lx.NO_REASON, answer)
     agency = bool(own) and bool(decided or _past_actions(answer))
@@ -185,7 +182,7 @@ def _tradeoff(answer: str, _body: str | None) -> _Finding:
     denials = find(lx.NO_COST, answer) + find(lx.SELF_PRAISE, answer) + find(_DEFLECT, answer)
     costs = [
         c
-        for c in find(f._COST, answer) + find(lx.COST_MORE, answer)
+        for c in find(lx.COST, answer) + find(lx.COST_MORE, answer)
         if not _denied(answer, c) and not _inside(c, denials)
     ]
     concrete = find(QUANTITY, answer) + _names(answer) + find(lx.PEOPLE, answer)
@@ -195,7 +192,7 @@ def _tradeoff(answer: str, _body: str | None) -> _Finding:
 
 
 def _meta(answer: str, _body: str | None) -> _Finding:
-    world = find(lx.WORLD_LESSON, answer) + find(f._CLICHE, answer) + find(lx.PLATITUDE, answer)
+    world = find(lx.WORLD_LESSON, answer) + find(lx.CLICHE, answer) + find(lx.PLATITUDE, answer)
     praise = find(lx.SELF_VACUOUS, answer) + find(lx.SELF_PRAISE, answer)
     mine = [
         s
@@ -208,7 +205,7 @@ def _meta(answer: str, _body: str | None) -> _Finding:
 
 
 def _worldview(answer: str, _body: str | None) -> _Finding:
-    empty = find(f._CLICHE, answer) + find(lx.VAGUE_CHANGE, answer) + find(lx.PLATITUDE, answer)
+    empty = find(lx.CLICHE, answer) + find(lx.VAGUE_CHANGE, answer) + find(lx.PLATITUDE, answer)
     empty += find(lx.SELF_VACUOUS, answer) + find(lx.NO_CHANGE, answer)
     cues = find(lx.CARRIED_FORWARD, answer) + _present_self(answer)
     rules = [c for c in cues if _content_after(answer, c) >= 1] + _rule_sentences(answer)
@@ -216,6 +213,18 @@ def _worldview(answer: str, _body: str | None) -> _Finding:
     used = find(lx.TIME_ANCHOR, answer) + find(QUANTITY, answer) + find(_SINCE, answer)
     met = bool(rules) and not find(lx.NO_CHANGE, answer)
     return _Finding(rules[:3], used[:2], empty, met)
+
+
+def carried_forward(text: str) -> list[Span]:
+    """Where `text` names a practice kept or a pattern of one's own in so many words ("now
+    I...", "my rule is...", "I tend to..."): the lesson of a whole answer, heard with the
+    worldview and meta-reflection cues. (A bare present-tense sentence is a rule only at
+    the worldview level, where the question asked for one.)"""
+    empty = find(lx.CLICHE, text) + find(lx.PLATITUDE, text) + find(lx.SELF_VACUOUS, text)
+    empty += find(lx.SELF_PRAISE, text) + find(lx.NO_CHANGE, text) + _opinions(text)
+    cues = find(lx.CARRIED_FORWARD, text) + find(lx.SELF_PATTERN, text)
+    found = [c for c in cues if _content_after(text, c) >= 1] + _now_practice(text)
+    return [c for c in found if not _same_sentence(text, c, empty)]
 
 
 _JUDGES: dict[str, Callable[[str, str | None], _Finding]] = {
@@ -278,10 +287,7 @@ _LIMITING = re.compile(
     re.IGNORECASE,
 )
 _PAST_TENSE = re.compile(
-    r"\b(?:was|were|had|did|didn't|went|got|made|took|told|wrote|ran|found|saw|built|began|"
-    r"felt|knew|thought|left|lost|kept|said|sent|spent|chose|gave|brought|led|came|caught|"
-    r"held|broke|\w{2,}(?<!e)ed)\b",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(sorted(lx.IRREGULAR_PAST)) + r"|didn't|\w{2,}(?<!e)ed)\b", re.IGNORECASE
 )
 _PRESENT_MARK = re.compile(
     r"\b(?:now|nowadays|these days|today|since then|ever since|anymore|no longer|rule|template|"
@@ -319,6 +325,26 @@ def _rule_sentences(answer: str) -> list[Span]:
             continue
         if not _PAST_TENSE.search(s.text) or _PRESENT_MARK.search(s.text):
             out.append(s)
+    return out
+
+
+_NOW = re.compile(r"\b(?<!right )(?<!by )(?<!until )(?<!up )now\b(?! that)", re.IGNORECASE)
+
+
+_CLAUSE = re.compile(r"[,;:]|\b(?:so|and|but|because)\b", re.IGNORECASE)
+
+
+def _now_practice(text: str) -> list[Span]:
+    """'Tomas now pulls me into design review.', '...so I start with a table now.': a practice
+    told in the present (the clause around 'now' has no past tense)."""
+    out = []
+    for m in _NOW.finditer(text):
+        cuts = [c.end() for c in _CLAUSE.finditer(text, 0, m.start())]
+        start = max([0, *cuts, text.rfind(".", 0, m.start()) + 1])
+        ends = [c.start() for c in _CLAUSE.finditer(text, m.end())] + [len(text)]
+        clause = text[start : min(ends)]
+        if not _PAST_TENSE.search(clause):
+            out.append(Span(start, start + len(clause), clause))
     return out
 
 
@@ -362,7 +388,7 @@ def _in_past_sentence(answer: str, span: Span) -> bool:
 
 
 def _denied(answer: str, span: Span) -> bool:
-    return f.negated(answer, span)
+    return lx.negated(answer, span)
 
 
 def _names(answer: str) -> list[Span]:

@@ -10,6 +10,20 @@ from __future__ import annotations
 import re
 
 from storyladder.coach.text import phrases
+from storyladder.model import Span
+
+# -- verbs -----------------------------------------------------------------------------
+
+IRREGULAR_PAST = frozenset(
+    """was were had did went got made took told wrote ran found saw built began felt knew thought
+    left lost kept said sent spent chose gave brought led came caught held set put broke rebuilt
+    forgot drove flew grew threw drew wore tore swore bore shook woke rode rose fell sold stood
+    understood taught sought fought bought meant met paid sat slept swept wept won hung shot shut
+    hit hurt cost cut quit split spread let read rang sang sprang sank drank swam struck stuck
+    dug slid hid bit lit fed bled fled led sped bent lent rebuilt overtook undertook withdrew
+    overheard oversaw mistook misread rewrote redid upheld became overcame forbade forgave
+    froze spoke stole chose wove""".split()
+)
 
 # -- people and time ---------------------------------------------------------------
 
@@ -161,7 +175,7 @@ DECISION = phrases(
     r"rolled back|reverted|shipped|launched|escalated|killed|cut|dropped|kept|moved|split",
     r"told|asked|proposed|recommended|insisted|argued|pushed for|agreed to",
 )
-REASON = phrases(
+REASON = phrases(  # why a choice was made
     r"because",
     r"'?cause",
     r"so that",
@@ -170,8 +184,8 @@ REASON = phrases(
     r"the reason (?:was|I|is)",
     r"in order to",
     r"to (?:avoid|protect|keep|stop|prevent|save|buy|get|make sure|be sure|give|limit)",
-    r"I (?:believed|figured|judged|reckoned|bet|reasoned|thought|knew|felt|saw|wanted|"
-    r"needed|worried|feared|trusted|guessed|calculated|estimated)",
+    r"I (?:believed|figured|judged|reckoned|bet|reasoned|thought|knew|felt|saw|wanted|needed|"
+    r"worried|feared|trusted|guessed|calculated|estimated)",
     r"knowing (?:that|it)",
     r"the (?:data|numbers|logs|evidence) (?:backed|showed|said|suggested)",
     r"my bet was",
@@ -191,7 +205,7 @@ REASON = phrases(
     r"if (?:we|I|they|it) (?:\w+ ){0,3}(?:would|could|might|will)",
     r"for (?:the|their|our) (?:sake|safety)",
 )
-ALTERNATIVE = phrases(
+ALTERNATIVE = phrases(  # another road, named
     r"instead(?: of)?",
     r"rather than",
     r"considered",
@@ -218,6 +232,13 @@ ALTERNATIVE = phrases(
     r"not to",
     r"did not|didn't",
     r"over (?:the|a|an|shipping|waiting|delaying)",
+    r"chose",
+    r"opted",
+    r"(?:thought|thinking) about (?:\w+ing)",
+    r"pushed for",
+    r"argued for",
+    r"(?:wanted|suggested|proposed) (?:to|that|we)",
+    r"three (?:options|choices|paths)",
 )
 NO_REASON = phrases(
     r"(?:it was|that was|seemed) (?:just )?(?:obvious|the only (?:way|thing))",
@@ -233,6 +254,17 @@ NO_REASON = phrases(
 # -- cost -----------------------------------------------------------------------------
 
 COST_MORE = phrases(  # costs in plain words that the story lists leave out
+    r"(?:dropped|fell|declined|shrank|tanked|went down|(?:was|were) down|down (?:about|by|~|\d))",
+    r"fees?|fines?",
+    r"(?:an? |one |two |three |\w+ )?(?:hours?|days?|weeks?|months?) late",
+    r"late (?:deliveries|orders|shipments|payments|invoices|reports)",
+    r"(?:sat|were|was|kept) waiting",
+    r"(?:stay|stayed|staying) late",
+    r"ticked off|pissed off|mad at",
+    r"cut me (?:from|out|off)",
+    r"missed (?:orders|targets?|calls|shifts|meetings|sales|revenue|the|our|a|\d)",
+    r"(?:got|were|was) (?:the )?wrong",
+    r"(?:up|increased|rose|went up) (?:about |by |~)?\d+ ?(?:min|minutes|hours|days|ms|%)",
     r"covered (?:my|for|her|his|their|the)",
     r"(?:took|picked up|carried) (?:my|her|his|their|the) (?:on-?call|shifts?|load|work|slack)",
     r"(?:instead of|not) (?:us|me)",
@@ -294,6 +326,9 @@ NO_COST = phrases(
 # -- meta-reflection ---------------------------------------------------------------
 
 SELF_PATTERN = phrases(
+    r"(?:I(?:'m| am) )?still (?:bad|itch\w*|struggl\w*|catch(?:ing)? myself|working on|tempted|"
+    r"have to|want to|reach|default)",
+    r"(?:just |much |far )?(?:better|worse|faster|slower) at",
     r"about myself",
     r"I tend",
     r"I(?:'m| am) (?:the kind|someone|a person|the person|the type|the one) (?:of person )?"
@@ -343,6 +378,9 @@ WORLD_LESSON = phrases(  # lessons about the world, not the speaker
 # -- worldview ----------------------------------------------------------------------
 
 CARRIED_FORWARD = phrases(
+    r"what I (?:changed|change|do (?:now|since|differently|these days)|still do|took from it)",
+    r"rule now",
+    r"\w+ (?:\w+ )?since(?= *[.!;]| *$)",
     r"now,? I",
     r"I now",
     r"(?:these days|nowadays|today|since then|ever since|from then on|after that),? I",
@@ -399,7 +437,9 @@ DONT_KNOW = phrases(
     r"skip",
     r"next question",
     r"no comment",
-    r"(?:i )?(?:can'?t|cannot) (?:think of|remember|say)(?: (?:one|any|anything))?",
+    r"(?:i )?(?:can'?t|cannot|couldn'?t) (?:really )?(?:think of|remember|say|come up with)"
+    r"(?: (?:one|any|anything|an example))?",
+    r"(?:I'd|I would|I'll|I will|let me) (?:have to |need to )?think about (?:it|that)",
     r"nothing",
     r"n/?a",
     r"none",
@@ -409,7 +449,29 @@ DONT_KNOW = phrases(
     r"i guess",
     r"hmm+|um+|uh+|er+|ok(?:ay)?|well|so|yeah|like|sorry",
     r"good question",
+    r"(?:come|get) back to (?:this|it|that)(?: one)?",
+    r"(?:I'?m|I am) (?:blanking|drawing a blank)",
+    r"my mind (?:is|went) (?:blank|empty)",
+    r"(?:I'?d|I would) rather not (?:answer|say|talk about)(?: (?:that|this|it))?",
     r"let me think",
+)
+ASIDE = phrases(  # talk to the interviewer about the call itself, not an answer
+    r"can you (?:see|hear) me",
+    r"(?:hang on|hold on|one sec(?:ond)?)",
+    r"before (?:that|we start)",
+    r"can I ask",
+    r"is (?:this|the) (?:role|job|position) (?:\w+ )?(?:hybrid|remote|in office|full[- ]time)",
+    r"(?:my|the) (?:camera|mic|microphone|connection|wifi|audio) (?:keeps|is|was)",
+    r"you'?re (?:breaking|cutting) up",
+)
+POSITIVE = phrases(  # a success told where a failure was asked
+    r"proud\w*",
+    r"loved",
+    r"great (?:work|job|success|result)",
+    r"(?:huge|big|real) success",
+    r"went (?:great|perfectly|really well)",
+    r"best (?:\w+ )?(?:ever|we had)",
+    r"thrilled",
 )
 FIND_OUT = phrases(  # an honest gap that comes with a way to close it
     r"(?:I'd|I would|I will|I'll|I could|I can|I'm going to) (?:\w+ ){0,3}(?:find out|check|"
@@ -519,3 +581,255 @@ COUNTERFACTUAL = re.compile(  # a reason given as what the other road would have
     r"|\b\w+'d (?:have |just )?[a-z]{3,}|\bwould've\b",
     re.IGNORECASE,
 )
+
+# -- moved from the flag detectors: shared with the level judge, the signals and the bank --
+
+COST = phrases(
+    r"cost (?:us|me|them|him|her|the|a|about|roughly|around|two|three|\$|\d)",
+    r"costs? (?:was|"
+    r"were)",
+    r"(?:we|I|they|he|she|the \w+) lost",
+    r"lost (?:a|an|the|two|three|\d|about|our|my|"
+    r"most|some|half|more|their|his|her|trust|credibility|time)",
+    r"losing",
+    r"gave up",
+    r"giving up (?!on)",
+    r"sacrific\w+",
+    r"at the expense of",
+    r"delay(?:ed|ing)? (?:the|by|our|"
+    r"their|it|a|\w+ launch)",
+    r"(?:a|the) (?:\w+ )?delay",
+    r"slipp(?:ed|ing)",
+    r"missed (?:the|"
+    r"our|a|their|its|two|three|\d)",
+    r"churn\w*",
+    r"refund\w*",
+    r"overtime",
+    r"late nights?",
+    r"(?:over|through|on|every) (?:the |a |two |three )?weekends?",
+    r"burn(?:ed|t) out",
+    r"(?:was|were|felt|got) (?:\w+ )?(?:frustrated|upset|angry|unhappy|hurt|furious|burned|"
+    r"exhausted|demoralized|blindsided)",
+    r"affected",
+    r"the price (?:was|we|I)",
+    r"paid (?:for|"
+    r"the price)",
+    r"trade-?off (?:was|is|we|I)",
+    r"(?:the )?downside (?:was|is)",
+    r"charged twice",
+    r"outage",
+    r"damag\w+",
+    r"credibility",
+    r"apologi[sz]\w+",
+    r"complain\w*",
+    r"unpopular",
+    r"took the hit",
+    r"weeks? (?:late|behind)",
+    r"behind schedule",
+    r"cut (?:scope|features?|the \w+ feature)",
+    r"postponed",
+    r"wasted",
+    r"(?:didn't|did not|"
+    r"never) (?:get|hit|make|ship|finish|recover)",
+    r"(?:was|were|got) (?:cancel+ed|killed|"
+    r"scrapped|shelved|rolled back|reverted)",
+    r"left the (?:company|team)",
+    r"quit",
+    r"penalt\w+",
+    r"fine[sd]? ",
+    r"(?:hurt|strained|damaged) (?:the|our|my) relationship",
+    r"morale",
+    r"resent\w*",
+    r"(?:a|the) hit (?:to|on)",
+    r"embarrass\w+",
+    r"ashamed",
+    r"(?:spent|took) (?:\w+ ){0,2}(?:weeks|months|days|nights) (?:re|fix|clean|answer|undo|"
+    r"redo|rebuild|apolog|explain|work)\w*",
+    r"had to (?:redo|rebuild|renegotiate|apologi[sz]e|"
+    r"explain|work (?:late|weekends|nights)|cancel|rewrite|throw away)",
+    r"(?:was|were) (?:charged|"
+    r"double-?charged|locked out|paged|woken)",
+    r"downtime",
+    r"angry",
+    r"(?:felt|was) (?:sick|"
+    r"awful|terrible)",
+    r"went (?:without|unpaid)",
+    r"(?:on|by|over) hand",
+    r"worse",
+    r"not happy",
+    r"(?:took|taken|take) (?:some |the )?heat",
+    r"painful",
+    r"(?:the|a|our|their) losses?",
+    r"apolog\w*",
+    r"paid (?:most|dearly|the most|with)",
+    r"cost (?!(?:of|effective|centers?|savings?|estimates?)\b)\w+",
+    r"(?:I'd|we'd|I had|we had) lost",
+    r"paid out",
+    r"cut (?:our|their|the|his|her|its) \w+",
+    r"added (?:\w+ )?costs?",
+    r"not (?:one|two|three|four|five|six|\w+) (?:weeks|days|months)",
+    r"costs? (?:for|some|many)",
+    r"a knot",
+    r"(?:unfair|hard) (?:to|on|for) (?:her|him|them|the)",
+    r"(?:resigned|quit|left)",
+    r"(?:unhappy|annoyed|angry|furious|disappointed)",
+    r"(?:took|take|taken) (?:\w+ ){0,2}(?:extra|more|longer)",
+    r"hurt",
+    r"(?:service )?credits? (?:that )?we"
+    r" paid",
+    r"took longer",
+    r"moved to another team",
+    r"(?:hit|blow) to",
+    r"costs? (?:the|"
+    r"people|them|us|me)",
+    r"(?:didn't|did not|no longer) trust",
+    r"lost (?:sleep|weeks|days)",
+)
+
+
+ALTERNATIVE_SAID = phrases(
+    r"instead of",
+    r"rather than",
+    r"considered",
+    r"options?",
+    r"alternatives?",
+    r"could have (?!done)",
+    r"weighed",
+    r"decided (?:against|not to)",
+    r"rejected",
+    r"versus",
+    r"vs\.?",
+    r"trade-?offs?",
+    r"either (?:\w+ ){1,6}or",
+    r"the other (?:path|option|way|approach|choice)",
+    r"chose",
+    r"I didn't want to",
+    r"opted",
+    r"went with",
+    r"(?:thought|thinking) about (?:\w+ing)",
+    r"on the (?:one|other) hand",
+    r"two (?:ways|paths|choices|approaches)",
+    r"compared",
+    r"the obvious (?:move|thing|fix)",
+    r"tempt\w+",
+    r"pushed for",
+    r"argued for",
+    r"(?:instinct|plan|proposal|suggestion) was to",
+    r"(?:wanted|suggested|proposed) (?:to|that|"
+    r"we)",
+    r"three (?:options|choices|paths)",
+)
+
+CLICHE = phrases(
+    r"communication is (?:key|everything|so important|critical)",
+    r"(?:learned|taught me|showed me|"
+    r"realized|understand) (?:the (?:real )?(?:importance|value|power) of|how important \w+ is)",
+    r"teamwork makes the dream work",
+    r"never give up",
+    r"everything happens for a reason",
+    r"I learned (?:a lot|so much)",
+    r"lessons? learned",
+    r"there'?s no (?:\"?I\"?|i) in team",
+    r"failure is (?:the best|a great|just) (?:teacher|lesson|opportunity)",
+    r"trust the process",
+    r"hindsight is (?:20/20|twenty[- ]twenty)",
+    r"(?:honesty|communication|transparency) is "
+    r"(?:always )?the best policy",
+    r"(?:flexibility|adaptability|balance|empathy|listening|"
+    r"teamwork|collaboration|communication|patience) is (?:key|everything|important|crucial)",
+    r"(?:roll|rolled) with the punches",
+    r"it'?s (?:really )?(?:all )?about balance",
+    r"pick (?:my|your) battles",
+    r"(?:always|to) (?:over-?)?communicate",
+    r"people are (?:the|our)"
+    r" (?:most important|greatest|biggest)",
+    r"stay (?:positive|humble|curious)",
+    r"(?:always )?(?:expect|plan for) the unexpected",
+    r"(?:learn|learned) from (?:my|our) mistakes",
+    r"(?:a|the) (?:great|valuable|important) (?:lesson|learning experience)",
+    r"grow(?:th)? (?:as a person|mindset)",
+    r"makes? (?:us|me) stronger",
+    r"(?:it's|is) (?:always )?(?:important|crucial|key) to (?:communicate|listen|be|stay|keep)",
+)
+
+LESSON = phrases(
+    r"I (?:learned|learnt|realized|realised)",
+    r"taught me",
+    r"lessons?",
+    r"takeaway",
+    r"now I",
+    r"I now",
+    r"these days I",
+    r"since then",
+    r"next time",
+    r"in hindsight",
+    r"looking back",
+    r"I(?:'ve| have) (?:started|changed|learned|stopped)",
+    r"what I do differently",
+    r"changed (?:how|the way|what) I",
+    r"I(?:'d| would) do (?:it )?differently",
+    r"showed me",
+    r"I should have",
+    r"I wish I(?:'d| had)",
+    r"I(?:'ve| have) become",
+    r"made me (?:realize|see|"
+    r"understand|rethink|more|less)",
+    r"I(?:'m| am) (?:now )?(?:more|less|much more|far more) "
+    r"(?:careful|willing|likely|deliberate|explicit|skeptical|aware)",
+    r"(?:what|the thing) I "
+    r"(?:took|take) (?:away|from)",
+    r"I make (?:a point|sure) (?:to|that|now)",
+    r"I(?:'ve| have) (?:stopped|started|changed)",
+    r"I try (?:now )?to",
+    r"what I do now",
+    r"I (?:always|never) (?:\w+ )?now",
+    r"ever since",
+    r"reminded me",
+    r"my (?:rule|habit|"
+    r"default) (?:now|is)",
+    r"(?:stuck|stayed) with me",
+    r"took away",
+    r"I no longer",
+    r"changed my mind",
+    r"now,? (?:when|any|every|whenever|before|if|for|on)",
+    r"what I do now",
+    r"(?:when|whenever|before) I \w+(?: \w+)? now",
+    r"I never \w+",
+    r"I (?:also )?ask (?:people|them|everyone|myself|whoever)",
+)
+
+OPERATIONAL = phrases(
+    r"now,? (?:when|whenever|if|before|for)",
+    r"I (?:look|write|ask|check|run|keep|book|block|schedule|send|share|start|put) ",
+    r"now I",
+    r"I now",
+    r"these days I",
+    r"since then,? I",
+    r"I(?:'ve| have) (?:started|stopped|"
+    r"made it)",
+    r"every (?:week|time|sprint|project|launch|review|design|quarter|monday|incident)",
+    r"before (?:I|any|every)",
+    r"I (?:always|never) (?:start|ask|write|run|check|put|send|"
+    r"book|schedule|block)",
+    r"my rule",
+    r"I keep a",
+    r"checklist",
+    r"template",
+    r"on (?:day|"
+    r"week) one",
+    r"in writing",
+    r"\d",
+)
+
+I_SUBJECT = re.compile(r"\bI\b(?! (?:think|guess|mean|believe)\b)")
+
+NEGATION = re.compile(
+    r"\b(?:no|not|never|nobody|no one|none|without|nothing|didn't|did not|wasn't|weren't|hardly)"
+    r"\b(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def negated(text: str, span: Span, floor: int = 0) -> bool:
+    """Is the phrase at `span` denied by a negation just before it ("nobody churned")?"""
+    return bool(NEGATION.search(text[max(floor, span.start - 24) : span.start]))

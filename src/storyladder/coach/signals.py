@@ -4,6 +4,7 @@ and the four behaviours Anthropic interviewers are reported to score (SPEC §7).
 from __future__ import annotations
 
 from storyladder.coach import flags as f
+from storyladder.coach import lexicon as lx
 from storyladder.coach.reading import Reading
 from storyladder.coach.text import phrases
 from storyladder.model import Signal, Span
@@ -100,11 +101,11 @@ def principles(r: Reading, flagged: set[str]) -> tuple[Signal, ...]:
     """The five response principles to negatively framed questions (SPEC §4)."""
     real = [] if "humble_brag" in flagged else r.find(_ADMISSION) + f._costs(r)
     cost = [] if "no_cost" in flagged else f._costs(r)
-    lesson = [] if {"no_learning", "neat_resolution"} & flagged else r.find(f._LESSON)
+    lesson = [] if {"no_learning", "neat_resolution"} & flagged else r.find(lx.LESSON)
     present = (
         []
         if "cliche_lesson" in flagged
-        else r.within(f._OPERATIONAL, *r.of("learning")) and r.find(f._LESSON)
+        else r.within(lx.OPERATIONAL, *r.of("learning")) and r.find(lx.LESSON)
     )
     return (
         _signal(
