@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 from storyladder.coach.bank import check
-from storyladder.evaluation.corpus import answers
 from storyladder.coach.match import match
+from storyladder.evaluation.corpus import answers
 from storyladder.formats import bank as bank_files
 from storyladder.model import Story
 

@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from storyladder.evaluation.corpus import answers
 from storyladder.coach.critique import critique
+from storyladder.evaluation.corpus import answers
 
 ROOT = Path(__file__).resolve().parent.parent
 

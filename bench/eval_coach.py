@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def show(title: str, r: dict[str, Any], details: bool) -> None:
     print(f"\n=== {title}: {', '.join(r['authors'])}")
     print(
-        f"{r['answers']} whole answers ({r['sentences']} sentences), {r['ladder_items']} ladder answers"
+        f"{r['answers']} whole answers ({r['sentences']} sentences), "
+        f"{r['ladder_items']} ladder answers"
     )
     print(
         f"components {r['components']:.1%}   by style: "
@@ -34,7 +35,8 @@ def show(title: str, r: dict[str, Any], details: bool) -> None:
     for flag_id, s in r["flags"].items():
         if s.tp + s.fp + s.fn:
             print(
-                f"  {flag_id:<19} {s.precision:>8.2f}  {s.recall:>6.2f}  {s.tp:>3} {s.fp:>3} {s.fn:>3}"
+                f"  {flag_id:<19} {s.precision:>8.2f}  {s.recall:>6.2f}  "
+                f"{s.tp:>3} {s.fp:>3} {s.fn:>3}"
                 + (f"   fp {s.false_alarms[:8]} fn {s.misses[:8]}" if details else "")
             )
     share = r["strong_flagged"] / r["strong"] if r["strong"] else 0.0

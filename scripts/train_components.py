@@ -1,4 +1,5 @@
-"""Train the sentence-component model on the tuning authors of the labelled corpus and write it into the package.
+"""Train the sentence-component model on the tuning authors of the labelled corpus and
+write it into the package.
 
 Run: .venv/bin/python scripts/train_components.py
 """

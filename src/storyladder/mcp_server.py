@@ -40,7 +40,7 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
 
     @server.tool(description="List the stories in the user's bank with ladder depth.")
     def list_stories() -> list[dict[str, Any]]:
-        from storyladder.coach.ladder import readiness
+        from storyladder.coach.levels import readiness
 
         return [
             {
@@ -62,12 +62,22 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
 
     @server.tool(
         description="Critique one answer offline (SPEC §10 JSON): structure, checks, "
-        "flags with evidence, scores, follow-ups."
+        "flags with evidence, scores, follow-ups. With level (surface, context, decision, "
+        "tradeoff, meta_reflection, worldview) the answer is one follow-up on the ladder, "
+        "judged by what that level tests (SPEC §11: met, score, evidence, missing); with "
+        "story_id it is judged on that story of the bank."
     )
     def critique(
-        answer: str, question: str | None = None, company: str = "generic"
+        answer: str,
+        question: str | None = None,
+        company: str = "generic",
+        level: str | None = None,
+        story_id: str | None = None,
     ) -> dict[str, Any]:
-        return run_critique(answer, question=question, company=company).to_dict()
+        story = repo.get(story_id).story if story_id else None
+        return run_critique(
+            answer, question=question, company=company, level=level, story=story
+        ).to_dict()
 
     @server.tool(description="Check the whole bank: readiness, coverage, patterns, next steps.")
     def check_bank(company: str = "generic") -> dict[str, Any]:

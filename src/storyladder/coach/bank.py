@@ -17,7 +17,7 @@ from storyladder import taxonomy
 from storyladder.coach import patterns
 from storyladder.coach.critique import flag_answer
 from storyladder.coach.fit import Fit, infer
-from storyladder.coach.ladder import Readiness, readiness
+from storyladder.coach.levels import Readiness, readiness
 from storyladder.coach.patterns import StoryView
 from storyladder.coach.question import classify
 from storyladder.coach.reading import Reading

@@ -39,21 +39,32 @@ def _sentences_of(r: Reading, *names: str) -> list[Span]:
 
 
 def we_not_i(r: Reading) -> Evidence:
+    """Sentences whose subject is "we" where the candidate's own part is told: the doing
+    is all "we", and "I" is hardly ever the one who acts. "We" for team context beside an
+    "I" who acts ("I suggested we add a retry queue") is fine."""
     if not r.story:
         return None
     told = r.of("action", "result", "task")
-    we = r.within(_WE_SUBJECT, *told)
-    mine = r.within(lx.I_SUBJECT, *told)
-    # a sentence with "I" in it tells the candidate's part, whatever the team did around it
-    we_only = [s for s in told if r.within(_WE_SUBJECT, s) and not r.within(lx.I_SUBJECT, s)]
-    mine_sentences = [s for s in told if r.within(lx.I_SUBJECT, s)]
-    crowded = len(we) >= 3 and len(we) > 1.2 * len(mine)
-    if crowded and len(we_only) >= len(mine_sentences) or len(mine) < 2 and len(we) >= 2:
-        return we[:6]
+    we_only = [s for s in told if _WE_OPENS.search(s.text) and not r.within(lx.I_SUBJECT, s)]
+    mine = [s for s in told if r.within(lx.I_SUBJECT, s)]
+    deeds = sum(len(_WE_OPENS.findall(s.text)) for s in we_only)
+    if (len(we_only) >= 2 and len(we_only) > len(mine)) or (deeds >= 2 and not mine):
+        return [h for s in we_only for h in r.within(_WE_SUBJECT, s)][:6]
     return None
 
 
-_WE_SUBJECT = re.compile(r"\b(?:[Ww]e|[Oo]ur team|[Tt]he team|[Mm]y team|[Ee]veryone)\b")
+# "We" as the one who did it: "we" before a past-tense verb ("we rewrote it", "the action we
+# took"); "I suggested we add a queue" tells a proposal of mine, not a deed of ours
+_WE_SUBJECT = re.compile(r"\b(?:[Ww]e|[Oo]ur team|[Tt]he team|[Mm]y team)\b")
+_WE_OPENS = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur team|[Tt]he team|[Mm]y team)(?: \w+ly| all| just| also| then| really)? "
+    r"(?:\w+ed|went|took|made|built|sat|ran|set|got|wrote|had|did|put|kept|spent|found|brought|"
+    r"held|chose|cut|began|gave|told|sent|split|stood|caught|shipped|saw|knew)\b"
+)
+_WE_OPENS = re.compile(
+    r"(?:^|[,;:]\s+(?:and |then |so )?|\b(?:and|then|so) )(?:[Ww]e|[Oo]ur team|[Tt]he team|"
+    r"[Mm]y team|[Ee]veryone)\b(?! (?:agreed|liked|loved|approved))"
+)
 _NEXT_TIME = phrases(
     r"next time",
     r"now I",
@@ -87,12 +98,17 @@ def hypothetical(r: Reading) -> Evidence:
         return None
     # what they would do next time is a lesson, not a hypothetical answer
     would = [h for h in r.find(_WOULD) if not r.within(_NEXT_TIME, r.sentence_at(h.start))]
+    would += r.find(_ADVICE)
     past_moves = sum(1 for s in r.sentences if _PAST_MOVE.search(s.text))
     if len(would) >= 2 and len(would) >= past_moves:
         return would[:5]
     return None
 
 
+_ADVICE = phrases(  # advice to the listener instead of an episode
+    r"you (?:should|have to|need to|must|want to|gotta|ought to)(?: always| never)?",
+    r"(?:always|never) (?:\w+ ){0,2}(?:make sure|remember|forget|assume)",
+)
 _WOULD = phrases(
     r"I(?:'d| would)(?! have| never| not| rather| say| argue| probably say| already| just"
     r"| \w+ed\b| been| done| gone| taken| set| had| got| seen| made| told| built| written| spent"
@@ -116,7 +132,7 @@ _WOULD = phrases(
 def blame(r: Reading) -> Evidence:
     if not r.story:
         return None
-    blamed = r.find(_BLAME)
+    blamed = r.find(_BLAME) + r.find(_JUDGED)
     weak = r.find(_BLAME_WEAK)
     if len(weak) >= 2:
         blamed += weak
@@ -127,6 +143,14 @@ def blame(r: Reading) -> Evidence:
     return blamed[:4]
 
 
+_JUDGED = phrases(  # a third party judged rather than a share owned
+    r"(?:they|he|she|the \w+|those guys|management|leadership) (?:was|were|are|is) (?:just |so |"
+    r"really |totally |completely )?(?:incompetent|lazy|useless|clueless|sloppy|entitled|"
+    r"impossible|toxic|stupid|hopeless|a joke|the problem)",
+    r"one of those (?:people|customers|managers|guys)",
+    r"(?:his|her|their) problem",
+    r"(?:never|don'?t) (?:listen|understand|get it|care)",
+)
 _OTHER_PARTY = (
     r"(?:they|he|she|management|leadership|the vendor|the carrier|product|the client|the customer|"
     r"the other team|their team|sales|marketing|legal|ops|the business|my manager|the director|"
@@ -314,16 +338,33 @@ def no_numbers(r: Reading) -> Evidence:
 
 
 def vague(r: Reading) -> Evidence:
-    """Generalities, or a story with nothing to hold on to: no when, where, who or how many."""
+    """Vague wording ("various stakeholders", "some issues", "stuff like that"), or a story
+    with nothing concrete to hold on to: no when, who, what or how many. Missing numbers
+    alone are not vagueness (no_numbers says that)."""
     if not r.story:
         return None
-    hits = r.find(_VAGUE)
-    anchors = len(r.quantities) + len(r.names) + len(r.find(_ANCHOR))
-    if anchors < 2 or len(hits) >= 3 or (len(hits) >= 2 and anchors < 5) or (hits and anchors < 3):
+    hits = r.find(_VAGUE) + r.find(lx.GENERIC_TALK)
+    hits = sorted({h.start: h for h in hits}.values(), key=lambda h: h.start)
+    concrete = len(r.quantities) + len(r.names) + len(r.find(_ANCHOR))
+    concrete += len({p.text.lower() for p in r.find(lx.PEOPLE)} - _FACELESS)
+    if not _told_episode(r):  # talk in general: vague unless it names a when, who or how many
+        anchors = len(r.quantities) + len(r.names) + len(r.find(_ANCHOR))
+        return (hits[:5] or _whole(r)) if anchors < 2 and (hits or anchors == 0) else None
+    thin = concrete == 0 and r.words >= VAGUE_MIN_WORDS
+    if (len(hits) >= 2 and concrete < 2) or (len(hits) >= 3 and concrete < len(hits)) or thin:
         return hits[:5] or _sentences_of(r, "situation")[:2] or _whole(r)
     return None
 
 
+def _told_episode(r: Reading) -> bool:
+    """Does the answer tell one past episode (two or more past moves), not talk in general?"""
+    return sum(1 for s in r.sentences if _PAST_MOVE.search(s.text)) >= 2
+
+
+VAGUE_MIN_WORDS = 40  # below this a story is short, not necessarily vague
+_FACELESS = frozenset(
+    "team teams company org stakeholders stakeholder people staff leadership management".split()
+)
 _VAGUE = phrases(
     r"various (?:stakeholders|teams|people|issues|things|reasons)",
     r"some (?:issues|challenges|"
@@ -559,11 +600,9 @@ _CONDITIONAL = re.compile(r"\b(?:would|could|might|may|will)(?: \w+)?\s*$|\bI'd\
 def no_alternatives(r: Reading) -> Evidence:
     if not r.story or r.question.pattern in TRAIT_PATTERNS:
         return None
-    for sentence in r.sentences:  # a reason or an option for the candidate's own choice
-        if lx.I_SUBJECT.search(sentence.text) and (
-            r.within(lx.ALTERNATIVE, sentence) or r.within(lx.REASON, sentence)
-        ):
-            return None
+    # a reason or an option anywhere in the telling (notes drop the "I")
+    if r.find(lx.ALTERNATIVE) or r.find(lx.REASON):
+        return None
     return _sentences_of(r, "action")[:2] or _whole(r)
 
 

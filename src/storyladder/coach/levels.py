@@ -169,8 +169,8 @@ def _context(answer: str, _body: str | None) -> _Finding:
 def _decision(answer: str, _body: str | None) -> _Finding:
     own = find(lx.I_SUBJECT, answer) + find(_MINE, answer) + _dropped_subject(answer)
     decided = find(lx.DECISION, answer)
-    reasons = find(lx.REASON, answer) + _counterfactuals(answer)
-    options = find(lx.ALTERNATIVE, answer)
+    reasons = find(lx.REASON, answer) + find(lx.REASON_HINT, answer) + _counterfactuals(answer)
+    options = find(lx.ALTERNATIVE, answer) + find(lx.ALTERNATIVE_HINT, answer)
     against = find(lx.NO_REASON, answer)
     agency = bool(own) and bool(decided or _past_actions(answer))
     why = {s.text.lower() for s in reasons + options}

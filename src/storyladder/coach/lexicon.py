@@ -176,16 +176,14 @@ DECISION = phrases(
     r"told|asked|proposed|recommended|insisted|argued|pushed for|agreed to",
 )
 REASON = phrases(  # why a choice was made
+    r"I (?:believed|figured|judged|reckoned|bet|reasoned)",
     r"because",
-    r"'?cause",
     r"so that",
-    r"so (?:we|I|they|the|it|nobody|no one)",
     r"since (?!then)",
     r"the reason (?:was|I|is)",
     r"in order to",
-    r"to (?:avoid|protect|keep|stop|prevent|save|buy|get|make sure|be sure|give|limit)",
-    r"I (?:believed|figured|judged|reckoned|bet|reasoned|thought|knew|felt|saw|wanted|needed|"
-    r"worried|feared|trusted|guessed|calculated|estimated)",
+    r"to (?:avoid|save|protect|prevent|close|meet|catch)",
+    r"(?:told|explained to|showed) (?:\w+ ){0,2}why",
     r"knowing (?:that|it)",
     r"the (?:data|numbers|logs|evidence) (?:backed|showed|said|suggested)",
     r"my bet was",
@@ -198,12 +196,6 @@ REASON = phrases(  # why a choice was made
     r"my (?:reasoning|thinking|logic) was",
     r"(?:that|this) way",
     r"otherwise",
-    r"(?:would|could|might) (?:have )?(?:hurt|cost|break|lose|harm|mean|risk|leave|take)",
-    r"(?:more|less|worse|better|cheaper|safer) than",
-    r"mattered more",
-    r"(?:too|so) (?:risky|slow|expensive|late|big|small)",
-    r"if (?:we|I|they|it) (?:\w+ ){0,3}(?:would|could|might|will)",
-    r"for (?:the|their|our) (?:sake|safety)",
 )
 ALTERNATIVE = phrases(  # another road, named
     r"instead(?: of)?",
@@ -228,10 +220,6 @@ ALTERNATIVE = phrases(  # another road, named
     r"the obvious (?:move|thing|fix)",
     r"tempt\w+",
     r"(?:instinct|plan|proposal|suggestion) was to",
-    r"(?:or|and not) (?:to )?(?:wait|ship|delay|keep|cut|push|escalate|stay|go|hire|fix)",
-    r"not to",
-    r"did not|didn't",
-    r"over (?:the|a|an|shipping|waiting|delaying)",
     r"chose",
     r"opted",
     r"(?:thought|thinking) about (?:\w+ing)",
@@ -239,6 +227,27 @@ ALTERNATIVE = phrases(  # another road, named
     r"argued for",
     r"(?:wanted|suggested|proposed) (?:to|that|we)",
     r"three (?:options|choices|paths)",
+)
+# Hints of a reason or a road not taken: enough when the question asked "why?" (the decision
+# level), too weak to clear a whole story of no_alternatives.
+REASON_HINT = phrases(
+    r"'?cause",
+    r"so (?:we|I|they|the|it|nobody|no one)",
+    r"to (?:keep|stop|buy|get|make sure|be sure|give|limit)",
+    r"I (?:thought|knew|felt|saw|wanted|needed|worried|feared|trusted|guessed|calculated|"
+    r"estimated)",
+    r"(?:would|could|might) (?:have )?(?:hurt|cost|break|lose|harm|mean|risk|leave|take)",
+    r"(?:more|less|worse|better|cheaper|safer) than",
+    r"mattered more",
+    r"(?:too|so) (?:risky|slow|expensive|late|big|small)",
+    r"if (?:we|I|they|it) (?:\w+ ){0,3}(?:would|could|might|will)",
+    r"for (?:the|their|our) (?:sake|safety)",
+)
+ALTERNATIVE_HINT = phrases(
+    r"(?:or|and not) (?:to )?(?:wait|ship|delay|keep|cut|push|escalate|stay|go|hire|fix)",
+    r"not to",
+    r"did not|didn't",
+    r"over (?:the|a|an|shipping|waiting|delaying)",
 )
 NO_REASON = phrases(
     r"(?:it was|that was|seemed) (?:just )?(?:obvious|the only (?:way|thing))",
@@ -338,14 +347,14 @@ SELF_PATTERN = phrases(
     r"style|way of)",
     r"I (?:realized|realised|learned|learnt|noticed|saw|found out|discovered|admitted|"
     r"accepted|understood) (?:that )?I",
-    r"(?:it|that|this) (?:showed|taught|told) me (?:that )?I",
+    r"(?:it|that|this) (?:showed|taught|told) me (?:that )?(?:I|my own)",
     r"turns out I",
     r"(?:a|my) part of me",
     r"I have a (?:habit|tendency|need|blind spot|bias|weakness)",
     r"I used to (?:think|believe|assume|be)",
     r"when I(?:'m| am) (?:\w+ )?(?:tired|stressed|under pressure|anxious|confident|rushed|"
     r"scared|busy|sure|certain|excited|behind|new|senior|in charge)",
-    r"I(?:'m| am) (?:\w+ )?(?:prone|quick|slow|tempted|inclined|likely|afraid|uncomfortable|"
+    r"I(?:'m| am) (?:\w+ ){0,2}(?:prone|quick|slow|tempted|inclined|likely|afraid|uncomfortable|"
     r"comfortable|bad|worse|better|good) (?:to|at|with|when)",
     r"I (?:find it|find that) (?:hard|easy|difficult)",
     r"(?:it is|it's) (?:hard|easy|difficult) for me",
@@ -390,6 +399,7 @@ CARRIED_FORWARD = phrases(
     r"(?:my|a|one) (?:\w+ )?(?:rule|heuristic|principle|test|habit|default|check|question|"
     r"practice|policy|line)(?: of thumb)? (?:is|now|I)",
     r"rule of thumb",
+    r"(?:rule|heuristic|principle|test|habit|default)s?:",
     r"I ask (?:myself|whether|who|what|if|how|for)",
     r"the (?:first )?question I (?:ask|now)",
     r"(?:before|whenever|every time|each time|any time|when) I (?:\w+ ){0,5}(?:I|now)",
@@ -536,7 +546,8 @@ VAGUE_PEOPLE = phrases(  # people only as a faceless crowd
     r"management",
 )
 NO_CHANGE = phrases(  # a worldview that says nothing changed
-    r"(?:the )?same (?:way|as (?:always|before|ever))",
+    r"(?:handle|do|approach|deal with|treat|run) (?:\w+ ){0,2}(?:the )?same way",
+    r"same as (?:always|before|ever)",
     r"as (?:I )?always (?:did|have|do)",
     r"nothing (?:really )?(?:changed|different)",
     r"(?:wouldn'?t|would not) change (?:a thing|anything)",

@@ -18,7 +18,7 @@ from typing import Any
 
 from storyladder import taxonomy
 from storyladder.coach.fit import Fit, infer
-from storyladder.coach.ladder import readiness
+from storyladder.coach.levels import readiness
 from storyladder.coach.question import QuestionInfo, classify, similar_questions
 from storyladder.model import Story
 

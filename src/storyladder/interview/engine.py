@@ -21,7 +21,6 @@ import yaml
 
 from storyladder import taxonomy
 from storyladder.coach.critique import critique
-from storyladder.coach.ladder import level_problem
 from storyladder.coach.probes import follow_ups, grounding
 from storyladder.coach.question import classify
 from storyladder.coach.reading import Reading
@@ -93,7 +92,14 @@ def answer(
     asked = session.last_question
     assert asked is not None
     story = _story(stories, asked.story_id) if asked.story_id else None
-    result = critique(text, question=_question_of(session), company=session.company)
+    level = asked.level if asked.kind != "question" else None
+    result = critique(
+        text,
+        question=asked.text if level else _question_of(session),
+        company=session.company,
+        level=level,
+        story=story,
+    )
     heard = listen(text, asked.kind, asked.drill, asked.text, story.text if story else "")
     turn = Turn(
         "candidate",
@@ -102,7 +108,7 @@ def answer(
         level=asked.level,
         drill=asked.drill,
         story_id=asked.story_id,
-        critique=_summary(result.to_dict(), asked.kind, asked.level),
+        critique=_summary(result.to_dict()),
         signals=heard,
         seconds=seconds,
     )
@@ -144,47 +150,22 @@ def _question_of(session: Session) -> str | None:
     return session.question
 
 
-# A follow-up answer is one part of a story, not a whole STAR-L telling: only the flags that
-# make sense for any answer count, plus the one its level tests.
-ANY_ANSWER_FLAGS = frozenset(
-    {
-        "we_not_i",
-        "hypothetical",
-        "humble_brag",
-        "neat_resolution",
-        "scripted",
-        "blame",
-        "cliche_lesson",
-        "generic_mission",
-        "too_long",
-    }
-)
-LEVEL_FLAGS = {"context": "vague", "decision": "no_alternatives", "tradeoff": "no_cost"}
-WHOLE_ANSWER_SCORES = ("structure", "results")
-REFLECTIVE_LEVELS = ("meta_reflection", "worldview")
+def _summary(data: dict[str, Any]) -> dict[str, Any]:
+    """What a transcript keeps of a critique: enough to score, not the whole sentence list.
 
-
-def _summary(data: dict[str, Any], kind: str | None, level: str | None) -> dict[str, Any]:
-    """What a transcript keeps of a critique: enough to score, not the whole sentence list."""
-    flags = [f["id"] for f in data["flags"]]
-    scores = dict(data["scores"])
-    if kind != "question":
-        keep = ANY_ANSWER_FLAGS | {LEVEL_FLAGS.get(level or "", "")}
-        flags = [f for f in flags if f in keep]
-        for dim in WHOLE_ANSWER_SCORES:
-            scores.pop(dim, None)
-        if level not in REFLECTIVE_LEVELS:
-            scores.pop("reflection", None)
-        parts = [v for k, v in scores.items() if k != "overall"]
-        scores["overall"] = round(sum(parts) / len(parts)) if parts else scores.get("overall", 0)
-    return {
+    A follow-up answer was critiqued at its ladder level: its flags are the ones that
+    level asks about and its overall score is the level judge's (coach/critique.py)."""
+    out = {
         "words": data["words"],
         "seconds": data["seconds"],
-        "scores": scores,
-        "flags": flags,
+        "scores": dict(data["scores"]),
+        "flags": [f["id"] for f in data["flags"]],
         "behaviours": [b["id"] for b in data["behaviours"] if b["shown"]],
         "principles": [p["id"] for p in data["principles"] if p["shown"]],
     }
+    if "level" in data:
+        out["level"] = {k: data["level"][k] for k in ("id", "met", "score", "missing")}
+    return out
 
 
 def _maybe_press(session: Session, turn: Turn) -> Session:
@@ -195,8 +176,8 @@ def _maybe_press(session: Session, turn: Turn) -> Session:
         t.kind == "press" and t.level == turn.level and t.role == "interviewer"
         for t in session.turns
     )
-    below = next((t.text for t in reversed(session.answers[:-1])), None)
-    if pressed or not level_problem(turn.level, turn.text, below):
+    judged = turn.level_judged
+    if pressed or judged is None or judged["met"]:
         return session
     step = Step("press", turn.level, story_id=turn.story_id)
     plan = session.plan[: session.cursor] + (step,) + session.plan[session.cursor :]

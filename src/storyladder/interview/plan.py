@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from storyladder import taxonomy
 from storyladder.coach.bank import check
-from storyladder.coach.ladder import readiness
+from storyladder.coach.levels import readiness
 from storyladder.coach.match import match
 from storyladder.errors import InputError
 from storyladder.interview.session import Step

@@ -8,7 +8,6 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from storyladder import taxonomy
-from storyladder.coach.ladder import level_problem
 from storyladder.model import LEVELS
 
 if TYPE_CHECKING:
@@ -26,16 +25,15 @@ def _quote(turn: Turn) -> str:
 def _levels(session: Session) -> dict[str, str | None]:
     """Per story, the highest ladder level whose answer held."""
     reached: dict[str, str | None] = {}
-    below: dict[str, str | None] = {}
     for turn in session.answers:
         if not turn.story_id or not turn.level:
             continue
         reached.setdefault(turn.story_id, None)
-        if level_problem(turn.level, turn.text, below.get(turn.story_id)) is None:
+        judged = turn.level_judged
+        if judged is None or judged["met"]:  # a first question: the surface, told
             current = reached[turn.story_id]
             if current is None or LEVELS.index(turn.level) > LEVELS.index(current):
                 reached[turn.story_id] = turn.level
-        below[turn.story_id] = turn.text
     return reached
 
 

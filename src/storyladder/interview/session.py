@@ -44,6 +44,20 @@ class Turn:
             out["signals"] = list(self.signals)
         return out
 
+    @property
+    def level_judged(self) -> dict[str, Any] | None:
+        """The level judge's reading of a follow-up answer (met, score), None for others.
+
+        Sessions saved before the judge existed are judged again on the spot."""
+        if self.role != "candidate" or not self.level or self.kind == "question":
+            return None
+        saved = (self.critique or {}).get("level")
+        if saved is not None:
+            return dict(saved)
+        from storyladder.coach.levels import judge_level
+
+        return judge_level(self.text, self.level).to_dict()
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Turn:
         return cls(**{**data, "signals": tuple(data.get("signals", ()))})

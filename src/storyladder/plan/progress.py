@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from storyladder.coach.ladder import readiness
+from storyladder.coach.levels import readiness
 from storyladder.interview.session import Session
 from storyladder.model import Story
 from storyladder.plan.rehearsal import _parse

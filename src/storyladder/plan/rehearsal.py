@@ -14,7 +14,7 @@ from zlib import crc32
 
 from fsrs import Card, Rating, Scheduler
 
-from storyladder.coach.ladder import level_problem, readiness
+from storyladder.coach.levels import readiness
 from storyladder.interview.session import Session
 from storyladder.model import LEVELS, Story
 
@@ -78,7 +78,8 @@ def reviews_of(session: Session) -> list[tuple[str, datetime, Rating]]:
         if not turn.story_id or not turn.critique or not turn.level:
             continue
         key = (turn.story_id, turn.level)
-        ok = level_problem(turn.level, turn.text, below.get(turn.story_id)) is None
+        judged = turn.level_judged
+        ok = judged is None or bool(judged["met"])
         held[key] = held.get(key, False) or ok  # a press answered well still counts
         scores[key] = float(turn.critique["scores"]["overall"])
         below[turn.story_id] = turn.text

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse
 
 from storyladder import taxonomy
 from storyladder.coach.critique import critique
-from storyladder.coach.ladder import readiness
+from storyladder.coach.levels import readiness
 from storyladder.errors import Conflict, InputError, StoryInvalid
 from storyladder.formats import markdown
 from storyladder.model import LEVELS, SECTIONS, Story
