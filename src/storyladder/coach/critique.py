@@ -16,26 +16,11 @@ from storyladder.coach.levels import LevelJudgment, judge_level
 from storyladder.coach.probes import follow_ups
 from storyladder.coach.question import classify
 from storyladder.coach.reading import Reading
-from storyladder.coach.text import phrases
 from storyladder.errors import InputError
 from storyladder.model import LEVELS, Check, Critique, Flag, Story
 
 DEFAULT_WPM = 150
 DIMENSIONS = ("structure", "specificity", "ownership", "reflection", "honesty", "results")
-_SELF_INSIGHT = phrases(
-    r"about myself",
-    r"I tend to",
-    r"my (?:instinct|default|pattern|habit|tendency|blind spot)",
-    r"I(?:'m| am) (?:the kind|someone|a person) who",
-    r"I realized I",
-    r"I reach for",
-    r"when I(?:'m| am) (?:tired|stressed|under pressure|anxious|confident)",
-    r"I have a habit",
-    r"my (?:ego|pride|need)",
-    r"I used to (?:think|believe)",
-    r"I grab",
-    r"I default",
-)
 
 
 def critique(
@@ -203,7 +188,7 @@ def _scores(r: Reading, flagged: set[str], mode: taxonomy.Company) -> dict[str, 
         "reflection": 30
         + 25 * bool(r.find(lx.LESSON))
         + 25 * bool(r.within(lx.OPERATIONAL, *r.of("learning")))
-        + 20 * bool(r.find(_SELF_INSIGHT))
+        + 20 * bool(r.find(lx.SELF_PATTERN))
         - 35 * has("cliche_lesson")
         - 30 * has("no_learning"),
         "honesty": 55

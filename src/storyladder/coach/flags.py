@@ -66,19 +66,15 @@ _WE_OPENS = re.compile(
     r"[Mm]y team|[Ee]veryone)\b(?! (?:agreed|liked|loved|approved))"
 )
 _NEXT_TIME = phrases(
-    r"next time",
-    r"now I",
-    r"I now",
+    lx.LOOKING_BACK,
+    lx.NOW_PRACTICE,
     r"these days",
     r"differently",
     r"if I (?:did|could|had) "
     r"(?:it|that|this) (?:again|over)",
-    r"looking back",
-    r"in hindsight",
     r"I'd redo",
     r"I would redo",
     r"going forward",
-    r"since then",
 )
 _PAST_MOVE = re.compile(
     r"\bI (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|met|told|pushed|went|"
@@ -213,12 +209,11 @@ _BLAME_WEAK = phrases(  # these count only when there are two or more
     r"(?:finally|eventually) listened to (?:me|us)",
 )
 _OWN = phrases(
+    lx.OWNING,
+    lx.HINDSIGHT,
     r"(?<!n't )(?<!not )(?:my|our) (?:fault|mistake|share|bad|responsibility)",
-    r"(?:it|that) was on me",
-    r"I should have",
     r"I (?:made|own|owned|take|took) (?:a |the |full |my )?"
     r"(?:mistake|responsibility|blame|share|part)",
-    r"I was wrong",
     r"I (?:failed|forgot|missed|"
     r"ignored|skipped|didn't (?:push|check|ask|test|raise|catch|notice|see|flag|escalate))",
     r"I (?:hadn't|had not|never) (?:checked|asked|tested|raised|considered|weighed|thought)",
@@ -228,7 +223,6 @@ _OWN = phrases(
     r"I (?:also )?(?:made|let) (?:it|things) worse",
     r"I'd (?:silenced|ignored|skipped|missed)",
     r"(?:on|from) my (?:side|end),? I",
-    r"I dismissed",
     r"I was too",
     r"I was the one who (?:missed|broke|caused|made the|shipped|approved|signed|pushed|decided)",
 )
@@ -305,12 +299,12 @@ def scripted(r: Reading) -> Evidence:
 
 
 _SCRIPT = phrases(
+    lx.CALLBACK,
     r"(?:so,? )?the situation (?:was|is)",
     r"(?:my|the) task (?:was|here was)",
     r"the actions? (?:I took|I took was|taken)",
     r"(?:the|my) results? (?:was|were)(?= that)",
     r"(?:the )?results? (?:was|were) (?:that|as follows)",
-    r"as I (?:mentioned|said)(?: earlier| before)?",
     r"like I (?:said|mentioned)(?: earlier| before)?",
     r"as (?:previously|already) (?:mentioned|stated)",
     r"at the end of the day",
@@ -343,7 +337,7 @@ def vague(r: Reading) -> Evidence:
     alone are not vagueness (no_numbers says that)."""
     if not r.story:
         return None
-    hits = r.find(_VAGUE) + r.find(lx.GENERIC_TALK)
+    hits = r.find(lx.GENERIC_TALK)
     hits = sorted({h.start: h for h in hits}.values(), key=lambda h: h.start)
     concrete = len(r.quantities) + len(r.names) + len(r.find(_ANCHOR))
     concrete += len({p.text.lower() for p in r.find(lx.PEOPLE)} - _FACELESS)
@@ -365,36 +359,9 @@ VAGUE_MIN_WORDS = 40  # below this a story is short, not necessarily vague
 _FACELESS = frozenset(
     "team teams company org stakeholders stakeholder people staff leadership management".split()
 )
-_VAGUE = phrases(
-    r"various (?:stakeholders|teams|people|issues|things|reasons)",
-    r"some (?:issues|challenges|"
-    r"problems|situations|things|people|stakeholders|concerns)",
-    r"things like that",
-    r"(?:and )?stuff(?: like that)?",
-    r"a lot of things",
-    r"et cetera",
-    r"etc",
-    r"and so on",
-    r"at some point",
-    r"a while (?:ago|back)",
-    r"different (?:teams|people|stakeholders|things)",
-    r"(?:certain|several) (?:issues|things|people|challenges)",
-    r"(?:kind of|sort of) a",
-    r"(?:a|one) (?:project|company|team) (?:where|that)",
-    r"whatever",
-    r"somehow",
-    r"(?:some|a) kind of (?:issue|problem|situation|thing)",
-    r"(?:lots|a lot) of (?:moving parts|"
-    r"back and forth|challenges|issues)",
-    r"the usual",
-    r"all (?:sorts|kinds) of",
-)
 _ANCHOR = phrases(
-    r"(?:19|20)\d\d",
+    lx.TIME_ANCHOR,
     r"(?:last|that|this) (?:year|spring|summer|fall|autumn|winter|quarter)",
-    r"Q[1-4]",
-    r"(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)",
     r"(?:at|for|on) (?:a|an|my|our|the) (?:[\w-]+ ){1,3}(?:company|startup|"
     r"firm|bank|"
     r"retailer|team|lab|agency|hospital|platform)",
@@ -413,6 +380,7 @@ def no_credit(r: Reading) -> Evidence:
 
 
 _OTHERS = phrases(
+    lx.VAGUE_PEOPLE,
     r"we",
     r"our team",
     r"the team",
@@ -422,7 +390,6 @@ _OTHERS = phrases(
     r"teammates?|peers?|engineers?|designers?|pm|director|vp|mentor|reports?|boss|customers?|"
     r"clients?)",
     r"everyone",
-    r"people",
     r"they",
 )
 
@@ -491,16 +458,14 @@ _PRAISE = phrases(
     r"people (?:joke|say|know) that",
 )
 _REAL_COST = phrases(
+    lx.COST,
+    lx.OWNING,
     r"(?:we|I) lost",
     r"cost (?:us|me|them|the)",
     r"(?:my|our) fault",
     r"it was on me",
-    r"I was wrong",
-    r"hurt",
     r"damag",
     r"embarrass",
-    r"ashamed",
-    r"burn(?:ed|t) out",
     r"missed (?:the|our)",
     r"(?:never|didn't) recover",
 )
@@ -636,8 +601,8 @@ _LESSON_INTRO = phrases(
     r" me|here))?(?: (?:took away|learned|took))? (?:is|was))(?: that| to)?",
 )
 _CONCRETE_PRACTICE = phrases(
+    lx.NOW_PRACTICE,
     r"I (?:now|always|never) \w+",
-    r"now I",
     r"(?:every|each|before|after) (?:\w+ )?(?:week|time|"
     r"sprint|project|launch|review|release|design|meeting|incident|change)",
     r"(?:doc|document|"
@@ -726,7 +691,6 @@ _TENSION = phrases(
     r"disagree",
     r"push back",
     r"not (?:yet )?convinced",
-    r"tension",
     r"worr(?:y|ied)",
     r"concern(?:ed)?",
     r"(?:I'm |am )?(?:unsure|not sure)",
@@ -743,36 +707,25 @@ _TENSION = phrases(
     r"I'd want to find out",
     r"least sure",
     r"trade-?off",
+    r"tensions? (?:between|with|in)",
 )
 
 
 _SETBACK = phrases(
-    r"fail\w*",
-    r"mistake",
-    r"wrong",
+    lx.SETBACK,
     r"broke\w*",
-    r"outage",
-    r"incident",
     r"rolled? back",
-    r"missed",
     r"lost",
     r"slipp\w*",
-    r"late",
-    r"conflict",
-    r"disagree\w*",
     r"pushed back",
-    r"angry",
     r"upset",
-    r"complain\w*",
     r"bug",
     r"problem",
     r"went badly",
     r"mess",
     r"setback",
     r"regret",
-    r"tension",
     r"argu\w*",
-    r"escalat\w*",
     r"cancel\w*",
 )
 

@@ -30,7 +30,7 @@ _STOP = frozenset(
     so but if then than just really very can can't cannot not no yes one any some all me
     myself give example describe walk through talk share situation moment kind sort well want
     work job why think that's it's there's right now tough hard question answer honestly actually
-    sorry please later again lol haha blanking blank mind come back okay ok sure""".split()
+    sorry please later again lol haha blanking blank mind come back okay ok sure guess""".split()
 )
 
 

@@ -12,6 +12,65 @@ import re
 from storyladder.coach.text import phrases
 from storyladder.model import Span
 
+# -- small shared lists: an idea several detectors hear, named once ---------------------
+
+SETBACK = phrases(  # something went wrong
+    r"fail\w*",
+    r"mistake",
+    r"wrong",
+    r"missed",
+    r"late",
+    r"conflict",
+    r"disagree\w*",
+    r"escalat\w*",
+    r"complain\w*",
+)
+RISK = phrases(r"risk\w*", r"safety", r"outage", r"incident")
+LOOKING_BACK = phrases(r"next time", r"looking back", r"since then", r"in hindsight")
+NOW_PRACTICE = phrases(  # a practice kept since
+    r"now I",
+    r"I now",
+    r"these days I",
+    r"I no longer",
+    r"I (?:always|never) (?:\w+ )?now",
+)
+OWNING = phrases(r"(?:it|that) was on me", r"I dismissed", r"I was wrong")
+HINDSIGHT = phrases(r"I should have", r"I wish I(?:'d| had)")
+VAGUE_WORDING = phrases(
+    r"various (?:stakeholders|teams|people|issues|things|reasons)",
+    r"some (?:issues|challenges|"
+    r"problems|situations|things|people|stakeholders|concerns)",
+    r"things like that",
+    r"(?:and )?stuff(?: like that)?",
+    r"a lot of things",
+    r"et cetera",
+    r"etc",
+    r"and so on",
+    r"at some point",
+    r"a while (?:ago|back)",
+    r"different (?:teams|people|stakeholders|things)",
+    r"(?:certain|several) (?:issues|things|people|challenges)",
+    r"(?:kind of|sort of) a",
+    r"(?:a|one) (?:project|company|team) (?:where|that)",
+    r"whatever",
+    r"somehow",
+    r"(?:some|a) kind of (?:issue|problem|situation|thing)",
+    r"(?:lots|a lot) of (?:moving parts|"
+    r"back and forth|challenges|issues)",
+    r"the usual",
+    r"all (?:sorts|kinds) of",
+)
+CALLBACK = phrases(  # steering back to the prepared story
+    r"as I (?:mentioned|said)(?: earlier| before)?",
+    r"like I said",
+    r"going back to",
+    r"as I was saying",
+    r"to get back to",
+    r"(?:the|my) main point (?:is|was)",
+    r"(?:but )?(?:again|anyway),? (?:the|what) (?:key|important|main) (?:thing|point)",
+    r"let me (?:go back|return) to",
+)
+
 # -- verbs -----------------------------------------------------------------------------
 
 IRREGULAR_PAST = frozenset(
@@ -59,6 +118,7 @@ TIME_ANCHOR = phrases(
     r"cutover|rollout|merger|outage|incident|shift|deadline|holiday|peak|inspection)",
 )
 PRESSURE = phrases(
+    RISK,
     r"deadlines?",
     r"due",
     r"by (?:friday|monday|the end|end of|the next|next|then|morning|noon|tomorrow)",
@@ -87,12 +147,10 @@ PRESSURE = phrases(
     r"only (?:one|two|three|\d|a few|half)",
     r"no (?:one|budget|time|staff|data|backup|tests?|docs?|documentation|owner|access)",
     r"couldn'?t (?:afford|hire|wait|stop|delay|move)",
-    r"risk\w*",
     r"at stake",
     r"stakes",
     r"revenue",
     r"renewal",
-    r"churn\w*",
     r"competitors?",
     r"rivals?",
     r"quarter",
@@ -100,9 +158,6 @@ PRESSURE = phrases(
     r"holiday",
     r"season",
     r"legacy",
-    r"outage",
-    r"incident",
-    r"safety",
     r"patients?",
     r"promised",
     r"commit(?:ted|ment)",
@@ -121,31 +176,19 @@ PRESSURE = phrases(
 # -- an episode, told ---------------------------------------------------------------
 
 STAKES = phrases(
+    SETBACK,
+    RISK,
     r"lost|lose|losing|loss",
-    r"fail\w*",
     r"broke|broken|break",
-    r"risk\w*",
-    r"outage",
     r"down",
     r"angry|upset|furious",
-    r"complain\w*",
-    r"wrong",
-    r"mistake",
-    r"late",
-    r"missed",
     r"money|revenue|\$\s?\d",
     r"customers?|clients?|patients?|users?",
     r"deadline",
     r"fired",
     r"trust",
-    r"safety",
-    r"incident",
     r"refunds?",
-    r"hurt",
     r"pulled|rolled back|reverted|cancel+ed|killed",
-    r"disagree\w*",
-    r"conflict",
-    r"escalat\w*",
 )
 HABITUAL = phrases(
     r"I (?:would|usually|generally|typically|normally|always|tend to|try to|like to)",
@@ -263,6 +306,7 @@ NO_REASON = phrases(
 # -- cost -----------------------------------------------------------------------------
 
 COST_MORE = phrases(  # costs in plain words that the story lists leave out
+    HINDSIGHT,
     r"(?:dropped|fell|declined|shrank|tanked|went down|(?:was|were) down|down (?:about|by|~|\d))",
     r"fees?|fines?",
     r"(?:an? |one |two |three |\w+ )?(?:hours?|days?|weeks?|months?) late",
@@ -292,7 +336,6 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"(?:it|that|this) cost",
     r"on (?:me|her|him|them|us)",
     r"the bill",
-    r"overtime",
     r"stuck with",
     r"(?:a|the) (?:bad|worse|low|lower|poor) (?:review|rating|score|quarter|month)",
     r"(?:hurt|strained|damaged|soured)",
@@ -300,14 +343,11 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"(?:if I did it again|next time|if I could redo it|looking back),? I(?:'d| would)",
     r"I(?:'d| would) (?:have )?(?:do|done|handle|handled|start|started|ask|asked|tell|told|"
     r"call|called|cut|move|moved|push|pushed|wait|waited|check|checked)",
-    r"I should have",
-    r"I wish I(?:'d| had)",
     r"(?:frustrated|annoyed|resented|unhappy|angry|upset)",
     r"didn'?t speak to me",
     r"(?:got|was|were|became|grew) (?:much |a lot |a bit )?(?:harder|worse|slower|colder|tense)",
     r"cold (?:to|toward|with)",
     r"(?:less|slower|smaller|fewer)",
-    r"gave up",
 )
 NO_COST = phrases(
     r"(?:no|not (?:a|any|much|really a)|wasn'?t (?:a|any|really a|much of a)|there was no|"
@@ -387,15 +427,14 @@ WORLD_LESSON = phrases(  # lessons about the world, not the speaker
 # -- worldview ----------------------------------------------------------------------
 
 CARRIED_FORWARD = phrases(
+    NOW_PRACTICE,
     r"what I (?:changed|change|do (?:now|since|differently|these days)|still do|took from it)",
     r"rule now",
     r"\w+ (?:\w+ )?since(?= *[.!;]| *$)",
     r"now,? I",
-    r"I now",
     r"(?:these days|nowadays|today|since then|ever since|from then on|after that),? I",
     r"I(?:'ve| have) (?:since )?(?:started|stopped|made it|begun|adopted|kept|used|done|applied|"
     r"built|written)",
-    r"I (?:always|never) (?:\w+ )?now",
     r"(?:my|a|one) (?:\w+ )?(?:rule|heuristic|principle|test|habit|default|check|question|"
     r"practice|policy|line)(?: of thumb)? (?:is|now|I)",
     r"rule of thumb",
@@ -410,8 +449,6 @@ CARRIED_FORWARD = phrases(
     r"job|role|release|incident|shift|hire)",
     r"(?:did|used|tried|applied) (?:it|that|this) (?:again|on|when|with|last)",
     r"I (?:always|never) ",
-    r"I no longer",
-    r"I try to",
     r"I(?:'d| would) rather",
     r"I (?:ask|write|check|run|keep|book|block|schedule|send|share|put|pair|treat|assume|name|"
     r"budget|set|wait|sleep on|plan|test|measure|say|tell|call|give|let|look|read|trust|"
@@ -456,7 +493,6 @@ DONT_KNOW = phrases(
     r"no",
     r"yes",
     r"maybe",
-    r"i guess",
     r"hmm+|um+|uh+|er+|ok(?:ay)?|well|so|yeah|like|sorry",
     r"good question",
     r"(?:come|get) back to (?:this|it|that)(?: one)?",
@@ -504,6 +540,7 @@ WORK = phrases(  # words of a working life: an answer with none of them is about
 # -- talk in general, not about one time ----------------------------------------------
 
 GENERIC_TALK = phrases(
+    VAGUE_WORDING,
     r"all the time",
     r"every (?:day|week|single day)",
     r"all day",
@@ -523,14 +560,11 @@ GENERIC_TALK = phrases(
     r"(?:pretty|fairly|totally) (?:normal|typical|standard|usual)",
     r"(?:normal|typical|usual|classic) (?:\w+ )?(?:stuff|tension|project|situation|thing|"
     r"pressure|startup|day|week)",
-    r"the usual",
     r"as (?:there )?always (?:is|are|was)",
     r"lots? (?:of|going on)",
     r"(?:various|different|many|several) (?:stakeholders|people|teams|directions|views|"
     r"opinions|priorities|things|issues|reasons)",
     r"(?:some|certain) (?:themes|issues|things|stuff|challenges|tension)",
-    r"(?:and )?stuff(?: like that)?",
-    r"things like that",
     r"that kind of thing",
     r"(?:it|that) (?:was|is) complicated",
     r"a (?:busy|stressful|hard|tough|crazy|hectic) (?:time|period|quarter|year)",
@@ -568,7 +602,6 @@ PLATITUDE = phrases(  # rules that fit every story, so they say nothing about th
     r"care|trust|support|are)",
     r"(?:be|stay) (?:more )?(?:careful|proactive|positive|humble|open|flexible|honest)",
     r"(?:listen|communicate) (?:more|better|early|often|clearly)",
-    r"at the end of the day",
     r"(?:more|a lot more|much more) (?:thoughtful|careful|aware|mindful|open)",
     r"value (?:feedback|people|input|everyone)",
 )
@@ -596,6 +629,7 @@ COUNTERFACTUAL = re.compile(  # a reason given as what the other road would have
 # -- moved from the flag detectors: shared with the level judge, the signals and the bank --
 
 COST = phrases(
+    SETBACK,
     r"cost (?:us|me|them|him|her|the|a|about|roughly|around|two|three|\$|\d)",
     r"costs? (?:was|"
     r"were)",
@@ -628,11 +662,9 @@ COST = phrases(
     r"trade-?off (?:was|is|we|I)",
     r"(?:the )?downside (?:was|is)",
     r"charged twice",
-    r"outage",
     r"damag\w+",
     r"credibility",
     r"apologi[sz]\w+",
-    r"complain\w*",
     r"unpopular",
     r"took the hit",
     r"weeks? (?:late|behind)",
@@ -698,39 +730,6 @@ COST = phrases(
 )
 
 
-ALTERNATIVE_SAID = phrases(
-    r"instead of",
-    r"rather than",
-    r"considered",
-    r"options?",
-    r"alternatives?",
-    r"could have (?!done)",
-    r"weighed",
-    r"decided (?:against|not to)",
-    r"rejected",
-    r"versus",
-    r"vs\.?",
-    r"trade-?offs?",
-    r"either (?:\w+ ){1,6}or",
-    r"the other (?:path|option|way|approach|choice)",
-    r"chose",
-    r"I didn't want to",
-    r"opted",
-    r"went with",
-    r"(?:thought|thinking) about (?:\w+ing)",
-    r"on the (?:one|other) hand",
-    r"two (?:ways|paths|choices|approaches)",
-    r"compared",
-    r"the obvious (?:move|thing|fix)",
-    r"tempt\w+",
-    r"pushed for",
-    r"argued for",
-    r"(?:instinct|plan|proposal|suggestion) was to",
-    r"(?:wanted|suggested|proposed) (?:to|that|"
-    r"we)",
-    r"three (?:options|choices|paths)",
-)
-
 CLICHE = phrases(
     r"communication is (?:key|everything|so important|critical)",
     r"(?:learned|taught me|showed me|"
@@ -764,24 +763,18 @@ CLICHE = phrases(
 )
 
 LESSON = phrases(
+    LOOKING_BACK,
+    NOW_PRACTICE,
+    HINDSIGHT,
     r"I (?:learned|learnt|realized|realised)",
     r"taught me",
     r"lessons?",
     r"takeaway",
-    r"now I",
-    r"I now",
-    r"these days I",
-    r"since then",
-    r"next time",
-    r"in hindsight",
-    r"looking back",
     r"I(?:'ve| have) (?:started|changed|learned|stopped)",
     r"what I do differently",
     r"changed (?:how|the way|what) I",
     r"I(?:'d| would) do (?:it )?differently",
     r"showed me",
-    r"I should have",
-    r"I wish I(?:'d| had)",
     r"I(?:'ve| have) become",
     r"made me (?:realize|see|"
     r"understand|rethink|more|less)",
@@ -793,28 +786,23 @@ LESSON = phrases(
     r"I(?:'ve| have) (?:stopped|started|changed)",
     r"I try (?:now )?to",
     r"what I do now",
-    r"I (?:always|never) (?:\w+ )?now",
     r"ever since",
     r"reminded me",
     r"my (?:rule|habit|"
     r"default) (?:now|is)",
     r"(?:stuck|stayed) with me",
     r"took away",
-    r"I no longer",
     r"changed my mind",
     r"now,? (?:when|any|every|whenever|before|if|for|on)",
-    r"what I do now",
     r"(?:when|whenever|before) I \w+(?: \w+)? now",
     r"I never \w+",
     r"I (?:also )?ask (?:people|them|everyone|myself|whoever)",
 )
 
 OPERATIONAL = phrases(
+    NOW_PRACTICE,
     r"now,? (?:when|whenever|if|before|for)",
     r"I (?:look|write|ask|check|run|keep|book|block|schedule|send|share|start|put) ",
-    r"now I",
-    r"I now",
-    r"these days I",
     r"since then,? I",
     r"I(?:'ve| have) (?:started|stopped|"
     r"made it)",

@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storyladder.coach import flags as f
+from storyladder.coach import lexicon as lx
 from storyladder.coach import signals
-from storyladder.coach.reading import Reading
+from storyladder.coach.reading import ROLE_CREDIT, Reading
 from storyladder.coach.text import lower, phrases, sentences
 from storyladder.model import SECTIONS, Story
 
@@ -43,14 +44,14 @@ Found = tuple[list[str], str] | None
 Detector = Callable[[Sequence[StoryView]], Found]
 
 _OTHERS_RIGHT = phrases(
+    lx.OWNING,
+    ROLE_CREDIT,
     r"(?:she|he|they) (?:was|were) right",
-    r"I was wrong",
     r"\w+ was right",
     r"learned from",
-    r"taught me",
     r"(?:her|his|their) idea",
-    r"credit (?:goes )?to",
     r"I was the one who was wrong",
+    r"(?:he|she|they) taught me",
 )
 
 

@@ -216,14 +216,11 @@ class Reading:
 MISSION_TALK = phrases(
     r"mission",
     r"ai safety",
-    r"safety",
     r"humanity",
     r"the world",
-    r"passionate",
     r"why (?:i want|i'm|here)",
     r"(?:anthropic|openai)",
     r"alignment",
-    r"interpretability",
 )
 
 

@@ -10,6 +10,7 @@ from storyladder.coach.text import phrases
 from storyladder.model import Signal, Span
 
 _TIMELINE = phrases(
+    lx.LOOKING_BACK,
     r"when I (?:first )?(?:noticed|realized|realised|saw|found out)",
     r"I didn't (?:notice|see|"
     r"realize|realise|catch) (?:it )?until",
@@ -19,7 +20,6 @@ _TIMELINE = phrases(
     r"days) (?:later|before I|after)",
     r"I should have (?:seen|noticed|caught|spotted|known)",
     r"(?:early|first) (?:sign|warning|signal)s?",
-    r"in hindsight",
     r"(?:slowly|gradually) "
     r"(?:dawned|realized)",
     r"it took me (?:\w+ ){0,3}to (?:see|notice|realize|admit)",
@@ -30,7 +30,6 @@ _COMPLEXITY = phrases(
     r"(?:both|neither) (?:\w+ ){0,4}"
     r"(?:and|nor)",
     r"tension",
-    r"trade-?offs?",
     r"it depends",
     r"not (?:that|so) simple",
     r"(?:partly|partially) (?:right|wrong|because)",
@@ -71,9 +70,9 @@ _SECOND_ORDER = phrases(
     r"incentive",
 )
 _ADMISSION = phrases(
-    r"I was wrong",
+    lx.OWNING,
+    lx.HINDSIGHT,
     r"(?:my|our) (?:fault|mistake)",
-    r"(?:it|that) was on me",
     r"I got it wrong",
     r"(?:honestly|to be honest),? I(?:'m| am)? (?:still )?(?:not sure|unsure|don't know)",
     r"I (?:felt|was) (?:\w+ )?(?:embarrassed|ashamed|scared|sick|afraid|defensive|angry|"
@@ -81,9 +80,7 @@ _ADMISSION = phrases(
     r"not proud",
     r"I regret",
     r"I still (?:wonder|think about|don't know)",
-    r"I dismissed",
     r"I (?:took|take) (?:the )?(?:blame|responsibility)",
-    r"I should have",
 )
 _FEELINGS = phrases(
     r"I (?:felt|was|got) (?:\w+ )?(?:embarrassed|ashamed|scared|sick|afraid|defensive|angry|"

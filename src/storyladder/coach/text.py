@@ -152,14 +152,15 @@ def find(
     ]
 
 
-def phrases(*items: str) -> re.Pattern[str]:
+def phrases(*items: str | re.Pattern[str]) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of the given phrases as whole words.
 
-    A phrase may itself use regex syntax (alternations, optional words). The pattern
-    is compiled in lowercase and run on lowercased text: three times faster than
-    re.IGNORECASE, which matters on the critique's hot path.
+    A phrase may itself use regex syntax (alternations, optional words), or be another
+    `phrases` pattern, so that a list can include a named list of the lexicon instead
+    of repeating its words. The pattern is compiled in lowercase and run on lowercased
+    text: three times faster than re.IGNORECASE, which matters on the critique's hot path.
     """
-    body = "|".join(f"(?:{item})" for item in items)
+    body = "|".join(f"(?:{item if isinstance(item, str) else item.pattern})" for item in items)
     return folded(rf"(?<![\w'’])(?:{body})(?![\w’])")
 
 

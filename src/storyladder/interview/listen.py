@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from storyladder.coach import flags as f
+from storyladder.coach import lexicon as lx
 from storyladder.coach import signals as s
 from storyladder.coach.match import terms
 from storyladder.coach.text import find, phrases
@@ -15,24 +16,14 @@ DEFLECTION_PROBES = ("ninety_degree", "critic", "alternative_path", "values_conf
 ENGAGED = 0.2  # share of the probe's new angle an answer must take up
 ON_SCRIPT = 0.5  # share of an answer's words that come from the prepared story
 
-_CALLBACK = phrases(
-    r"as I (?:mentioned|said)(?: earlier| before)?",
-    r"like I said",
-    r"going back to",
-    r"as I was saying",
-    r"to get back to",
-    r"(?:the|my) main point (?:is|was)",
-    r"(?:but )?(?:again|anyway),? (?:the|what) (?:key|important|main) (?:thing|point)",
-    r"let me (?:go back|return) to",
-)
 _CONCEDE = phrases(
+    lx.OWNING,
+    lx.HINDSIGHT,
     r"you(?:'re| are) (?:right|probably right|not wrong)",
     r"fair (?:point|enough|question)?",
     r"I agree",
     r"that'?s (?:true|fair|a good point)",
     r"good point",
-    r"I was wrong",
-    r"I should have",
     r"(?:that|it) was (?:a mistake|the wrong call)",
     r"point taken",
 )
@@ -73,7 +64,7 @@ def deflection(answer: str, probe: str, story_text: str) -> bool:
     """Does the answer steer back to the prepared story instead of taking up the probe?"""
     if find(s._GAPS, answer):
         return False  # "I don't know, here is how I'd find out" engages
-    if find(_CALLBACK, answer):
+    if find(lx.CALLBACK, answer):
         return True
     said, asked, prepared = terms(answer), terms(probe), terms(story_text)
     new_angle = set(asked) - set(prepared)
