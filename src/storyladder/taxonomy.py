@@ -127,6 +127,10 @@ class FlagInfo:
     # flags that, when raised, already say what this one would (a hypothetical answer
     # tells no episode, so its missing cost is not a second problem): this one is held back
     held_back_by: tuple[str, ...] = ()
+    limits: dict[str, float] = dataclasses.field(default_factory=dict)  # numbers it reads
+
+    def limit(self, name: str) -> float:
+        return float(self.limits[name])
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,7 @@ class Taxonomy:
     questions: tuple[Question, ...]
     emotions: tuple[str, ...]
     synonyms: dict[str, str] = dataclasses.field(default_factory=dict)  # word -> common term
+    speaking_wpm: int = 150  # words per minute for spoken-time estimates (flags.yaml)
 
     @property
     def category_ids(self) -> tuple[str, ...]:
@@ -217,6 +222,16 @@ class Taxonomy:
 
     def framework(self, prefix: str) -> tuple[Competency, ...]:
         return tuple(c for c in self.competencies if c.id.startswith(prefix + "/"))
+
+
+def _flags(data: dict[str, Any]) -> tuple[FlagInfo, ...]:
+    """The flags, with their limits quoted into the `when` text (one source of numbers)."""
+    out = []
+    for item in data["flags"]:
+        limits = dict(item.get("limits") or {})
+        when = str(item.get("when", "")).format(wpm=data["speaking_wpm"], **limits)
+        out.append(_make(FlagInfo, {**item, "when": when, "limits": limits}))
+    return tuple(out)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -293,7 +308,8 @@ def load() -> Taxonomy:
         companies=tuple(_make(Company, c) for c in comp["companies"]),
         drills=tuple(_make(Drill, d) for d in drills["drills"]),
         probes=tuple(_make(Drill, d) for d in drills["probes"]),
-        flags=tuple(_make(FlagInfo, f) for f in _read("flags.yaml")["flags"]),
+        flags=_flags(_read("flags.yaml")),
+        speaking_wpm=int(_read("flags.yaml")["speaking_wpm"]),
         bank_patterns=tuple(_make(FlagInfo, p) for p in _read("patterns.yaml")["patterns"]),
         questions=tuple(_make(Question, q) for q in _read("questions.yaml")["questions"]),
         emotions=tuple(tax.get("emotions") or ()),

@@ -43,7 +43,10 @@ def critique(
         str, typer.Option(help="generic, anthropic, amazon, google, meta, openai or palantir.")
     ] = "generic",
     fmt: Format = OutputFormat.text,
-    wpm: Annotated[int, typer.Option(help="Speaking rate for time estimates.")] = 150,
+    wpm: Annotated[
+        int | None,
+        typer.Option(help="Speaking rate for time estimates (default: 150 words a minute)."),
+    ] = None,
     level: Annotated[
         str | None,
         typer.Option(

@@ -19,7 +19,6 @@ from storyladder.coach.reading import Reading
 from storyladder.errors import InputError
 from storyladder.model import LEVELS, Check, Critique, Flag, Story
 
-DEFAULT_WPM = 150
 DIMENSIONS = ("structure", "specificity", "ownership", "reflection", "honesty", "results")
 
 
@@ -27,7 +26,7 @@ def critique(
     answer: str,
     question: str | None = None,
     company: str = "generic",
-    wpm: int = DEFAULT_WPM,
+    wpm: int | None = None,
     level: str | None = None,
     story: Story | str | None = None,
 ) -> Critique:
@@ -43,6 +42,7 @@ def critique(
         mode = tax.company(company)
     except KeyError as err:
         raise InputError(str(err.args[0])) from None
+    wpm = tax.speaking_wpm if wpm is None else wpm
     if wpm < 60 or wpm > 300:
         raise InputError(f"a speaking rate of {wpm} words per minute is not plausible (60-300)")
     if level is not None and level not in LEVELS:
@@ -90,7 +90,7 @@ def flag_answer(r: Reading) -> list[Flag]:
             continue
         info = tax.flag(flag_id)
         severity = info.severity
-        if flag_id == "too_long" and r.seconds > f.SEVERE_SECONDS:
+        if flag_id == "too_long" and r.seconds > f.limit("too_long", "severe_seconds"):
             severity = "high"
         out.append(Flag(flag_id, severity, tuple(evidence), info.advice))
     raised = {fl.id for fl in out}
@@ -124,19 +124,31 @@ def _level_scores(
 
 
 def _checks(r: Reading) -> tuple[Check, ...]:
+    """SPEC §1's self-check, with its numbers from flags.yaml (the flags read the same)."""
     situation = r.shares["situation"]["seconds"]
+    aim = f.limit("situation_too_long", "aim_seconds")
+    most_i = f.limit("we_not_i", "i_subjects")
+    least_numbers = f.limit("no_numbers", "numbers")
     i_count = len(r.find(lx.I_SUBJECT))
     numbers = len(r.quantities)
     rationale = f.no_alternatives(r) is None if r.story else bool(r.find(lx.REASON))
-    lesson = bool(r.find(lx.LESSON))
+    lesson = bool(r.find(lx.LESSON) or f.lesson_told(r))
     return (
         Check(
             "situation_short",
-            situation < 30,
-            f"the situation takes about {situation:.0f} s (aim: under 30 s)",
+            situation < aim,
+            f"the situation takes about {situation:.0f} s (aim: under {aim:.0f} s)",
         ),
-        Check("i_subject", i_count >= 3, f'"I" is the subject {i_count} time(s) (aim: 3 or more)'),
-        Check("numbers", numbers >= 2, f"{numbers} specific number(s) (aim: 2 or more)"),
+        Check(
+            "i_subject",
+            i_count >= most_i,
+            f'"I" is the subject {i_count} time(s) (aim: {most_i:.0f} or more)',
+        ),
+        Check(
+            "numbers",
+            numbers >= least_numbers,
+            f"{numbers} specific number(s) (aim: {least_numbers:.0f} or more)",
+        ),
         Check(
             "rationale",
             rationale,
@@ -147,8 +159,9 @@ def _checks(r: Reading) -> tuple[Check, ...]:
         Check("lesson", lesson, "a lesson is stated" if lesson else "no lesson is stated"),
         Check(
             "length",
-            r.seconds <= f.TOO_LONG_SECONDS,
-            f"about {r.seconds / 60:.1f} min at {r.wpm} wpm (aim: 2-3 min)",
+            r.seconds <= f.limit("too_long", "seconds"),
+            f"about {r.seconds / 60:.1f} min at {r.wpm} wpm "
+            f"(aim: under {f.limit('too_long', 'seconds') / 60:.0f} min)",
         ),
     )
 
@@ -170,7 +183,7 @@ def _scores(r: Reading, flagged: set[str], mode: taxonomy.Company) -> dict[str, 
         - 20 * has("no_result")
         - 20 * has("no_learning")
         - 15 * has("too_long")
-        - 15 * (r.seconds > f.SEVERE_SECONDS)
+        - 15 * (r.seconds > f.limit("too_long", "severe_seconds"))
         - 15 * has("situation_too_long")
         - 20 * has("scripted")
         - 25 * has("hypothetical"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from storyladder import taxonomy
 from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import Gate, not_an_answer
 from storyladder.coach.levels import carried_forward
@@ -21,10 +22,10 @@ from storyladder.model import Span
 Evidence = list[Span] | None
 Detector = Callable[[Reading], Evidence]
 
-TOO_LONG_SECONDS = 180.0  # SPEC §1: an answer should finish within 2-3 minutes
-SEVERE_SECONDS = 300.0
-SITUATION_SECONDS = 40.0
-SITUATION_SHARE = 0.34
+
+def limit(flag_id: str, name: str) -> float:
+    """A number a detector reads, from flags.yaml (where its `when` text quotes it too)."""
+    return taxonomy.load().flag(flag_id).limit(name)
 
 
 def _whole(r: Reading) -> list[Span]:
@@ -48,7 +49,8 @@ def we_not_i(r: Reading) -> Evidence:
     we_only = [s for s in told if _WE_OPENS.search(s.text) and not r.within(lx.I_SUBJECT, s)]
     mine = [s for s in told if r.within(lx.I_SUBJECT, s)]
     deeds = sum(len(_WE_OPENS.findall(s.text)) for s in we_only)
-    if (len(we_only) >= 2 and len(we_only) > len(mine)) or (deeds >= 2 and not mine):
+    enough = len(we_only) >= limit("we_not_i", "we_sentences")
+    if (enough and len(we_only) > len(mine)) or (deeds >= 2 and not mine):
         return [h for s in we_only for h in r.within(_WE_SUBJECT, s)][:6]
     return None
 
@@ -232,13 +234,13 @@ _OWN = phrases(
 
 
 def too_long(r: Reading) -> Evidence:
-    if r.seconds <= TOO_LONG_SECONDS:
+    if r.seconds <= limit("too_long", "seconds"):
         return None
-    limit = int(TOO_LONG_SECONDS / 60 * r.wpm)
+    most = int(limit("too_long", "seconds") / 60 * r.wpm)
     count, cut = 0, len(r.text)
     for s in r.sentences:
         count += len(s.text.split())
-        if count > limit:
+        if count > most:
             cut = s.start
             break
     return [Span(cut, len(r.text), r.text[cut:])] if cut < len(r.text) else _whole(r)
@@ -248,7 +250,10 @@ def situation_too_long(r: Reading) -> Evidence:
     if not r.story or r.question.pattern in TRAIT_PATTERNS:
         return None  # a weakness answer opens by describing the trait, not a setting
     setup = r.shares["situation"]
-    if setup["seconds"] > SITUATION_SECONDS or (setup["share"] > SITUATION_SHARE and r.words > 90):
+    too_much = setup["share"] > limit("situation_too_long", "share")
+    if setup["seconds"] > limit("situation_too_long", "seconds") or (
+        too_much and r.words >= limit("situation_too_long", "min_words")
+    ):
         return _sentences_of(r, "situation")
     return None
 
@@ -326,7 +331,7 @@ _SCRIPT = phrases(
 
 
 def no_numbers(r: Reading) -> Evidence:
-    if not r.story or len(r.quantities) >= 2:
+    if not r.story or len(r.quantities) >= limit("no_numbers", "numbers"):
         return None
     return _sentences_of(r, "result")[:2] or _whole(r)
 

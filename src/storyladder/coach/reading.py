@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from storyladder import taxonomy
 from storyladder.coach import components
 from storyladder.coach.question import QuestionInfo
 from storyladder.coach.text import find, lower, phrases, sentences, word_count
@@ -101,10 +102,11 @@ ROLE_CREDIT = phrases(
 class Reading:
     text: str
     question: QuestionInfo
-    wpm: int = 150
+    wpm: int = 0  # words per minute; 0: the configured rate (flags.yaml speaking_wpm)
     sentences: tuple[Sentence, ...] = field(init=False)
 
     def __post_init__(self) -> None:
+        self.wpm = self.wpm or taxonomy.load().speaking_wpm
         self._found: dict[int, list[Span]] = {}
         self.lowered = lower(self.text)
         spans = sentences(self.text)
