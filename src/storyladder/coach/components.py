@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from storyladder.coach import nb
+from storyladder.coach.lexicon import IRREGULAR_PAST
 from storyladder.coach.text import lower, phrases, target
 
 ORDER = ("situation", "task", "action", "result", "learning", "other")
@@ -93,6 +94,14 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         ),
     ],
     "action": [
+        (  # notes drop the "I": "Rolled back the picker.", "Told compliance same day."
+            re.compile(
+                r"^(?:[-*•]\s*)?(?:[A-Z][a-z]+ed|"
+                + "|".join(w.capitalize() for w in sorted(IRREGULAR_PAST))
+                + r"|Didn't|Did not)\b"
+            ),
+            1.4,
+        ),
         (
             re.compile(
                 rf"\b(?:{_I}|I then|I also|I first|I finally|I quickly|I immediately)\s+"
@@ -333,6 +342,17 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         ),
     ],
 }
+
+# A part named by its label ("Situation: ...", "**Result:** ..."), as notes and bullets do.
+LABELS = {
+    "situation": r"situation|context|background|setting",
+    "task": r"task|goal|my (?:job|role)|the ask",
+    "action": r"actions?|what I did|approach|steps",
+    "result": r"results?|outcome|impact",
+    "learning": r"learnings?|lessons?(?: learned)?|takeaways?|reflection|since then",
+}
+for _component, _words in LABELS.items():
+    CUES[_component].append((re.compile(rf"^\W*(?:{_words})\W*:", re.IGNORECASE), 2.5))
 
 _PRESENT_I = re.compile(
     r"\b(?:I|we) (?:am|'m|think|believe|want|feel|find|see|do|don't|know|"

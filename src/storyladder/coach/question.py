@@ -38,7 +38,10 @@ def _score(text: str, cues: tuple[str, ...]) -> int:
 
 @cache
 def _cue_pattern(cue: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(cue.lower())}", re.IGNORECASE)
+    """A cue as a whole word or phrase, with its plain inflections ("fail" in "failed")."""
+    return re.compile(
+        rf"(?<!\w){re.escape(cue.lower())}(?:s|es|ed|d|ing|ure|ures)?(?!\w)", re.IGNORECASE
+    )
 
 
 _STOP = frozenset(
@@ -52,6 +55,16 @@ _MISSION = re.compile(
     r"five years|long[- ]term|motivat",
     re.IGNORECASE,
 )
+
+
+_MISSION_WORDS = re.compile(
+    r"\bai safety\b|\bmission\b|core views|responsible scaling|\bagi\b|\bwhy (?:this|our|us|"
+    r"here|anthropic|openai)\b|\bour (?:company|values)\b",
+    re.IGNORECASE,
+)
+OTHER = "other"  # a question of none of the six families (teamwork, a project you're proud of)
+FAMILY_FLOOR = 1.0  # weaker evidence than one cue or a close neighbour: the family is `other`
+SIMILARITY_FLOOR = 0.2  # neighbours less alike than this do not vote
 
 
 # Framing rules checked in order before the cue lists: the first that matches wins.
@@ -132,6 +145,8 @@ def _neighbour_votes(text: str) -> dict[str, float]:
     """Families of the five most similar questions in our question bank."""
     votes: dict[str, float] = {}
     for sim, question in _neighbours(text, 5):
+        if sim < SIMILARITY_FLOOR:
+            continue
         family = str(question.family).split("/")[0]
         votes[family] = votes.get(family, 0.0) + sim
     return votes
@@ -153,8 +168,10 @@ def classify(text: str | None) -> QuestionInfo:
     }
     if _MISSION.search(text):
         family_scores["mission"] += 10
+    if _PAST_EXPERIENCE.search(text) and not _MISSION_WORDS.search(text):
+        family_scores["mission"] = 0.0  # a time you did something is a story, not motivation
     best = max(family_scores, key=lambda f: family_scores[f])
-    family: str | None = best if family_scores[best] > 0 else None
+    family: str | None = best if family_scores[best] >= FAMILY_FLOOR else OTHER
     pattern_scores = {p.id: _score(lowered, p.cues) for p in tax.patterns}
     pattern: str | None = max(pattern_scores, key=lambda p: pattern_scores[p])
     if pattern_scores[str(pattern)] == 0:

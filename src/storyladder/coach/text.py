@@ -80,10 +80,27 @@ def _line_spans(text: str) -> Iterable[tuple[int, int]]:
         yield block_start, len(text)
 
 
+_HEADING = re.compile(
+    r"#+\s*\S.*|\*\*[^*\n]{1,60}\*\*:?|[^\n.!?]{1,60}:|(?:situation|context|background|task|"
+    r"action|actions|result|results|outcome|learning|lesson|lessons|takeaway|reflection)s?",
+    re.IGNORECASE,
+)
+
+
+def is_heading(line: str) -> bool:
+    """A heading above the answer's sentences ('## Situation', '**Context:**', 'Result:'),
+    not a sentence of it: a short line marked as a heading, with nothing after the mark."""
+    line = line.strip()
+    return len(line.split()) <= 8 and _HEADING.fullmatch(line) is not None
+
+
 def sentences(text: str) -> list[Span]:
-    """The sentences of `text` with their character offsets (whitespace trimmed)."""
+    """The sentences of `text` with their character offsets (whitespace trimmed); headings
+    on a line of their own are not sentences."""
     out: list[Span] = []
     for block_start, block_end in _line_spans(text):
+        if is_heading(text[block_start:block_end]) and block_end < len(text.rstrip()):
+            continue
         start = block_start
         for match in _TERMINAL.finditer(text, block_start, block_end):
             end = match.end()

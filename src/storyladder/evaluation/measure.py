@@ -51,15 +51,15 @@ def expected_flags(answer: LabelledAnswer) -> frozenset[str]:
 # -- components and questions --------------------------------------------------------
 
 
-def _tags_for(answer: LabelledAnswer, model: nb.Model | None) -> list[str | None]:
+def _tags_for(answer: LabelledAnswer, model: nb.Model | None) -> list[str]:
     predicted = sentences(answer.text)
     mission = classify(answer.question).family == "mission"
     tags = components.tag([p.text for p in predicted], mission=mission, model=model)
-    out: list[str | None] = []
+    out: list[str] = []
     for start, end, _ in answer.spans:
         middle = (start + end) // 2
         index = next((i for i, p in enumerate(predicted) if p.start <= middle < p.end), None)
-        out.append(tags[index] if index is not None else None)
+        out.append(tags[index] if index is not None else "other")  # a heading, not a sentence
     return out
 
 
