@@ -51,6 +51,11 @@ def show(title: str, r: dict[str, Any], details: bool) -> None:
             f"at or under 20: {sum(s <= 20 for s in scores)}/{len(scores)}"
             + (f"   {[x for x in r['non_answers'] if x[1] > 20]}" if details else "")
         )
+    share, means = r["quality_ordering"]
+    print(
+        f"whole answers: strong above weak {share:.1%} of pairs; mean overall "
+        + ", ".join(f"{q} {m}" for q, m in means.items())
+    )
     print("level             met/not-met   strong>weak   items")
     for level, f in r["levels"].items():
         print(

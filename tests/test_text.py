@@ -32,7 +32,15 @@ def _texts(text: str) -> list[str]:
         ),
         (
             "What I did:\n- wrote the runbook\n- paged the owner\n\nThen it held.",
-            ["What I did:", "wrote the runbook", "paged the owner", "Then it held."],
+            ["wrote the runbook", "paged the owner", "Then it held."],  # a heading is no sentence
+        ),
+        (
+            "## Situation\nThe ledger cutover was due Friday.\n**Result:**\nit slipped. and we paid.",
+            ["The ledger cutover was due Friday.", "it slipped.", "and we paid."],
+        ),
+        (
+            "It failed... and then it held. so we shipped.",
+            ["It failed... and then it held.", "so we shipped."],  # spoken: lowercase starts
         ),
     ],
 )

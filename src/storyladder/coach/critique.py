@@ -11,7 +11,7 @@ from __future__ import annotations
 from storyladder import taxonomy
 from storyladder.coach import flags as f
 from storyladder.coach import lexicon as lx
-from storyladder.coach import signals
+from storyladder.coach import scoring, signals
 from storyladder.coach.levels import LevelJudgment, judge_level
 from storyladder.coach.probes import follow_ups
 from storyladder.coach.question import classify
@@ -53,7 +53,7 @@ def critique(
     if judged is not None:
         flag_list = _for_level(flag_list, judged)
     flagged = {fl.id for fl in flag_list}
-    scores = _scores(reading, flagged, mode)
+    scores = scoring.scores(reading, flagged, mode)
     if judged is not None:
         scores = _level_scores(scores, judged, flag_list)
     return Critique(
@@ -119,7 +119,7 @@ def _level_scores(
     if judged.level not in REFLECTIVE_LEVELS:
         out.pop("reflection", None)
     high = sum(1 for fl in flags if fl.severity == "high")
-    out["overall"] = _clamp(judged.score - LEVEL_FLAG_PENALTY * high)
+    out["overall"] = scoring.clamp(judged.score - LEVEL_FLAG_PENALTY * high)
     return out
 
 
@@ -164,92 +164,3 @@ def _checks(r: Reading) -> tuple[Check, ...]:
             f"(aim: under {f.limit('too_long', 'seconds') / 60:.0f} min)",
         ),
     )
-
-
-def _clamp(value: float) -> int:
-    return max(0, min(100, round(value)))
-
-
-def _scores(r: Reading, flagged: set[str], mode: taxonomy.Company) -> dict[str, int]:
-    has = flagged.__contains__
-    feelings = signals.feelings(r)
-    admissions = r.find(signals._ADMISSION) + r.find(signals._GAPS)
-    credit = len(r.names) + len(r.role_credits)
-    in_result = [q for q in r.quantities if any(s.start <= q.start < s.end for s in r.of("result"))]
-    dims: dict[str, float] = {
-        "structure": 100
-        - 15 * (r.story and not r.of("situation"))
-        - 25 * (r.story and not r.of("action"))
-        - 20 * has("no_result")
-        - 20 * has("no_learning")
-        - 15 * has("too_long")
-        - 15 * (r.seconds > f.limit("too_long", "severe_seconds"))
-        - 15 * has("situation_too_long")
-        - 20 * has("scripted")
-        - 25 * has("hypothetical"),
-        "specificity": 35
-        + 10 * min(len(r.quantities), 4)
-        + 8 * min(credit, 2)
-        - 30 * has("vague")
-        - 15 * has("no_numbers"),
-        "ownership": 85
-        + 5 * min(len(r.find(lx.I_SUBJECT)), 3)
-        - 35 * has("we_not_i")
-        - 30 * has("hypothetical")
-        - 35 * has("blame")
-        - 10 * has("no_credit"),
-        "reflection": 30
-        + 25 * bool(r.find(lx.LESSON))
-        + 25 * bool(r.within(lx.OPERATIONAL, *r.of("learning")))
-        + 20 * bool(r.find(lx.SELF_PATTERN))
-        - 35 * has("cliche_lesson")
-        - 30 * has("no_learning"),
-        "honesty": 55
-        + 15 * (not has("no_cost"))
-        + 10 * bool(feelings)
-        + 10 * min(len(admissions), 2)
-        + 5 * (credit > 0)
-        - 40 * has("humble_brag")
-        - 35 * has("neat_resolution")
-        - 30 * has("blame"),
-        "results": 35
-        + 25 * bool(r.of("result"))
-        + 15 * min(len(in_result), 2)
-        + 10 * (not has("no_cost"))
-        - 40 * has("no_result"),
-    }
-    if r.mission:
-        dims["engagement"] = (
-            30
-            + 25 * bool(r.find(f._POSITION))
-            + 25 * bool(r.find(f._TENSION))
-            + 20 * f._past_action(r)
-            - 45 * has("generic_mission")
-        )
-    if mode.id == "amazon":
-        dims["principle"] = _principle_link(r)
-    weights = {d: mode.score_weights.get(d, 1.0) for d in dims}
-    if r.mission:  # a motivation answer is not a story: its result is not the point
-        weights["results"] = weights["results"] * 0.25
-        weights["structure"] = weights["structure"] * 0.5
-    overall = sum(_clamp(v) * weights[d] for d, v in dims.items()) / sum(weights.values())
-    overall -= sum(_HIGH_PENALTY for fl in flagged if taxonomy.load().flag(fl).severity == "high")
-    if mode.framing == "negative":
-        overall -= 6 * has("neat_resolution") + 4 * has("humble_brag") + 3 * has("no_cost")
-    gate = f.gate(r)
-    if gate is not None:  # nothing was answered: nothing earns points
-        return {"overall": gate.score, **{d: min(_clamp(v), gate.score) for d, v in dims.items()}}
-    return {"overall": _clamp(overall), **{d: _clamp(v) for d, v in dims.items()}}
-
-
-_HIGH_PENALTY = 3
-
-
-def _principle_link(r: Reading) -> float:
-    """Amazon: is the story tied to a Leadership Principle, by name or by its substance?"""
-    principles = taxonomy.load().framework("amazon")
-    lowered = r.text.lower()
-    if any(p.name.lower() in lowered for p in principles):
-        return 100
-    hits = sum(1 for p in principles for cue in p.cues if cue in lowered)
-    return 40 + min(hits, 6) * 8

@@ -53,7 +53,8 @@ def not_an_answer(
     if not alpha or sum(_wordlike(w) for w in alpha) < 0.5 * len(alpha):
         return Gate("gibberish", "these are not words of an answer")
     content = _content(_without(answer, lexicon.DONT_KNOW))
-    if len(content) < 3 and not find(lexicon.FIND_OUT, answer):
+    # a follow-up on a told story may be one word ("Luis."); a first answer needs more
+    if len(content) < (1 if context else 3) and not find(lexicon.FIND_OUT, answer):
         return Gate("dont_know", "no answer is given yet, only that there is none")
     if len(find(lexicon.ASIDE, answer)) >= 2 or _mostly_questions(answer):
         return Gate("off_topic", "the answer talks about the call or asks about the role instead")

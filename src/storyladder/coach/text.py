@@ -67,6 +67,11 @@ def _line_spans(text: str) -> Iterable[tuple[int, int]]:
             if block_start is not None:
                 yield block_start, pos - 1
                 block_start = None
+        elif is_heading(line):  # a heading line stands alone
+            if block_start is not None:
+                yield block_start, pos - 1
+            yield pos, line_end
+            block_start = None
         elif is_bullet:
             if block_start is not None:
                 yield block_start, pos - 1

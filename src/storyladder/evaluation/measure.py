@@ -116,6 +116,18 @@ def strong_false_flags(items: list[LabelledAnswer]) -> tuple[int, int, Counter[s
     return flagged, len(strong), wrong
 
 
+def quality_ordering(items: list[LabelledAnswer]) -> tuple[float, dict[str, float]]:
+    """How often a strong answer outscores a weak one (all strong-weak pairs within the
+    group), and the mean overall score for each quality label."""
+    by: dict[str, list[int]] = defaultdict(list)
+    for a in items:
+        if a.quality:
+            by[a.quality].append(critique(a.text, a.question, a.company).scores["overall"])
+    pairs = [(s, w) for s in by.get("strong", []) for w in by.get("weak", [])]
+    share = sum(s > w for s, w in pairs) / len(pairs) if pairs else 1.0
+    return share, {q: round(sum(v) / len(v), 1) for q, v in sorted(by.items())}
+
+
 def non_answer_scores(items: list[LabelledAnswer]) -> list[tuple[str, int]]:
     return [
         (a.id, critique(a.text, a.question, a.company).scores["overall"])
@@ -223,6 +235,7 @@ def report(corpus: Corpus) -> dict[str, Any]:
         "strong": strong,
         "strong_false_flags": wrong,
         "non_answers": non_answer_scores(items),
+        "quality_ordering": quality_ordering(items),
         "ladder_items": len(corpus.ladders),
         "levels": level_figures(list(corpus.ladders)),
         "levels_by_style": {s: level_figures(v)["all"] for s, v in sorted(ladder_styles.items())},
