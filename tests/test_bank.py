@@ -266,3 +266,17 @@ def test_the_json_contract() -> None:
     } <= set(data["coverage"])
     assert all({"id", "severity", "stories", "advice"} <= set(p) for p in data["patterns"])
     assert all(set(n) == {"story", "action"} for n in data["next"])
+
+
+def test_failure_stories_with_no_cost_and_nothing_owned_read_as_spun() -> None:
+    def failure(n: int) -> Story:
+        return story(
+            f"Slipped launch {n}",
+            categories=("failure",),
+            situation=f"In 2023 mobile launch number {n} was in trouble.",
+            action="I reorganised the plan, added a daily standup and moved two engineers.",
+            result="The app shipped and the client renewed for another year.",
+            learning="Now I plan a buffer into every launch date.",
+        )
+
+    assert "humble_brag_bank" in patterns_of([failure(1), failure(2), failure(3)])

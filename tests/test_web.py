@@ -138,6 +138,33 @@ def test_live_critique_fragment(client: TestClient) -> None:
     assert "we_not_i" in response.text and "<mark" in response.text
 
 
+def test_a_ladder_answer_is_judged_at_its_level_on_the_story_told(client: TestClient) -> None:
+    story = {
+        "title": "The billing cutover",
+        "situation": "In 2023 I moved billing for 30 carriers to a new ledger.",
+        "x-csrf-token": token(client),
+    }
+    met = client.post(
+        "/ladder/tradeoff",
+        data={**story, "ladder_tradeoff": "Ana covered my on-call for a month. The client left."},
+        headers={"x-csrf-token": token(client)},
+    )
+    assert met.status_code == 200 and "meets" in met.text and "covered my" in met.text
+    unmet = client.post(
+        "/ladder/tradeoff",
+        data={**story, "ladder_tradeoff": "There was no real downside, it all worked out."},
+        headers={"x-csrf-token": token(client)},
+    )
+    assert "does not yet meet" in unmet.text and "What did that choice cost" in unmet.text
+    bad = client.post("/ladder/sideways", data=story, headers={"x-csrf-token": token(client)})
+    assert bad.status_code == 400 and "unknown ladder level" in bad.text
+
+
+def test_the_editor_shows_each_ladder_level_judged(client: TestClient) -> None:
+    page = client.get("/stories/marisol-rounding-leak").text
+    assert page.count("level-verdict") == 6 and "meets the worldview level" in page
+
+
 def test_export_zip_and_import_it_back(client: TestClient) -> None:
     archive = client.get("/bank/export.zip").content
     names = zipfile.ZipFile(io.BytesIO(archive)).namelist()

@@ -92,9 +92,17 @@ _EPISODE = re.compile(
 _SELF = re.compile(r"\b(?:I|me|my|myself|we|our)\b", re.IGNORECASE)
 
 
+_NOTE = re.compile(  # notes drop the "I": "Cut timeouts to 3.", "Paged the owner."
+    r"(?:^|[.!?]\s+|\n\s*[-*•]?\s*)(?:[A-Z][a-z]+ed|"
+    + "|".join(w.capitalize() for w in sorted(lexicon.IRREGULAR_PAST))
+    + r")\b"
+)
+
+
 def _told(answer: str) -> bool:
-    """Does the answer tell something that happened (a past event with an actor)?"""
-    return bool(_EPISODE.search(answer))
+    """Does the answer tell something that happened (a past event with an actor, or a note
+    that opens with what was done)?"""
+    return bool(_EPISODE.search(answer) or _NOTE.search(answer))
 
 
 def _mostly_questions(answer: str) -> bool:

@@ -118,9 +118,14 @@ _WIN = phrases(
 )
 
 
+def _painless(v: StoryView) -> bool:
+    """A failure told with nothing lost and nothing owned: spun, even without a happy ending."""
+    return not f._costs(v.reading) and not v.reading.find(signals._ADMISSION)
+
+
 def humble_brag_bank(views: Sequence[StoryView]) -> Found:
     failures = [v for v in views if _FAILURE_CATEGORIES & set(v.story.categories)]
-    spun = [v for v in failures if {"neat_resolution", "humble_brag"} & v.flags]
+    spun = [v for v in failures if {"neat_resolution", "humble_brag"} & v.flags or _painless(v)]
     negative = sum(
         len(f._costs(v.reading)) + len(v.reading.find(signals._ADMISSION)) for v in views
     )

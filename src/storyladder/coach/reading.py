@@ -150,8 +150,12 @@ class Reading:
 
     @cached_property
     def story(self) -> bool:
-        """Does the answer tell (or should it tell) one past episode?"""
-        return not self.mission
+        """Does the answer tell (or should it tell) one past episode? Not a motivation
+        answer, and not the answer to a 'how would you...' question, which asks for a plan."""
+        if self.mission:
+            return False
+        q = self.question
+        return not q.text or q.asks_past or q.pattern is not None
 
     # -- counts --------------------------------------------------------------------
 
@@ -180,7 +184,12 @@ class Reading:
 
     @cached_property
     def quantities(self) -> list[Span]:
-        return [q for q in self.find(QUANTITY) if not _is_ordinal_list(q.text)]
+        return [q for q in self.find(QUANTITY) if not self._list_marker(q)]
+
+    def _list_marker(self, q: Span) -> bool:
+        """'1.' opening a numbered line is a list marker, not a quantity ('down to 3.' is)."""
+        line = self.text[self.text.rfind("\n", 0, q.start) + 1 : q.start]
+        return not line.strip() and _is_ordinal_list(q.text)
 
     @cached_property
     def past_share(self) -> float:

@@ -138,6 +138,15 @@ def principles(r: Reading, flagged: set[str]) -> tuple[Signal, ...]:
     )
 
 
+def _gaps_owned(r: Reading) -> list[Span]:
+    """ "I don't know; here is how I would find out": a gap owned, with a way to close it.
+    A bare "I don't know" is no answer, not intellectual honesty."""
+    gaps = r.find(_GAPS)
+    if not gaps or f.gate(r) is not None or not r.find(lx.FIND_OUT):
+        return []
+    return gaps
+
+
 def behaviours(r: Reading, flagged: set[str]) -> tuple[Signal, ...]:
     """Anthropic's four scored behaviours (SPEC §7)."""
     polish = "neat_resolution" in flagged or "humble_brag" in flagged
@@ -150,7 +159,7 @@ def behaviours(r: Reading, flagged: set[str]) -> tuple[Signal, ...]:
         ),
         _signal(
             "knowledge_gaps",
-            r.find(_GAPS),
+            _gaps_owned(r),
             "admits what they do not know",
             "no uncertainty is admitted anywhere",
         ),

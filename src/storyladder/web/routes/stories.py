@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse
 
 from storyladder import taxonomy
 from storyladder.coach.critique import critique
-from storyladder.coach.levels import readiness
+from storyladder.coach.levels import judge_level, readiness
 from storyladder.errors import Conflict, InputError, StoryInvalid
 from storyladder.formats import markdown
 from storyladder.model import LEVELS, SECTIONS, Story
@@ -40,6 +40,7 @@ def _editor(
     status: int = 200,
 ) -> object:
     tax = taxonomy.load()
+    ready = readiness(story) if story else None
     return page(
         request,
         "story_edit.html",
@@ -52,7 +53,8 @@ def _editor(
         sections=SECTIONS,
         levels=tax.levels,
         prompts=PROMPTS,
-        ready=readiness(story) if story else None,
+        ready=ready,
+        judgments={j.level: j for j in ready.judgments} if ready else {},
         level_ids=LEVELS,
     )
 
@@ -159,6 +161,19 @@ async def live_critique(request: Request) -> object:
         text, question=str(form.get("critique_question") or "") or None, company=company
     )
     return page(request, "critique_panel.html", result=result, marked=_marks(result))
+
+
+@router.post("/ladder/{level}")
+async def judge_ladder_answer(request: Request, level: str) -> object:
+    """One ladder answer judged at its level, on the story told above it (an htmx fragment)."""
+    if level not in LEVELS:
+        raise InputError(f"unknown ladder level '{level}'; allowed: {', '.join(LEVELS)}")
+    form = await request.form()
+    answer = str(form.get(f"ladder_{level}") or "")
+    if not answer.strip():
+        return page(request, "level_panel.html", judged=None)
+    told = "\n\n".join(str(form.get(k) or "") for k in ("title", *SECTIONS) if form.get(k))
+    return page(request, "level_panel.html", judged=judge_level(answer, level, story=told or None))
 
 
 def _marks(result: object) -> list[tuple[str, str | None]]:
