@@ -41,7 +41,8 @@ _I_VERB = re.compile(
 )
 _I_AM_MORE = re.compile(  # "I'm braver with a lawyer next to me", "I am slower when..."
     r"\bI(?:'m| am) (?:\w+er|more \w+|less \w+|not \w+|too \w+) (?:with|when|if|around|under|"
-    r"than|at|about|once|after|before|in)\b",
+    r"than|at|about|once|after|before|in|by|for|to|on)\b"
+    r"|^\W*my \w+(?: \w+)? (?:is|are|was|were) [^.!?]*\b(?:than|not|for my|instead)\b",
     re.IGNORECASE,
 )
 _I_WILL_WHEN = re.compile(  # "I'll avoid a conflict for months if the person pays"
@@ -186,6 +187,8 @@ def _tradeoff(answer: str, _body: str | None) -> _Finding:
         if not _denied(answer, c) and not _inside(c, denials)
     ]
     concrete = find(QUANTITY, answer) + _names(answer) + find(lx.PEOPLE, answer)
+    if not costs:  # with no word of loss, people and numbers count only if no win is told
+        denials += find(lx.WIN, answer) + find(lx.POSITIVE, answer)
     distinct = {c.text.lower() for c in costs + concrete}
     met = bool(distinct) and len(distinct) > 2 * len(denials)
     return _Finding(costs[:3], concrete[:2], denials, met)
@@ -199,7 +202,7 @@ def _meta(answer: str, _body: str | None) -> _Finding:
         for s in find(lx.SELF_PATTERN, answer) + _present_self(answer)
         if not _inside(s, praise) and not _same_sentence(answer, s, world)
     ]
-    limits = find(_LIMITING, answer)
+    limits = [lim for lim in find(_LIMITING, answer) if not _inside(lim, praise)]
     met = bool(mine) and (not praise or bool(limits))
     return _Finding(mine[:3], limits[:2], world + praise, met)
 
@@ -286,8 +289,10 @@ _LIMITING = re.compile(
     r"pride|fear\w*|guilt\w*|ashamed|embarrass\w*|hard for me|less|worst|weak\w*)\b",
     re.IGNORECASE,
 )
-_PAST_TENSE = re.compile(
-    r"\b(?:" + "|".join(sorted(lx.IRREGULAR_PAST)) + r"|didn't|\w{2,}(?<!e)ed)\b", re.IGNORECASE
+_PAST_TENSE = re.compile(  # a past verb, not a participle used as an adjective ("a named backup")
+    r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bbe )(?<!\bgets )(?<!\bget )(?<!\bbeen )"
+    r"\b(?:" + "|".join(sorted(lx.IRREGULAR_PAST)) + r"|didn't|\w{2,}(?<!e)ed)\b",
+    re.IGNORECASE,
 )
 _PRESENT_MARK = re.compile(
     r"\b(?:now|nowadays|these days|today|since then|ever since|anymore|no longer|rule|template|"
@@ -304,9 +309,12 @@ _OPINION = re.compile(
     r"|\b\w+'d\b(?! rather)"
     r"|\b(?:is|are) (?:\w+ )?(?:important|interesting|key|crucial|essential|changing|easy|vital|"
     r"everything)\b"
-    r"|^\W*(?:\w+ ){0,3}(?:industry|field|sector|companies|organi[sz]ations|orgs|insurers|cities|"
-    r"clinics|doctors|leaders|managers|teams|journals|nonprofits|people|everyone|nobody|most \w+|"
-    r"every (?:boss|team|pm|manager|company|org|leader))\b",
+    r"|^\W*(?:(?:the|most|all|many|a lot of|every|each|any|good|great|modern) )?(?:\w+ )?"
+    r"(?:industry|field|sector|companies|organi[sz]ations|orgs|insurers|cities|clinics|doctors|"
+    r"leaders|leadership|managers|teams|journals|nonprofits|people|everyone|nobody|boss|pm|"
+    r"company|org|leader|startups|tools|cash|perfect)\b(?! I\b)"
+    r"|\b(?:big believer|is all about|is about|is king|(?:is )?(?:the )?enemy of|the key to|"
+    r"foundation of|I always say|I tell (?:every|all|my)|try to be|is a crisis|is changing)\b",
     re.IGNORECASE,
 )
 

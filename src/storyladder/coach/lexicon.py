@@ -346,13 +346,20 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"(?:frustrated|annoyed|resented|unhappy|angry|upset)",
     r"didn'?t speak to me",
     r"(?:got|was|were|became|grew) (?:much |a lot |a bit )?(?:harder|worse|slower|colder|tense)",
+    r"(?:got|was|were) (?:cut|dropped|killed|shelved|scrapped|pulled|cancel+ed|delayed|pushed)",
+    r"(?:an? |one |two |three |\w+-\w+ )?slip",
+    r"(?:\w+'s|my|our|their|his|her) trust",
+    r"sleep|vacations?",
+    r"I cancel+ed",
+    r"(?:won'?t|wouldn'?t|didn'?t|doesn'?t) (?:even )?(?:look at|talk to|speak to|trust) me",
     r"cold (?:to|toward|with)",
     r"(?:less|slower|smaller|fewer)",
 )
 NO_COST = phrases(
     r"(?:no|not (?:a|any|much|really a)|wasn'?t (?:a|any|really a|much of a)|there was no|"
     r"without (?:any|a)|didn'?t (?:have|cost) (?:a|any|anything|much)|nothing) (?:real |big |"
-    r"major |actual )?(?:downside|cost|trade-?off|price|loss|sacrifice|negative)s?",
+    r"major |actual )?(?:downside|cost|trade-?off|price|loss|sacrifice|negative|friction|pushback|"
+    r"problem|issue|impact|harm|damage)s?",
     r"(?:didn'?t|did not|never) (?:really )?(?:cost|lose|give up|sacrifice) "
     r"(?:anything|much|us|me)",
     r"(?:it|everything) (?:all )?(?:worked|turned) out",
@@ -366,6 +373,22 @@ NO_COST = phrases(
     r"(?:was|were) (?:thrilled|delighted)",
     r"everyone was (?:glad|happy|pleased)",
     r"in a way it (?:actually )?worked",
+    r"(?:gave|give) up nothing",
+    r"(?:lost|lose) (?:anything|nothing)",
+    r"(?:not|no) (?:a |very )?big (?:cost|deal|loss)",
+    r"nobody,? really",
+    r"(?:wasn'?t|isn'?t|not) (?:that|so|too) bad",
+    r"(?:pretty|fairly|mostly) contained",
+    r"(?:never|didn'?t) even (?:saw|see|notice\w*)",
+    r"(?:don'?t|do not|never) regret",
+    r"(?:a |big |huge |great |total )success",
+    r"(?:this|that|it) is normal",
+    r"(?:most of them|they all) (?:come|came) back",
+    r"not (?:like it was|really) on me",
+    r"can'?t put a price",
+    r"(?:the )?only (?:real )?(?:cost|downside|price|thing (?:I|we) (?:lost|gave up))",
+    r"happy to (?:give|pay|do|put in)",
+    r"came around|got over it|blew over",
     r"nobody (?:lost|was hurt|was affected|minded)",
     r"no one (?:lost|was hurt|was affected|minded)",
     r"(?:totally|definitely|absolutely) worth it",
@@ -398,9 +421,11 @@ SELF_PATTERN = phrases(
     r"comfortable|bad|worse|better|good) (?:to|at|with|when)",
     r"I (?:find it|find that) (?:hard|easy|difficult)",
     r"(?:it is|it's) (?:hard|easy|difficult) for me",
-    r"makes? me (?:want|feel|rush|freeze|defensive|quiet|nervous|anxious)",
     r"I (?:over|under)-?\w+",
-    r"I (?:would|'d) rather (?:\w+ ){0,8}than",
+    r"I(?: would|'d) rather (?:\w+ ){0,8}than",
+    r"I(?:'d| had) been (?:\w+ing|too|more|less)",
+    r"(?:makes?|made) me (?:more |less |too |so )?\w+",
+    r"(?:it|that) (?:is|was|'s) (?:hard|easy|harder|easier) for me",
     r"I (?:care|worry) (?:more|too much|less) about",
     r"blind ?spot",
     r"I (?:don'?t|do not|rarely|never|seldom) (?:notice|ask|look|see|check|listen|delegate|"
@@ -509,6 +534,24 @@ ASIDE = phrases(  # talk to the interviewer about the call itself, not an answer
     r"is (?:this|the) (?:role|job|position) (?:\w+ )?(?:hybrid|remote|in office|full[- ]time)",
     r"(?:my|the) (?:camera|mic|microphone|connection|wifi|audio) (?:keeps|is|was)",
     r"you'?re (?:breaking|cutting) up",
+)
+WIN = phrases(  # an outcome told as a win
+    r"succe\w+",
+    r"praised",
+    r"promoted",
+    r"thanked",
+    r"recogni[sz]ed",
+    r"award\w*",
+    r"record",
+    r"saved",
+    r"won",
+    r"flawless\w*",
+    r"on time",
+    r"ahead of schedule",
+    r"celebrat\w+",
+    r"worked out",
+    r"turned out (?:great|well|fine)",
+    r"happier",
 )
 POSITIVE = phrases(  # a success told where a failure was asked
     r"proud\w*",
@@ -619,6 +662,17 @@ SELF_PRAISE = phrases(  # "what it taught me about myself" answered with a virtu
     r"I would do it again",
     r"proud",
     r"makes? me (?:so |really )?(?:good|great|better|successful|effective)",
+    r"I(?:'m| am) (?:a |an )?(?:very |really |super |quite |pretty |extremely )?(?:\w+ )?"
+    r"(?:good|great|"
+    r"strong|decisive|pragmatic|caring|visionary|organi[sz]ed|reliable|honest|calm|humble|"
+    r"independent|proactive|thorough|persistent|creative|empathetic|result-oriented|"
+    r"results-oriented|detail-oriented|hard-working|hardworking|dependable|fair)\b(?! at hiding)",
+    r"(?:my|one of my) (?:biggest |greatest |real )?(?:strengths?|superpower)",
+    r"I shine",
+    r"(?:does|do|doing|did) the right thing",
+    r"takes? ownership",
+    r"too (?:caring|honest|nice|generous|dedicated|passionate|detail-oriented|hard-working|loyal|"
+    r"trusting|perfect\w*|committed)",
 )
 COUNTERFACTUAL = re.compile(  # a reason given as what the other road would have done
     r"\b(?:would|could|might)(?:n't| not)?(?: have|'ve)? (?:just |only |still |also )?[a-z]{3,}"

@@ -98,24 +98,6 @@ def _someone_else_shines(v: StoryView) -> bool:
 
 
 _FAILURE_CATEGORIES = {"failure", "someone_else_right", "changed_opinion"}
-_WIN = phrases(
-    r"succe\w+",
-    r"praised",
-    r"promoted",
-    r"thanked",
-    r"recogni[sz]ed",
-    r"award\w*",
-    r"record",
-    r"saved",
-    r"won",
-    r"flawless\w*",
-    r"on time",
-    r"ahead of schedule",
-    r"celebrat\w+",
-    r"worked out",
-    r"turned out (?:great|well|fine)",
-    r"happier",
-)
 
 
 def _painless(v: StoryView) -> bool:
@@ -129,7 +111,7 @@ def humble_brag_bank(views: Sequence[StoryView]) -> Found:
     negative = sum(
         len(f._costs(v.reading)) + len(v.reading.find(signals._ADMISSION)) for v in views
     )
-    positive = sum(len(v.reading.find(_WIN)) + len(v.reading.find(f._PRAISE)) for v in views)
+    positive = sum(len(v.reading.find(lx.WIN)) + len(v.reading.find(f._PRAISE)) for v in views)
     ratio = negative / max(positive, 1)
     every_failure_wins = len(failures) >= 2 and len(spun) * 3 >= len(failures) * 2
     if not every_failure_wins and not (len(views) >= 3 and ratio < 0.5):

@@ -32,6 +32,8 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     word = text[start:dot].lower()
     if not word:
         return False
+    if word in ("no", "nos"):  # "No. 5" is an abbreviation, "I said no." ends a sentence
+        return bool(re.match(r"\s*\d", text[dot + 1 : dot + 4]))
     if word in ABBREVIATIONS:
         return True
     if len(word) == 1 and text[start].isupper():  # an initial: "J. Ortiz"
