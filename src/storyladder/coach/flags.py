@@ -17,7 +17,7 @@ from storyladder.coach.gate import Gate, not_an_answer
 from storyladder.coach.levels import carried_forward
 from storyladder.coach.reading import Reading
 from storyladder.coach.text import find, phrases
-from storyladder.model import Span
+from storyladder.model import Sentence, Span
 
 Evidence = list[Span] | None
 Detector = Callable[[Reading], Evidence]
@@ -289,12 +289,19 @@ def no_learning(r: Reading) -> Evidence:
 
 def lesson_told(r: Reading) -> list[Span]:
     """A lesson told as a practice kept or a self-insight, in the closing sentences or those
-    read as learning: the level judge's worldview and meta-reflection tests."""
+    read as learning: the level judge's worldview and meta-reflection cues (read once)."""
+    if "lesson_told" in r.memo:
+        found: list[Span] = r.memo["lesson_told"]
+        return found
     cut = len(r.sentences) - max(2, round(len(r.sentences) * 0.4))
-    closing = [s for i, s in enumerate(r.sentences) if i >= cut or s.component == "learning"]
+    parts = [s for i, s in enumerate(r.sentences) if i < cut and s.component == "learning"]
+    if cut < len(r.sentences):
+        last = r.sentences[max(cut, 0)]
+        parts.append(Sentence(last.start, len(r.text), r.text[last.start :], "learning"))
     out: list[Span] = []
-    for s in closing:
+    for s in parts:
         out += [Span(h.start + s.start, h.end + s.start, h.text) for h in carried_forward(s.text)]
+    r.memo["lesson_told"] = out
     return out
 
 

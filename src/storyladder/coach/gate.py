@@ -20,6 +20,7 @@ from storyladder.coach.question import classify
 from storyladder.coach.text import find, lower, sentences, words
 
 NEGATIVE_PATTERNS = ("direct_negative", "inverted_positive", "counterfactual")
+LONG_ANSWER = 120  # words: past this an answer is no "don't know" and no aside
 OFF_TOPIC_WORDS = 8  # a shorter reply is too little to call off topic: a terse answer is not one
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
@@ -52,11 +53,14 @@ def not_an_answer(
     alpha = [w for w in tokens if any(c.isalpha() for c in w)]
     if not alpha or sum(_wordlike(w) for w in alpha) < 0.5 * len(alpha):
         return Gate("gibberish", "these are not words of an answer")
-    content = _content(_without(answer, lexicon.DONT_KNOW))
+    if len(alpha) > LONG_ANSWER and question is None:
+        return None  # a long answer to no question in particular is an answer
+    short = len(alpha) <= LONG_ANSWER
+    content = _content(_without(answer, lexicon.DONT_KNOW) if short else answer)
     # a follow-up on a told story may be one word ("Luis."); a first answer needs more
     if len(content) < (1 if context else 3) and not find(lexicon.FIND_OUT, answer):
         return Gate("dont_know", "no answer is given yet, only that there is none")
-    if len(find(lexicon.ASIDE, answer)) >= 2 or _mostly_questions(answer):
+    if short and (len(find(lexicon.ASIDE, answer)) >= 2 or _mostly_questions(answer)):
         return Gate("off_topic", "the answer talks about the call or asks about the role instead")
     if question:
         if _success_for_failure(answer, question):
@@ -116,8 +120,9 @@ def _success_for_failure(answer: str, question: str) -> bool:
     info = classify(question)
     if info.pattern not in NEGATIVE_PATTERNS and info.family != "failure":
         return False
-    negative = find(lexicon.STAKES, answer) + find(lexicon.COST_MORE, answer)
-    return bool(find(lexicon.POSITIVE, answer)) and not negative
+    if not find(lexicon.POSITIVE, answer):
+        return False
+    return not (find(lexicon.STAKES, answer) or find(lexicon.COST_MORE, answer))
 
 
 def _without(text: str, pattern: re.Pattern[str]) -> str:

@@ -42,7 +42,8 @@ _I_VERB = re.compile(
 _I_AM_MORE = re.compile(  # "I'm braver with a lawyer next to me", "I am slower when..."
     r"\bI(?:'m| am) (?:\w+er|more \w+|less \w+|not \w+|too \w+) (?:with|when|if|around|under|"
     r"than|at|about|once|after|before|in|by|for|to|on)\b"
-    r"|^\W*my \w+(?: \w+)? (?:is|are|was|were) [^.!?]*\b(?:than|not|for my|instead)\b",
+    r"|(?:^|[.!?]\s+)\W*my \w+(?: \w+)? (?:is|are|was|were) [^.!?]*\b(?:than|not|for my|"
+    r"instead)\b",
     re.IGNORECASE,
 )
 _I_WILL_WHEN = re.compile(  # "I'll avoid a conflict for months if the person pays"
@@ -339,7 +340,7 @@ def _rule_sentences(answer: str) -> list[Span]:
 _NOW = re.compile(r"\b(?<!right )(?<!by )(?<!until )(?<!up )now\b(?! that)", re.IGNORECASE)
 
 
-_CLAUSE = re.compile(r"[,;:]|\b(?:so|and|but|because)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:.!?\n]|\b(?:so|and|but|because)\b", re.IGNORECASE)
 
 
 def _now_practice(text: str) -> list[Span]:
@@ -348,7 +349,7 @@ def _now_practice(text: str) -> list[Span]:
     out = []
     for m in _NOW.finditer(text):
         cuts = [c.end() for c in _CLAUSE.finditer(text, 0, m.start())]
-        start = max([0, *cuts, text.rfind(".", 0, m.start()) + 1])
+        start = max([0, *cuts])
         ends = [c.start() for c in _CLAUSE.finditer(text, m.end())] + [len(text)]
         clause = text[start : min(ends)]
         if not _PAST_TENSE.search(clause):

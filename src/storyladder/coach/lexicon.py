@@ -455,7 +455,7 @@ CARRIED_FORWARD = phrases(
     NOW_PRACTICE,
     r"what I (?:changed|change|do (?:now|since|differently|these days)|still do|took from it)",
     r"rule now",
-    r"\w+ (?:\w+ )?since(?= *[.!;]| *$)",
+    r"\w+ (?:\w+ )?since(?= *[.!;\n]| *$)",
     r"now,? I",
     r"(?:these days|nowadays|today|since then|ever since|from then on|after that),? I",
     r"I(?:'ve| have) (?:since )?(?:started|stopped|made it|begun|adopted|kept|used|done|applied|"
