@@ -16,7 +16,7 @@ from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import Gate, not_an_answer
 from storyladder.coach.levels import carried_forward
 from storyladder.coach.reading import Reading
-from storyladder.coach.text import find, phrases
+from storyladder.coach.text import find, phrases, word_count
 from storyladder.model import Sentence, Span
 
 Evidence = list[Span] | None
@@ -249,12 +249,20 @@ def too_long(r: Reading) -> Evidence:
 def situation_too_long(r: Reading) -> Evidence:
     if not r.story or r.question.pattern in TRAIT_PATTERNS:
         return None  # a weakness answer opens by describing the trait, not a setting
-    setup = r.shares["situation"]
-    too_much = setup["share"] > limit("situation_too_long", "share")
-    if setup["seconds"] > limit("situation_too_long", "seconds") or (
+    # the set-up: the sentences heard as situation, or all that comes before the candidate's
+    # first duty or move if that is more (an opening that never gets to the point)
+    first = next((i for i, s in enumerate(r.sentences) if s.component in ("task", "action")), None)
+    told = r.of("situation")
+    before = r.sentences[:first] if first is not None else []
+    if sum(word_count(s.text) for s in told) >= sum(word_count(s.text) for s in before):
+        before = told
+    words = sum(word_count(s.text) for s in before)
+    seconds = words / r.wpm * 60
+    too_much = words / max(r.words, 1) > limit("situation_too_long", "share")
+    if seconds > limit("situation_too_long", "seconds") or (
         too_much and r.words >= limit("situation_too_long", "min_words")
     ):
-        return _sentences_of(r, "situation")
+        return [Span(s.start, s.end, s.text) for s in before]
     return None
 
 
@@ -381,28 +389,21 @@ _ANCHOR = phrases(
 
 
 def no_credit(r: Reading) -> Evidence:
-    if not r.story:
+    """Others did part of the work ("we rolled it back", "the team pitched in") and nobody
+    is named or credited for it. People who only appear (a manager who gave feedback, the
+    customers) are not owed credit."""
+    if not r.story or r.names or r.role_credits:
         return None
-    others = r.find(_OTHERS)
-    if not others:
+    shared = list(_WE_OPENS.finditer(r.text)) + list(_TOGETHER.finditer(r.text))
+    if not shared:
         return None
-    if r.names or r.role_credits:
-        return None
-    return others[:4]
+    return [Span(m.start(), m.end(), m.group()) for m in shared[:4]]
 
 
-_OTHERS = phrases(
-    lx.VAGUE_PEOPLE,
-    r"we",
-    r"our team",
-    r"the team",
-    r"my team",
-    r"(?:the|our|their|my) [\w-]+ team",
-    r"(?:my|our|the) (?:manager|lead|colleagues?|"
-    r"teammates?|peers?|engineers?|designers?|pm|director|vp|mentor|reports?|boss|customers?|"
-    r"clients?)",
-    r"everyone",
-    r"they",
+_TOGETHER = re.compile(
+    r"\b(?:together|as a team|the (?:whole )?team (?:\w+ed|pitched in|stepped up|came together)|"
+    r"with (?:my|the|our) (?:team|crew|colleagues|staff))\b",
+    re.IGNORECASE,
 )
 
 
@@ -548,11 +549,19 @@ _LASTING_LOSS = phrases(
 
 
 def no_cost(r: Reading) -> Evidence:
-    if not r.story:
+    """A story of failure, conflict or a hard call that names nothing lost or hurt: no cost,
+    and nothing said to have gone wrong either. A success, a customer story or a trait is
+    not asked for its cost."""
+    if not r.story or r.question.pattern in TRAIT_PATTERNS:
         return None
-    if _costs(r):
+    if r.question.family not in COSTLY_FAMILIES and not (r.question.family is None and _setback(r)):
+        return None
+    if _costs(r) or r.find(lx.STAKES) and not r.find(lx.WIN):
         return None
     return _sentences_of(r, "result")[:2] or _whole(r)
+
+
+COSTLY_FAMILIES = ("failure", "conflict", "ethics", "ambiguity")
 
 
 def _costs(r: Reading) -> list[Span]:
@@ -636,11 +645,9 @@ def generic_mission(r: Reading) -> Evidence:
         + (1 if r.find(_TENSION) else 0)
         + (1 if _past_action(r) else 0)
     )
-    if specifics >= 2:
+    if specifics:  # one named position, tension or past action is already not generic
         return None
-    if hype or specifics == 0:
-        return hype[:4] or _whole(r)
-    return None
+    return hype[:4] or _whole(r)
 
 
 _HYPE = phrases(
@@ -750,17 +757,29 @@ def _setback(r: Reading) -> bool:
 
 
 def _past_action(r: Reading) -> bool:
-    """A concrete thing the candidate already did: a past first-person move with a specific."""
+    """A concrete thing the candidate already did: a past move of theirs (told with "I", or
+    as a note that drops it) in a sentence with a specific (a number, a name, a thing built)."""
     for s in r.sentences:
-        if _PAST_MOVE.search(s.text) and (
+        if (_PAST_MOVE.search(s.text) or _ANY_PAST_I.search(s.text)) and (
             any(s.start <= q.start < s.end for q in r.quantities)
             or any(s.start <= n.start < s.end for n in r.names)
-            or re.search(
-                r"\b(?:built|wrote|ran|led|shipped|maintained|published|found|caught)\b", s.text
-            )
+            or _MADE.search(s.text)
         ):
             return True
     return False
+
+
+_ANY_PAST_I = re.compile(
+    r"(?:\bI (?:\w+ly )?|^(?:[-*•]\s*)?)(?:\w{3,}(?<!e)ed|"
+    + "|".join(sorted(lx.IRREGULAR_PAST))
+    + r")\b",
+    re.IGNORECASE,
+)
+_MADE = re.compile(
+    r"\b(?:built|rebuilt|wrote|ran|led|shipped|maintained|published|found|caught|supervised|"
+    r"managed|designed|launched|started|founded|stopped|migrated|redesigned|reduced|cut)\b",
+    re.IGNORECASE,
+)
 
 
 def non_answer(r: Reading) -> Evidence:

@@ -14,6 +14,7 @@ from storyladder.model import Span
 
 # -- small shared lists: an idea several detectors hear, named once ---------------------
 
+COMPLAINTS = phrases(r"complain\w*")  # a setback, and a cost to whoever complained
 SETBACK = phrases(  # something went wrong
     r"fail\w*",
     r"mistake",
@@ -23,7 +24,7 @@ SETBACK = phrases(  # something went wrong
     r"conflict",
     r"disagree\w*",
     r"escalat\w*",
-    r"complain\w*",
+    COMPLAINTS,
 )
 RISK = phrases(r"risk\w*", r"safety", r"outage", r"incident")
 LOOKING_BACK = phrases(r"next time", r"looking back", r"since then", r"in hindsight")
@@ -341,8 +342,9 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"(?:hurt|strained|damaged|soured)",
     r"(?:in|with) hindsight",
     r"(?:if I did it again|next time|if I could redo it|looking back),? I(?:'d| would)",
-    r"I(?:'d| would) (?:have )?(?:do|done|handle|handled|start|started|ask|asked|tell|told|"
-    r"call|called|cut|move|moved|push|pushed|wait|waited|check|checked)",
+    r"I(?:'d| would) have (?:done|handled|started|asked|told|called|cut|moved|pushed|waited|"
+    r"checked|stopped|said)",
+    r"I(?:'d| would) (?:do|handle) (?:it|that|this|things) differently",
     r"(?:frustrated|annoyed|resented|unhappy|angry|upset)",
     r"didn'?t speak to me",
     r"(?:got|was|were|became|grew) (?:much |a lot |a bit )?(?:harder|worse|slower|colder|tense)",
@@ -683,7 +685,7 @@ COUNTERFACTUAL = re.compile(  # a reason given as what the other road would have
 # -- moved from the flag detectors: shared with the level judge, the signals and the bank --
 
 COST = phrases(
-    SETBACK,
+    COMPLAINTS,
     r"cost (?:us|me|them|him|her|the|a|about|roughly|around|two|three|\$|\d)",
     r"costs? (?:was|"
     r"were)",
@@ -733,7 +735,7 @@ COST = phrases(
     r"left the (?:company|team)",
     r"quit",
     r"penalt\w+",
-    r"fine[sd]? ",
+    r"fined|fines|a fine of|paid a fine",
     r"(?:hurt|strained|damaged) (?:the|our|my) relationship",
     r"morale",
     r"resent\w*",
