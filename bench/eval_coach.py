@@ -1,11 +1,12 @@
 """Print how well the offline coach reads the labelled corpus, held out by author
 (figures for docs/coach.md).
 
-Run: .venv/bin/python bench/eval_coach.py [CORPUS_DIR] [--details]
+Run: .venv/bin/python bench/eval_coach.py [CORPUS_DIR] [--details] [--sealed]
 
 The tuning authors' figures come first; the held-out authors' figures (authors listed
 under `heldout` in split.yaml, never read while tuning) last. `--details` lists the
-tuning items the coach gets wrong; it never lists held-out items.
+tuning items the coach gets wrong; it never lists held-out items. `--sealed` adds the
+authors kept out of every tuning run (split.yaml), for a final report.
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ def main() -> None:
     corpus = load(Path(args[0]) if args else ROOT / "tests" / "corpus")
     show("tuning authors", report(corpus.tuning()), details)
     show("held-out authors (never read while tuning)", report(corpus.held_out()), False)
+    if "--sealed" in sys.argv:
+        show("sealed authors (not measured while tuning)", report(corpus.sealed_set()), False)
 
 
 if __name__ == "__main__":

@@ -565,15 +565,20 @@ COSTLY_FAMILIES = ("failure", "conflict", "ethics", "ambiguity")
 
 
 def _costs(r: Reading) -> list[Span]:
-    """Costs stated as things that happened, not as what something would have cost."""
+    """Costs stated as things that happened, not as what something would have cost (read
+    once per answer)."""
+    if "costs" in r.memo:
+        found: list[Span] = r.memo["costs"]
+        return found
     out = []
-    for sentence in r.sentences:
+    for hit in sorted(r.find(lx.COST) + r.find(lx.COST_MORE), key=lambda h: h.start):
+        sentence = r.sentence_at(hit.start)
         if _IF_CLAUSE.match(sentence.text):
             continue
-        for hit in r.within(lx.COST, sentence) + r.within(lx.COST_MORE, sentence):
-            before = r.text[max(sentence.start, hit.start - 14) : hit.start]
-            if not _CONDITIONAL.search(before) and not lx.negated(r.text, hit, sentence.start):
-                out.append(hit)
+        before = r.text[max(sentence.start, hit.start - 14) : hit.start]
+        if not _CONDITIONAL.search(before) and not lx.negated(r.text, hit, sentence.start):
+            out.append(hit)
+    r.memo["costs"] = out
     return out
 
 

@@ -20,6 +20,7 @@ from storyladder.coach.question import classify
 from storyladder.coach.text import find, lower, sentences, words
 
 NEGATIVE_PATTERNS = ("direct_negative", "inverted_positive", "counterfactual")
+GIBBERISH_SAMPLE = 60  # words looked at for gibberish: enough to tell, cheap on long answers
 LONG_ANSWER = 120  # words: past this an answer is no "don't know" and no aside
 OFF_TOPIC_WORDS = 8  # a shorter reply is too little to call off topic: a terse answer is not one
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
@@ -51,7 +52,8 @@ def not_an_answer(
     """Why `answer` is not an answer to `question`, or None when it is one."""
     tokens = [w.lower().strip("'’-") for w in words(answer)]
     alpha = [w for w in tokens if any(c.isalpha() for c in w)]
-    if not alpha or sum(_wordlike(w) for w in alpha) < 0.5 * len(alpha):
+    sample = alpha[:GIBBERISH_SAMPLE]
+    if not alpha or sum(_wordlike(w) for w in sample) < 0.5 * len(sample):
         return Gate("gibberish", "these are not words of an answer")
     if len(alpha) > LONG_ANSWER and question is None:
         return None  # a long answer to no question in particular is an answer

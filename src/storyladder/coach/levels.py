@@ -105,7 +105,7 @@ def judge_level(
     gate = not_an_answer(text, question, context=body)
     if gate:
         return LevelJudgment(level, False, min(gate.score, 10), (), info.missing)
-    if below and SequenceMatcher(None, lower(text), lower(below.strip())).ratio() >= REPEAT_RATIO:
+    if below and _repeats(text, below):
         return LevelJudgment(level, False, 20, (), info.missing)
     found = _JUDGES[level](answer, body)
     score = _score(answer, found)
@@ -114,6 +114,16 @@ def judge_level(
         missing = None if found.support else info.deeper
         return LevelJudgment(level, True, max(score, MET_FLOOR), evidence, missing)
     return LevelJudgment(level, False, min(score, UNMET_CEILING), evidence, info.missing)
+
+
+def _repeats(text: str, below: str) -> bool:
+    """Is `text` (nearly) the answer below it again, word for word? Cheap bounds first."""
+    m = SequenceMatcher(None, words(lower(text)), words(lower(below)), autojunk=False)
+    return (
+        m.real_quick_ratio() >= REPEAT_RATIO
+        and m.quick_ratio() >= REPEAT_RATIO
+        and m.ratio() >= REPEAT_RATIO
+    )
 
 
 def _body(story: Story | str | None) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 from storyladder import taxonomy
 from storyladder.coach import components
 from storyladder.coach.question import QuestionInfo
-from storyladder.coach.text import find, lower, phrases, sentences, word_count
+from storyladder.coach.text import find, folded, lower, phrases, sentences, word_count
 from storyladder.model import COMPONENTS, Sentence, Span
 
 NUMBER_WORDS = (
@@ -33,14 +33,13 @@ UNITS = (
     r"states|regions?|accounts?|firms?|partners?|vendors?|hires?|candidates?|stakeholders?|"
     r"versions?|steps?|options?|ways?|cases?|documents?|pull requests?|prs?|commits?)"
 )
-QUANTITY = re.compile(
+QUANTITY = folded(  # run on lowercased text (text.folded): three times faster
     r"(?:[$€£]\s?\d[\d,.]*\s?(?:k|m|bn|b|million|billion)?\b|\b\d[\d,.]*(?:\s?(?:%|x\b|k\b|m\b|"
     r"ms\b|s\b|h\b)|(?:st|nd|rd|th)\b)?|\bQ[1-4]\b|\b(?:"
     + NUMBER_WORDS
     + r")(?:[- ]\w+)?\s"
     + UNITS
-    + r"\b|\b(?:twice|doubled|tripled|halved|half)\b)",
-    re.IGNORECASE,
+    + r"\b|\b(?:twice|doubled|tripled|halved|half)\b)"
 )
 PAST_VERB = re.compile(
     r"\b(?:was|were|had|did|went|got|made|took|told|wrote|ran|found|saw|built|began|felt|knew|"
@@ -108,6 +107,7 @@ class Reading:
     def __post_init__(self) -> None:
         self.wpm = self.wpm or taxonomy.load().speaking_wpm
         self._found: dict[int, list[Span]] = {}
+        self._by_sentence: dict[int, dict[int, list[Span]]] = {}
         self.lowered = lower(self.text)
         spans = sentences(self.text)
         tags = components.tag([s.text for s in spans], mission=self.mission_question)
@@ -131,8 +131,17 @@ class Reading:
 
     def within(self, pattern: re.Pattern[str], *parts: Sentence) -> list[Span]:
         """The matches of `pattern` that fall inside the given sentences (of this reading)."""
+        key = id(pattern)
+        if key not in self._by_sentence:  # hits grouped by sentence, once per pattern
+            groups: dict[int, list[Span]] = {}
+            for hit in self.find(pattern):
+                groups.setdefault(self.sentence_at(hit.start).start, []).append(hit)
+            self._by_sentence[key] = groups
+        groups = self._by_sentence[key]
+        if len(parts) == 1:
+            return list(groups.get(parts[0].start, ()))
         wanted = {p.start for p in parts}
-        return [h for h in self.find(pattern) if self.sentence_at(h.start).start in wanted]
+        return [h for start, hits in groups.items() if start in wanted for h in hits]
 
     # -- the question --------------------------------------------------------------
 

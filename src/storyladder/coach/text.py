@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from storyladder.model import Span
 
@@ -104,6 +105,11 @@ def is_heading(line: str) -> bool:
 def sentences(text: str) -> list[Span]:
     """The sentences of `text` with their character offsets (whitespace trimmed); headings
     on a line of their own are not sentences."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=1024)
+def _sentences(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     for block_start, block_end in _line_spans(text):
         if is_heading(text[block_start:block_end]) and block_end < len(text.rstrip()):
@@ -127,7 +133,7 @@ def sentences(text: str) -> list[Span]:
             _add(out, text, start, end)
             start = nxt
         _add(out, text, start, block_end)
-    return out
+    return tuple(out)
 
 
 def _add(out: list[Span], text: str, start: int, end: int) -> None:

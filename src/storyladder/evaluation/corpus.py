@@ -62,12 +62,16 @@ class Corpus:
     banks: tuple[LabelledBank, ...]
     pairs: tuple[dict[str, Any], ...]
     heldout: frozenset[str]  # authors never looked at while tuning
+    sealed: frozenset[str] = frozenset()  # held out and not even measured while tuning
 
     def tuning(self) -> Corpus:
-        return self._only(lambda author: author not in self.heldout)
+        return self._only(lambda author: author not in self.heldout | self.sealed)
 
     def held_out(self) -> Corpus:
         return self._only(lambda author: author in self.heldout)
+
+    def sealed_set(self) -> Corpus:
+        return self._only(lambda author: author in self.sealed)
 
     def _only(self, keep: Any) -> Corpus:
         return Corpus(
@@ -76,6 +80,7 @@ class Corpus:
             tuple(b for b in self.banks if keep(b.author)),
             tuple(p for p in self.pairs if keep(p.get("author", ""))),
             self.heldout,
+            self.sealed,
         )
 
     @property
@@ -163,6 +168,7 @@ def load(folder: Path) -> Corpus:
         ),
         pairs=tuple(_yaml(pairs_path)) if pairs_path.exists() else (),
         heldout=frozenset(split.get("heldout") or ()),
+        sealed=frozenset(split.get("sealed") or ()),
     )
 
 
