@@ -168,8 +168,9 @@ def _surface(answer: str, body: str | None) -> _Finding:
 
 
 def _context(answer: str, _body: str | None) -> _Finding:
-    vague = find(lx.GENERIC_TALK, answer) + find(lx.VAGUE_PEOPLE, answer)
-    people = [p for p in find(lx.PEOPLE, answer) if not _inside(p, vague)] + _names(answer)
+    vague = find(lx.GENERIC_TALK, answer)
+    crowd = find(lx.VAGUE_PEOPLE, answer)  # "everyone", "stakeholders": no one in particular
+    people = [p for p in find(lx.PEOPLE, answer) if not _inside(p, vague + crowd)] + _names(answer)
     pressure = [p for p in find(lx.PRESSURE, answer) if not _inside(p, vague)]
     when = find(lx.TIME_ANCHOR, answer) + find(QUANTITY, answer)
     specific = {s.text.lower() for s in people + pressure + when}
@@ -184,7 +185,7 @@ def _decision(answer: str, _body: str | None) -> _Finding:
     reasons = find(lx.REASON, answer) + find(lx.REASON_HINT, answer) + _counterfactuals(answer)
     options = find(lx.ALTERNATIVE, answer) + find(lx.ALTERNATIVE_HINT, answer)
     against = find(lx.NO_REASON, answer)
-    agency = bool(own) and bool(decided or _past_actions(answer))
+    agency = bool(own) and bool(decided or _past_actions(answer) or find(_MINE, answer))
     why = {s.text.lower() for s in reasons + options}
     met = agency and bool(why) and len(why) > len(against)
     return _Finding(decided[:2] + reasons[:2], options[:2], against, met)

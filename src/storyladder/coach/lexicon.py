@@ -173,6 +173,15 @@ PRESSURE = phrases(
     r"tight",
     r"urgent",
     r"scared|worried|afraid|nervous",
+    r"threat\w*",
+    r"(?:the|our) only (?:\w+ )?(?:one|unit|person|team|option|way)",
+    r"nobody had",
+    r"(?:the )?newest",
+    r"track record",
+    r"(?:months|weeks) of (?:\w+ )?(?:work|validation|testing|review)",
+    r"(?:un)?budgeted",
+    r"on my own|alone",
+    r"my first (?:week|day|month|shift)",
 )
 # -- an episode, told ---------------------------------------------------------------
 
@@ -301,7 +310,14 @@ NO_REASON = phrases(
     r"(?:the team|we|they|management|leadership|my manager|my boss) decided",
     r"(?:it )?was decided",
     r"went along",
-    r"followed (?:the|my) (?:plan|process|manager|boss|instructions)",
+    r"(?:just )?followed (?:the|my|our) (?:plan|process|manager|boss|instructions|policy|rules?|"
+    r"procedure|protocol|gut)",
+    r"(?:went|go) with my gut",
+    r"(?:wasn'?t|not) (?:really )?(?:up to me|my call|my decision)",
+    r"any(?:one|body)(?: good \w+)? (?:in my (?:seat|place|shoes) )?would have done",
+    r"what I thought was right",
+    r"I always (?:choose|pick|go with|do) (?:the )?(?:right|ethical|best|safe)",
+    r"(?:just )?how things (?:worked|work|were done)",
 )
 
 # -- cost -----------------------------------------------------------------------------
