@@ -37,3 +37,35 @@ def test_the_corpus_has_many_voices(corpus: Corpus) -> None:
 def test_every_item_names_its_author_and_style(corpus: Corpus) -> None:
     unnamed = [a.id for a in corpus.answers if a.author == "unknown" or not a.style]
     assert unnamed == []
+
+
+def test_the_level_judge_hears_the_tuning_authors(figures: dict[str, Any]) -> None:
+    levels = figures["levels"]["all"]
+    assert levels.accuracy >= 0.90 and levels.ordering >= 0.93
+
+
+def test_non_answers_score_low_and_strong_answers_outscore_weak_ones(
+    figures: dict[str, Any],
+) -> None:
+    scores = [s for _, s in figures["non_answers"]]
+    assert sum(s <= 20 for s in scores) >= 0.85 * len(scores)
+    share, means = figures["quality_ordering"]
+    assert share >= 0.95 and means["strong"] > means["mixed"] > means["weak"] > means["non_answer"]
+
+
+def test_strong_answers_are_seldom_flagged(figures: dict[str, Any]) -> None:
+    assert figures["strong_flagged"] <= 0.12 * figures["strong"]
+
+
+def test_flags_about_words_stay_precise(figures: dict[str, Any]) -> None:
+    precise = ("non_answer", "we_not_i", "hypothetical", "too_long", "humble_brag", "scripted")
+    assert {
+        f: round(figures["flags"][f].precision, 2)
+        for f in precise
+        if figures["flags"][f].precision < 0.9
+    } == {}
+
+
+def test_the_components_and_the_questions_are_read(figures: dict[str, Any]) -> None:
+    assert figures["components"] >= 0.84
+    assert figures["question_family"] >= 0.88 and figures["question_pattern"] >= 0.95
