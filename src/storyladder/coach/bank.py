@@ -316,8 +316,7 @@ def next_steps(
         steps.append(
             NextStep(
                 r.story.id,
-                f"Deepen '{r.story.title}' at {level.name.lower()}: "
-                f"{r.readiness.reason}. ({level.probe})",
+                f"Deepen '{r.story.title}' at {level.name.lower()}: {r.readiness.reason}",
             )
         )
     for r in reports:

@@ -25,6 +25,7 @@ from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import not_an_answer
 from storyladder.coach.reading import NAME, QUANTITY
 from storyladder.coach.text import find, lower, sentences, word_count, words
+from storyladder.errors import InputError
 from storyladder.model import LEVELS, SECTIONS, Span, Story
 
 MET_FLOOR = 55  # a met answer scores at least this, an unmet one at most UNMET_CEILING
@@ -94,7 +95,7 @@ def judge_level(
     (its body lets a short surface hook stand on the episode already told); `below` is the
     answer at the level beneath, which this one must not merely repeat."""
     if level not in LEVELS:
-        raise ValueError(f"unknown ladder level '{level}'; allowed: {', '.join(LEVELS)}")
+        raise InputError(f"unknown ladder level '{level}'; allowed: {', '.join(LEVELS)}")
     info = taxonomy.load().level(level)
     text = answer.strip()
     body = _body(story)
@@ -192,7 +193,7 @@ def _decision(answer: str, _body: str | None) -> _Finding:
 
 
 def _tradeoff(answer: str, _body: str | None) -> _Finding:
-    denials = find(lx.NO_COST, answer) + find(lx.SELF_PRAISE, answer) + find(_DEFLECT, answer)
+    denials = find(lx.NO_COST, answer) + find(lx.SELF_PRAISE, answer) + find(lx.DEFLECT, answer)
     costs = [
         c
         for c in find(lx.COST, answer) + find(lx.COST_MORE, answer)
@@ -214,7 +215,7 @@ def _meta(answer: str, _body: str | None) -> _Finding:
         for s in find(lx.SELF_PATTERN, answer) + _present_self(answer)
         if not _inside(s, praise) and not _same_sentence(answer, s, world)
     ]
-    limits = [lim for lim in find(_LIMITING, answer) if not _inside(lim, praise)]
+    limits = [lim for lim in find(lx.LIMITING, answer) if not _inside(lim, praise)]
     met = bool(mine) and (not praise or bool(limits))
     return _Finding(mine[:3], limits[:2], world + praise, met)
 
@@ -225,7 +226,7 @@ def _worldview(answer: str, _body: str | None) -> _Finding:
     cues = find(lx.CARRIED_FORWARD, answer) + _present_self(answer)
     rules = [c for c in cues if _content_after(answer, c) >= 1] + _rule_sentences(answer)
     rules = [r for r in rules if not _same_sentence(answer, r, empty + _opinions(answer))]
-    used = find(lx.TIME_ANCHOR, answer) + find(QUANTITY, answer) + find(_SINCE, answer)
+    used = find(lx.TIME_ANCHOR, answer) + find(QUANTITY, answer) + find(lx.SHOWN_IN_USE, answer)
     met = bool(rules) and not find(lx.NO_CHANGE, answer)
     return _Finding(rules[:3], used[:2], empty, met)
 
@@ -285,54 +286,15 @@ def _present_self(answer: str) -> list[Span]:
 
 
 _MINE = re.compile(r"\b(?:my|myself|me)\b", re.IGNORECASE)
-_SINCE = re.compile(
-    r"\b(?:since|ever since|every time|each time|caught|held to it)\b", re.IGNORECASE
-)
-_DEFLECT = re.compile(
-    r"\b(?:(?:his|her|their|not my) (?:problem|fault|call)|should(?:'ve| have) (?:been|known)|"
-    r"(?:it|that) was worth it|in the end (?:it|everything|they|we))\b",
-    re.IGNORECASE,
-)
-_LIMITING = re.compile(
-    r"\b(?:too|avoid\w*|don'?t|do not|never|rather|until|instead|scared|afraid|worse|miss\w*|"
-    r"blind|late|slow\w*|hide|hiding|stretch\w*|tend\w*|default\w*|instinct\w*|habit\w*|"
-    r"pattern|over\w+|under\w+|bother\w*|wrong|fail\w*|mistake\w*|struggle\w*|can'?t|"
-    r"won'?t|only|assum\w+|confus\w+|need\w*|wait\w*|rush\w*|panic\w*|defensive|ego|"
-    r"pride|fear\w*|guilt\w*|ashamed|embarrass\w*|hard for me|less|worst|weak\w*)\b",
-    re.IGNORECASE,
-)
 _PAST_TENSE = re.compile(  # a past verb, not a participle used as an adjective ("a named backup")
     r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bbe )(?<!\bgets )(?<!\bget )(?<!\bbeen )"
     r"\b(?:" + "|".join(sorted(lx.IRREGULAR_PAST)) + r"|didn't|\w{2,}(?<!e)ed)\b",
     re.IGNORECASE,
 )
-_PRESENT_MARK = re.compile(
-    r"\b(?:now|nowadays|these days|today|since then|ever since|anymore|no longer|rule|template|"
-    r"checklist|policy|non-negotiable)\b",
-    re.IGNORECASE,
-)
-# Sentences that voice an opinion about the world, advice to others or a maybe, not a practice
-# of one's own: "I think the industry needs...", "you should always test", "it depends".
-_OPINION = re.compile(
-    r"^\W*(?:(?:well|so|honestly|yeah|um|uh),? )*(?:I think|I believe|I feel|I guess|I'd say|"
-    r"I would say|it depends|in general)\b"
-    r"|\b(?:should|ought to|needs? to|have to|has to|must|depends on|no one way|"
-    r"would(?! rather)|could|might|probably|any (?:team|company|org|organi[sz]ation|job))\b"
-    r"|\b\w+'d\b(?! rather)"
-    r"|\b(?:is|are) (?:\w+ )?(?:important|interesting|key|crucial|essential|changing|easy|vital|"
-    r"everything)\b"
-    r"|^\W*(?:(?:the|most|all|many|a lot of|every|each|any|good|great|modern) )?(?:\w+ )?"
-    r"(?:industry|field|sector|companies|organi[sz]ations|orgs|insurers|cities|clinics|doctors|"
-    r"leaders|leadership|managers|teams|journals|nonprofits|people|everyone|nobody|boss|pm|"
-    r"company|org|leader|startups|tools|cash|perfect)\b(?! I\b)"
-    r"|\b(?:big believer|is all about|is about|is king|(?:is )?(?:the )?enemy of|the key to|"
-    r"foundation of|I always say|I tell (?:every|all|my)|try to be|is a crisis|is changing)\b",
-    re.IGNORECASE,
-)
 
 
 def _opinions(answer: str) -> list[Span]:
-    return [s for s in sentences(answer) if _OPINION.search(s.text)]
+    return [s for s in sentences(answer) if lx.OPINION.search(s.text)]
 
 
 def _rule_sentences(answer: str) -> list[Span]:
@@ -343,7 +305,7 @@ def _rule_sentences(answer: str) -> list[Span]:
         content = [w for w in words(s.text) if len(w) > 3]
         if len(content) < 2 or s.text.rstrip().endswith("?"):
             continue
-        if not _PAST_TENSE.search(s.text) or _PRESENT_MARK.search(s.text):
+        if not _PAST_TENSE.search(s.text) or lx.PRESENT_MARK.search(s.text):
             out.append(s)
     return out
 
@@ -423,11 +385,6 @@ _NOT_NAMES = frozenset(
     """I The A An And But So Then When After Before If Or That This It We My Our He She They
     Now Since Today Every Each Next Last One Two Three Also Still Looking Honestly""".split()
 )
-_BUT = re.compile(r"\b(?:but|though|although|even though|yet|still)\b", re.IGNORECASE)
-
-
-def _but(answer: str) -> list[Span]:
-    return find(_BUT, answer)
 
 
 def _content_after(answer: str, span: Span) -> int:
@@ -475,14 +432,11 @@ class Readiness:
 
 def readiness(story: Story) -> Readiness:
     """How far up the ladder a story holds: every level judged, and the first that breaks."""
-    judgments, below = [], None
+    judgments: list[LevelJudgment] = []
+    below: str | None = None
     for level in LEVELS:
         answer = story.ladder.get(level, "")
-        judgments.append(
-            judge_level(answer, level, story=story, below=below)
-            if answer.strip()
-            else LevelJudgment(level, False, 0, (), "not answered yet")
-        )
+        judgments.append(judge_level(answer, level, story=story, below=below))
         below = answer or below
     depth = next((i for i, j in enumerate(judgments) if not j.met), len(LEVELS))
     if depth == len(LEVELS):

@@ -904,3 +904,46 @@ NEGATION = re.compile(
 def negated(text: str, span: Span, floor: int = 0) -> bool:
     """Is the phrase at `span` denied by a negation just before it ("nobody churned")?"""
     return bool(NEGATION.search(text[max(floor, span.start - 24) : span.start]))
+
+
+# -- the level judge: how a follow-up answer leans -----------------------------------
+
+SHOWN_IN_USE = re.compile(
+    r"\b(?:since|ever since|every time|each time|caught|held to it)\b", re.IGNORECASE
+)
+DEFLECT = re.compile(
+    r"\b(?:(?:his|her|their|not my) (?:problem|fault|call)|should(?:'ve| have) (?:been|known)|"
+    r"(?:it|that) was worth it|in the end (?:it|everything|they|we))\b",
+    re.IGNORECASE,
+)
+LIMITING = re.compile(
+    r"\b(?:too|avoid\w*|don'?t|do not|never|rather|until|instead|scared|afraid|worse|miss\w*|"
+    r"blind|late|slow\w*|hide|hiding|stretch\w*|tend\w*|default\w*|instinct\w*|habit\w*|"
+    r"pattern|over\w+|under\w+|bother\w*|wrong|fail\w*|mistake\w*|struggle\w*|can'?t|"
+    r"won'?t|only|assum\w+|confus\w+|need\w*|wait\w*|rush\w*|panic\w*|defensive|ego|"
+    r"pride|fear\w*|guilt\w*|ashamed|embarrass\w*|hard for me|less|worst|weak\w*)\b",
+    re.IGNORECASE,
+)
+PRESENT_MARK = re.compile(
+    r"\b(?:now|nowadays|these days|today|since then|ever since|anymore|no longer|rule|template|"
+    r"checklist|policy|non-negotiable)\b",
+    re.IGNORECASE,
+)
+# Sentences that voice an opinion about the world, advice to others or a maybe, not a practice
+# of one's own: "I think the industry needs...", "you should always test", "it depends".
+OPINION = re.compile(
+    r"^\W*(?:(?:well|so|honestly|yeah|um|uh),? )*(?:I think|I believe|I feel|I guess|I'd say|"
+    r"I would say|it depends|in general)\b"
+    r"|\b(?:should|ought to|needs? to|have to|has to|must|depends on|no one way|"
+    r"would(?! rather)|could|might|probably|any (?:team|company|org|organi[sz]ation|job))\b"
+    r"|\b\w+'d\b(?! rather)"
+    r"|\b(?:is|are) (?:\w+ )?(?:important|interesting|key|crucial|essential|changing|easy|vital|"
+    r"everything)\b"
+    r"|^\W*(?:(?:the|most|all|many|a lot of|every|each|any|good|great|modern) )?(?:\w+ )?"
+    r"(?:industry|field|sector|companies|organi[sz]ations|orgs|insurers|cities|clinics|doctors|"
+    r"leaders|leadership|managers|teams|journals|nonprofits|people|everyone|nobody|boss|pm|"
+    r"company|org|leader|startups|tools|cash|perfect)\b(?! I\b)"
+    r"|\b(?:big believer|is all about|is about|is king|(?:is )?(?:the )?enemy of|the key to|"
+    r"foundation of|I always say|I tell (?:every|all|my)|try to be|is a crisis|is changing)\b",
+    re.IGNORECASE,
+)
