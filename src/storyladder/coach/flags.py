@@ -411,15 +411,18 @@ _TOGETHER = re.compile(
 
 
 def humble_brag(r: Reading) -> Evidence:
+    """A strength offered as the weakness ("I care too much", "maybe too caring"), or, asked
+    for a failure or a weakness, praise or a win told with no real cost or admission."""
     disguised = r.find(_DISGUISED)
     if disguised:
         return disguised[:3]
     if r.question.pattern in ("direct_negative", "inverted_positive", "counterfactual") or (
         r.question.family in ("failure", "self_awareness")
     ):
-        praise = r.find(_PRAISE)
-        if len(praise) >= 2 and not r.find(_REAL_COST):
-            return praise[:3]
+        praise = r.find(_PRAISE) + r.find(lx.SELF_PRAISE)
+        owned = r.find(_REAL_COST) or r.find(lx.ADMISSION)
+        if len(praise) >= 2 and not owned:
+            return sorted(praise, key=lambda h: h.start)[:3]
     return None
 
 

@@ -72,6 +72,20 @@ CALLBACK = phrases(  # steering back to the prepared story
     r"let me (?:go back|return) to",
 )
 
+ADMISSION = phrases(  # owning a failure, a feeling about it, or not knowing
+    OWNING,
+    HINDSIGHT,
+    r"(?:my|our) (?:fault|mistake)",
+    r"I got it wrong",
+    r"(?:honestly|to be honest),? I(?:'m| am)? (?:still )?(?:not sure|unsure|don't know)",
+    r"I (?:felt|was) (?:\w+ )?(?:embarrassed|ashamed|scared|sick|afraid|defensive|angry|"
+    r"frustrated|guilty|gutted|mortified|humbled|hurt|anxious|nervous|awful|terrible)",
+    r"not proud",
+    r"I regret",
+    r"I still (?:wonder|think about|don't know)",
+    r"I (?:took|take) (?:the )?(?:blame|responsibility)",
+)
+
 # -- verbs -----------------------------------------------------------------------------
 
 IRREGULAR_PAST = frozenset(

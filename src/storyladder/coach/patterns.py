@@ -102,15 +102,13 @@ _FAILURE_CATEGORIES = {"failure", "someone_else_right", "changed_opinion"}
 
 def _painless(v: StoryView) -> bool:
     """A failure told with nothing lost and nothing owned: spun, even without a happy ending."""
-    return not f._costs(v.reading) and not v.reading.find(signals._ADMISSION)
+    return not f._costs(v.reading) and not v.reading.find(lx.ADMISSION)
 
 
 def humble_brag_bank(views: Sequence[StoryView]) -> Found:
     failures = [v for v in views if _FAILURE_CATEGORIES & set(v.story.categories)]
     spun = [v for v in failures if {"neat_resolution", "humble_brag"} & v.flags or _painless(v)]
-    negative = sum(
-        len(f._costs(v.reading)) + len(v.reading.find(signals._ADMISSION)) for v in views
-    )
+    negative = sum(len(f._costs(v.reading)) + len(v.reading.find(lx.ADMISSION)) for v in views)
     positive = sum(len(v.reading.find(lx.WIN)) + len(v.reading.find(f._PRAISE)) for v in views)
     ratio = negative / max(positive, 1)
     every_failure_wins = len(failures) >= 2 and len(spun) * 3 >= len(failures) * 2

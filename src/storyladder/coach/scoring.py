@@ -49,7 +49,7 @@ EVIDENCE: dict[str, Callable[[Reading], float]] = {
     "self_insight": lambda r: bool(r.find(lx.SELF_PATTERN)),
     "feelings": lambda r: bool(signals.feelings(r)),
     "costs": lambda r: len(f._costs(r)),
-    "admissions": lambda r: len(r.find(signals._ADMISSION)) + len(r.find(signals._GAPS)),
+    "admissions": lambda r: len(r.find(lx.ADMISSION)) + len(r.find(signals._GAPS)),
     "result_numbers": _in_result,
     "position": lambda r: bool(r.find(f._POSITION)),
     "tension": lambda r: bool(r.find(f._TENSION)),

@@ -69,19 +69,6 @@ _SECOND_ORDER = phrases(
     r"the other (?:teams?|labs?|side)",
     r"incentive",
 )
-_ADMISSION = phrases(
-    lx.OWNING,
-    lx.HINDSIGHT,
-    r"(?:my|our) (?:fault|mistake)",
-    r"I got it wrong",
-    r"(?:honestly|to be honest),? I(?:'m| am)? (?:still )?(?:not sure|unsure|don't know)",
-    r"I (?:felt|was) (?:\w+ )?(?:embarrassed|ashamed|scared|sick|afraid|defensive|angry|"
-    r"frustrated|guilty|gutted|mortified|humbled|hurt|anxious|nervous|awful|terrible)",
-    r"not proud",
-    r"I regret",
-    r"I still (?:wonder|think about|don't know)",
-    r"I (?:took|take) (?:the )?(?:blame|responsibility)",
-)
 _FEELINGS = phrases(
     r"I (?:felt|was|got) (?:\w+ )?(?:embarrassed|ashamed|scared|sick|afraid|defensive|angry|"
     r"frustrated|guilty|gutted|mortified|humbled|hurt|anxious|nervous|awful|terrible|relieved|"
@@ -96,7 +83,7 @@ def _signal(signal_id: str, evidence: list[Span], detail_yes: str, detail_no: st
 
 def principles(r: Reading, flagged: set[str]) -> tuple[Signal, ...]:
     """The five response principles to negatively framed questions (SPEC §4)."""
-    real = [] if "humble_brag" in flagged else r.find(_ADMISSION) + f._costs(r)
+    real = [] if "humble_brag" in flagged else r.find(lx.ADMISSION) + f._costs(r)
     cost = [] if "no_cost" in flagged else f._costs(r)
     lesson = [] if {"no_learning", "neat_resolution"} & flagged else r.find(lx.LESSON)
     present = (
@@ -171,7 +158,7 @@ def behaviours(r: Reading, flagged: set[str]) -> tuple[Signal, ...]:
         ),
         _signal(
             "honesty_over_polish",
-            [] if polish else r.find(_ADMISSION),
+            [] if polish else r.find(lx.ADMISSION),
             "an honest admission over a polished telling",
             "reads polished: no admission of error, doubt or feeling",
         ),
