@@ -69,3 +69,15 @@ def test_flags_about_words_stay_precise(figures: dict[str, Any]) -> None:
 def test_the_components_and_the_questions_are_read(figures: dict[str, Any]) -> None:
     assert figures["components"] >= 0.84
     assert figures["question_family"] >= 0.88 and figures["question_pattern"] >= 0.95
+
+
+def test_the_level_model_never_saw_a_held_out_author(corpus: Corpus) -> None:
+    import json
+
+    from storyladder.coach.levels import FEATURES
+
+    shipped = json.loads(
+        (Path(__file__).parent.parent / "src/storyladder/content/level_model.json").read_text()
+    )
+    assert not set(shipped["authors"]) & (corpus.heldout | corpus.sealed)
+    assert shipped["features"] == list(FEATURES)

@@ -44,14 +44,14 @@ MISSES = {
 @pytest.mark.parametrize("level", LEVELS)
 def test_a_short_plain_answer_meets_its_level(level: str) -> None:
     judged = judge_level(MEETS[level], level, story=TOLD)
-    assert judged.met and judged.score >= 55, judged
+    assert judged.met and judged.score >= 50, judged
     assert all(MEETS[level][e.start : e.end] == e.text for e in judged.evidence)
 
 
 @pytest.mark.parametrize("level", LEVELS)
 def test_an_answer_that_misses_its_level_is_not_met_and_asks_what_is_missing(level: str) -> None:
     judged = judge_level(MISSES[level], level, story=TOLD)
-    assert not judged.met and judged.score <= 45
+    assert not judged.met and judged.score < 50
     assert judged.missing and judged.missing.endswith("?")
 
 

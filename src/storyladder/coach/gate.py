@@ -124,7 +124,11 @@ def _success_for_failure(answer: str, question: str) -> bool:
         return False
     if not find(lexicon.POSITIVE, answer):
         return False
-    return not (find(lexicon.STAKES, answer) or find(lexicon.COST_MORE, answer))
+    return not (
+        find(lexicon.SETBACK, answer)
+        or find(lexicon.COST, answer)
+        or find(lexicon.COST_MORE, answer)
+    )
 
 
 def _without(text: str, pattern: re.Pattern[str]) -> str:
@@ -146,10 +150,10 @@ def _stem(word: str) -> str:
 
 
 def _wordlike(word: str) -> bool:
+    if len(word) >= 3 and any(word in row for row in _KEYBOARD):
+        return False  # a run of keys ("asdf", "jkl") even if a corpus once held it
     if word in _known():
         return True
-    if len(word) >= 3 and any(word in row for row in _KEYBOARD):
-        return False
     if re.search(r"(.)\1\1", word) or re.search(r"[^aeiouy\d]{5,}", word):
         return False
     return bool(re.search(r"[aeiouy]", word)) or word.isdigit()

@@ -14,6 +14,7 @@ One judge serves bank readiness, every interview turn, the scorecard, the editor
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from storyladder import taxonomy
+from storyladder.coach import level_model
 from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import not_an_answer
 from storyladder.coach.reading import NAME, QUANTITY
@@ -109,12 +111,65 @@ def judge_level(
     if below and _repeats(text, below):
         return LevelJudgment(level, False, 20, (), info.missing)
     found = _JUDGES[level](answer, body)
-    score = _score(answer, found)
     evidence = tuple(_merge(found.core + found.support)[:6])
-    if found.met:
-        missing = None if found.support else info.deeper
-        return LevelJudgment(level, True, max(score, MET_FLOOR), evidence, missing)
-    return LevelJudgment(level, False, min(score, UNMET_CEILING), evidence, info.missing)
+    chance = level_model.chance(level, features(answer, found))
+    if chance is None:  # no model shipped: the rules decide alone
+        met, score = found.met, _score(answer, found)
+        score = max(score, MET_FLOOR) if met else min(score, UNMET_CEILING)
+    else:
+        met, score = chance >= 0.5, round(100 * chance)
+    if met:
+        return LevelJudgment(level, True, score, evidence, None if found.support else info.deeper)
+    return LevelJudgment(level, False, score, evidence, info.missing)
+
+
+FEATURES = (
+    "bias",
+    "rules_met",
+    "core",
+    "support",
+    "against",
+    "length",
+    "numbers",
+    "names",
+    "past_share",
+    "i_per_sentence",
+    "present_self",
+    "opinions",
+    "generic_talk",
+    "self_praise",
+)
+
+
+def features(answer: str, found: _Finding) -> list[float]:
+    """What the rules heard in an answer, as numbers for the level model (`FEATURES`)."""
+    parts = sentences(answer) or [Span(0, len(answer), answer)]
+    n = len(parts)
+
+    def capped(count: int) -> float:
+        return min(count, 3) / 3
+
+    return [
+        1.0,
+        float(found.met),
+        capped(len({s.text.lower() for s in found.core})),
+        capped(len({s.text.lower() for s in found.support})),
+        capped(len(found.against)),
+        math.log1p(word_count(answer)) / 5,
+        capped(len(find(QUANTITY, answer))),
+        capped(len(_names(answer))),
+        sum(1 for s in parts if _PAST_TENSE.search(s.text)) / n,
+        min(len(find(lx.I_SUBJECT, answer)) / n, 2) / 2,
+        capped(len(_present_self(answer))),
+        capped(len(_opinions(answer))),
+        capped(len(find(lx.GENERIC_TALK, answer))),
+        capped(len(find(lx.SELF_PRAISE, answer))),
+    ]
+
+
+def reading(answer: str, level: str, story: Story | str | None = None) -> list[float]:
+    """The level model's features for one answer (for training: scripts/train_levels.py)."""
+    return features(answer, _JUDGES[level](answer, _body(story)))
 
 
 def _repeats(text: str, below: str) -> bool:

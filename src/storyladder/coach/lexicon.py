@@ -265,6 +265,9 @@ REASON = phrases(  # why a choice was made
     r"otherwise",
 )
 ALTERNATIVE = phrases(  # another road, named
+    r"(?:picked|chose|went with|prioriti[sz]ed|preferred|favou?red) [^.;]{1,60}? over",
+    r"(?:didn'?t|did not) (?:just )?(?:fight|push|escalate|wait|argue|ship|cancel|fire|go over|"
+    r"say no|roll back|patch)",
     r"instead(?: of)?",
     r"rather than",
     r"considered",
@@ -431,7 +434,7 @@ NO_COST = phrases(
 
 SELF_PATTERN = phrases(
     r"(?:I(?:'m| am) )?still (?:bad|itch\w*|struggl\w*|catch(?:ing)? myself|working on|tempted|"
-    r"have to|want to|reach|default)",
+    r"have to|want to|reach|default|feel the|feel a)",
     r"(?:just |much |far )?(?:better|worse|faster|slower) at",
     r"about myself",
     r"I tend",
@@ -566,6 +569,15 @@ ASIDE = phrases(  # talk to the interviewer about the call itself, not an answer
     r"is (?:this|the) (?:role|job|position) (?:\w+ )?(?:hybrid|remote|in office|full[- ]time)",
     r"(?:my|the) (?:camera|mic|microphone|connection|wifi|audio) (?:keeps|is|was)",
     r"you'?re (?:breaking|cutting) up",
+    r"notice(?: period)?",
+    r"hybrid|remote days|(?:days )?in (?:the )?office",
+    r"commute",
+    r"salary|compensation|pay range",
+    r"why I left",
+    r"(?:the )?(?:main )?reason I'?m (?:looking|leaving)",
+    r"(?:what|the thing) I'?d (?:most )?like you to know",
+    r"does that work for you",
+    r"let me (?:first )?explain",
 )
 WIN = phrases(  # an outcome told as a win
     r"succe\w+",

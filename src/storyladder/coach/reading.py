@@ -31,7 +31,7 @@ UNITS = (
     r"tickets?|incidents?|bugs?|pages?|alerts?|dollars?|euros?|pounds?|points?|times|calls?|"
     r"meetings?|interviews?|sessions?|runs?|jobs?|models?|features?|tests?|files?|countries|"
     r"states|regions?|accounts?|firms?|partners?|vendors?|hires?|candidates?|stakeholders?|"
-    r"versions?|steps?|options?|ways?|cases?|documents?|pull requests?|prs?|commits?)"
+    r"versions?|steps?|options?|ways?|cases?|documents?|pull requests?|prs?|commits?|us|them)"
 )
 QUANTITY = folded(  # run on lowercased text (text.folded): three times faster
     r"(?:[$€£]\s?\d[\d,.]*\s?(?:k|m|bn|b|million|billion)?\b|\b\d[\d,.]*(?:\s?(?:%|x\b|k\b|m\b|"
