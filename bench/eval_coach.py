@@ -27,6 +27,10 @@ def show(title: str, r: dict[str, Any], details: bool) -> None:
         f"{r['answers']} whole answers ({r['sentences']} sentences), "
         f"{r['ladder_items']} ladder answers"
     )
+    if r["components_by_author"] is not None:
+        print(
+            f"components, each author left out of the word model: {r['components_by_author']:.1%}"
+        )
     print(
         f"components {r['components']:.1%}   by style: "
         + ", ".join(f"{s} {v:.0%}" for s, v in r["components_by_style"].items())
@@ -86,7 +90,7 @@ def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     details = "--details" in sys.argv
     corpus = load(Path(args[0]) if args else ROOT / "tests" / "corpus")
-    show("tuning authors", report(corpus.tuning()), details)
+    show("tuning authors", report(corpus.tuning(), cross_validate=True), details)
     show("held-out authors (never read while tuning)", report(corpus.held_out()), False)
     if "--sealed" in sys.argv:
         show("sealed authors (not measured while tuning)", report(corpus.sealed_set()), False)
