@@ -313,8 +313,12 @@ def lesson_told(r: Reading) -> list[Span]:
 
 
 def scripted(r: Reading) -> Evidence:
-    hits = r.find(_SCRIPT)
-    return hits or None
+    """STAR labels or callbacks read aloud, or filler formulas more than once: one "long
+    story short" in an answer that is otherwise told freely is speech, not a script."""
+    labels, fillers = r.find(_SCRIPT), r.find(_FILLER)
+    if labels or len(fillers) >= 2:
+        return sorted(labels + fillers, key=lambda h: h.start)
+    return None
 
 
 _SCRIPT = phrases(
@@ -326,18 +330,20 @@ _SCRIPT = phrases(
     r"(?:the )?results? (?:was|were) (?:that|as follows)",
     r"like I (?:said|mentioned)(?: earlier| before)?",
     r"as (?:previously|already) (?:mentioned|stated)",
-    r"at the end of the day",
-    r"long story short",
-    r"to make a long story short",
-    r"fast[- ]forward",
     r"moving on to",
     r"in terms of (?:the )?(?:situation|task|action|result)s?",
     r"(?:the )?(?:key )?learnings? (?:was|were|here)",
     r"(?:the|my) (?:key )?takeaway (?:was|is|here)",
-    r"to (?:sum|wrap) (?:it )?up",
-    r"in (?:summary|conclusion)",
     r"for the (?:situation|task|action|result) (?:part|piece)",
     r"(?:and )?that brings me to",
+)
+_FILLER = phrases(
+    r"at the end of the day",
+    r"long story short",
+    r"to make a long story short",
+    r"fast[- ]forward",
+    r"to (?:sum|wrap) (?:it )?up",
+    r"in (?:summary|conclusion)",
 )
 
 
@@ -599,8 +605,8 @@ def no_alternatives(r: Reading) -> Evidence:
 
 def cliche_lesson(r: Reading) -> Evidence:
     """A platitude for a lesson, and nothing the candidate now does differently."""
-    if r.within(lx.OPERATIONAL, *r.of("learning")):
-        return None
+    if r.within(lx.OPERATIONAL, *r.of("learning")) or lesson_told(r):
+        return None  # a practice kept beside the platitude: the lesson is not only a slogan
     hits = r.find(lx.CLICHE) + [m for m in _maxims(r) if not find(lx.CLICHE, m.text)]
     return sorted(hits, key=lambda h: h.start)[:3] or None
 

@@ -51,7 +51,7 @@ _I_AM_MORE = re.compile(  # "I'm braver with a lawyer next to me", "I am slower 
 )
 _I_WILL_WHEN = re.compile(  # "I'll avoid a conflict for months if the person pays"
     r"\bI(?:'ll| will|'d| would) (?!say\b|like\b|do it again\b)[a-z]+\b[^.!?]{0,80}\b(?:if|when|"
-    r"whenever|until|before|as long as)\b",
+    r"whenever|until|before|as long as|once)\b",
     re.IGNORECASE,
 )
 _NOT_PRESENT = lx.IRREGULAR_PAST | frozenset(

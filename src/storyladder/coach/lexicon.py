@@ -330,8 +330,14 @@ NO_REASON = phrases(
     r"(?:just )?followed (?:the|my|our) (?:plan|process|manager|boss|instructions|policy|rules?|"
     r"procedure|protocol|gut)",
     r"(?:went|go) with my gut",
+    r"(?:do|did|doing) the right thing",
+    r"I just knew",
+    r"strong values",
+    r"(?:the )?obvious (?:choice|call|decision|answer)",
+    r"(?:wasn'?t|not) really a decision",
+    r"decision-making style",
     r"(?:wasn'?t|not) (?:really )?(?:up to me|my call|my decision)",
-    r"any(?:one|body)(?: good \w+)? (?:in my (?:seat|place|shoes) )?would have done",
+    r"any(?:one|body)(?: good \w+)? (?:in my (?:seat|place|shoes|position) )?would have done",
     r"what I thought was right",
     r"I always (?:choose|pick|go with|do) (?:the )?(?:right|ethical|best|safe)",
     r"(?:just )?how things (?:worked|work|were done)",
@@ -461,6 +467,10 @@ SELF_PATTERN = phrases(
     r"I(?:'d| had) been (?:\w+ing|too|more|less)",
     r"(?:makes?|made) me (?:more |less |too |so )?\w+",
     r"(?:it|that) (?:is|was|'s) (?:hard|easy|harder|easier) for me",
+    r"I(?:'m| am) (?:most|least|at ease|at my (?:best|worst)) (?:\w+ )?"
+    r"(?:when|with|if|about|under)",
+    r"my (?:\w+-)?(?:\w+ing|habit|instinct|need|fear|ego|style|default|reflex|confidence|anxiety|"
+    r"nerves|pride|impatience|perfectionism) (?:is|are|was|were) ",
     r"I (?:care|worry) (?:more|too much|less) about",
     r"blind ?spot",
     r"I (?:don'?t|do not|rarely|never|seldom) (?:notice|ask|look|see|check|listen|delegate|"
@@ -706,6 +716,10 @@ SELF_PRAISE = phrases(  # "what it taught me about myself" answered with a virtu
     r"I would do it again",
     r"proud",
     r"makes? me (?:so |really )?(?:good|great|better|successful|effective)",
+    r"(?:always )?stand(?:s|ing)? up for",
+    r"risk-?taker",
+    r"(?:can|could) make (?:the )?(?:hard|tough|difficult) (?:calls?|decisions?)",
+    r"care[^.!?]{0,40}(?:maybe |perhaps )?(?:even )?too much",
     r"I(?:'m| am) (?:a |an )?(?:very |really |super |quite |pretty |extremely )?(?:\w+ )?"
     r"(?:good|great|"
     r"strong|decisive|pragmatic|caring|visionary|organi[sz]ed|reliable|honest|calm|humble|"
