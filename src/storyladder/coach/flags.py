@@ -266,7 +266,10 @@ def situation_too_long(r: Reading) -> Evidence:
 
 
 def no_result(r: Reading) -> Evidence:
-    if not r.story or r.of("result") or r.find(_OUTCOME) or _costs(r):
+    """The answer never says how it turned out. A trait described is not asked for one."""
+    if not r.story or r.question.pattern in TRAIT_PATTERNS:
+        return None
+    if r.of("result") or r.find(_OUTCOME) or _costs(r):
         return None
     return _whole(r)
 
