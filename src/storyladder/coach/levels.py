@@ -237,6 +237,7 @@ def _context(answer: str, _body: str | None) -> _Finding:
 
 def _decision(answer: str, _body: str | None) -> _Finding:
     own = find(lx.I_SUBJECT, answer) + find(_MINE, answer) + _dropped_subject(answer)
+    own += find(_REPLY_OPENS, answer)  # "Because...", "To say it out loud": the choice was asked
     decided = find(lx.DECISION, answer)
     reasons = find(lx.REASON, answer) + find(lx.REASON_HINT, answer) + _counterfactuals(answer)
     options = find(lx.ALTERNATIVE, answer) + find(lx.ALTERNATIVE_HINT, answer)
@@ -341,6 +342,7 @@ def _present_self(answer: str) -> list[Span]:
 
 
 _MINE = re.compile(r"\b(?:my|myself|me)\b", re.IGNORECASE)
+_REPLY_OPENS = re.compile(r"^\W*(?:because|to [a-z]+|so that|(?:he|she|they) deserved)\b", re.I)
 _PAST_TENSE = re.compile(  # a past verb, not a participle used as an adjective ("a named backup")
     r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bbe )(?<!\bgets )(?<!\bget )(?<!\bbeen )"
     r"\b(?:" + "|".join(sorted(lx.IRREGULAR_PAST)) + r"|didn't|\w{2,}(?<!e)ed)\b",

@@ -341,6 +341,15 @@ NO_REASON = phrases(
     r"what I thought was right",
     r"I always (?:choose|pick|go with|do) (?:the )?(?:right|ethical|best|safe)",
     r"(?:just )?how things (?:worked|work|were done)",
+    r"(?:his|her|their) (?:shift|call|decision|project) to (?:run|make)",
+    r"I (?:just )?(?:followed|went along with) (?:it|that|them|orders)",
+    r"I went with it",
+    r"(?:they|compliance|legal|leadership|management) made the call",
+    r"made above my (?:level|head|pay grade)",
+    r"safety first",
+    r"I handled it professionally",
+    r"holistic",
+    r"productive tension",
 )
 
 # -- cost -----------------------------------------------------------------------------
@@ -430,6 +439,18 @@ NO_COST = phrases(
     r"(?:the )?only (?:real )?(?:cost|downside|price|thing (?:I|we) (?:lost|gave up))",
     r"happy to (?:give|pay|do|put in)",
     r"came around|got over it|blew over",
+    r"(?:more of )?an investment",
+    r"(?:more than )?paid for itself",
+    r"net (?:positive|win|gain)",
+    r"saved (?:\w+ ){0,3}more than",
+    r"(?:nothing|little) compared",
+    r"(?:a|was a) gift",
+    r"cost (?:very little|almost nothing|nothing)",
+    r"not (?:that|a) (?:much|lot)",
+    r"bounced back",
+    r"rather not dwell",
+    r"(?:ended up|actually) strengthen\w*",
+    r"the (?:bigger|real) (?:issue|problem) (?:was|that year)",
     r"nobody (?:lost|was hurt|was affected|minded)",
     r"no one (?:lost|was hurt|was affected|minded)",
     r"(?:totally|definitely|absolutely) worth it",
@@ -701,6 +722,19 @@ PLATITUDE = phrases(  # rules that fit every story, so they say nothing about th
     r"(?:listen|communicate) (?:more|better|early|often|clearly)",
     r"(?:more|a lot more|much more) (?:thoughtful|careful|aware|mindful|open)",
     r"value (?:feedback|people|input|everyone)",
+    r"(?:quality|safety|people|speed|substance) over (?:speed|quality|process|profit|style)",
+    r"(?:always )?have a (?:backup|plan b)",
+    r"trust your gut",
+    r"stand your ground",
+    r"(?:take|taking) (?:it|things) as (?:it|they) comes?",
+    r"(?:can'?t|no) (?:really )?(?:have a )?rule for",
+    r"know your limits",
+    r"bite off more than",
+    r"treat (?:them|people|everyone|customers) like",
+    r"is an opportunity",
+    r"learn to embrace",
+    r"(?:put|keep) the (?:end )?(?:user|customer)s? (?:first|in mind)",
+    r"building responsibly",
 )
 SELF_PRAISE = phrases(  # "what it taught me about myself" answered with a virtue
     r"(?:strong|real|deep) (?:integrity|advocate|work ethic|sense of)",
@@ -974,9 +1008,11 @@ PRESENT_MARK = re.compile(
 OPINION = re.compile(
     r"^\W*(?:(?:well|so|honestly|yeah|um|uh),? )*(?:I think|I believe|I feel|I guess|I'd say|"
     r"I would say|it depends|in general)\b"
-    r"|\b(?:should|ought to|needs? to|have to|has to|must|depends on|no one way|"
-    r"would(?! rather)|could|might|probably|any (?:team|company|org|organi[sz]ation|job))\b"
-    r"|\b\w+'d\b(?! rather)"
+    r"|\b(?:should|ought to|depends on|no one way|probably|"
+    r"any (?:team|company|org|organi[sz]ation|job))\b"
+    r"|\b(?:you|teams|people|managers|leaders|companies|everyone|we all|one) (?:have to|has to|"
+    r"must|needs? to|gotta)\b"
+    r"|\b(?:I|we|you|they|one)(?: would| could| might|'d)\b(?! rather)"
     r"|\b(?:is|are) (?:\w+ )?(?:important|interesting|key|crucial|essential|changing|easy|vital|"
     r"everything)\b"
     r"|^\W*(?:(?:the|most|all|many|a lot of|every|each|any|good|great|modern) )?(?:\w+ )?"
