@@ -128,6 +128,7 @@ class FlagInfo:
     # tells no episode, so its missing cost is not a second problem): this one is held back
     held_back_by: tuple[str, ...] = ()
     limits: dict[str, float] = dataclasses.field(default_factory=dict)  # numbers it reads
+    absence: bool = False  # about something missing (held back on a well-told answer)
 
     def limit(self, name: str) -> float:
         return float(self.limits[name])
@@ -163,6 +164,7 @@ class Taxonomy:
     emotions: tuple[str, ...]
     synonyms: dict[str, str] = dataclasses.field(default_factory=dict)  # word -> common term
     speaking_wpm: int = 150  # words per minute for spoken-time estimates (flags.yaml)
+    told_story_signs: int = 5  # signs of a told story past which absence flags are held back
 
     @property
     def category_ids(self) -> tuple[str, ...]:
@@ -310,6 +312,7 @@ def load() -> Taxonomy:
         probes=tuple(_make(Drill, d) for d in drills["probes"]),
         flags=_flags(_read("flags.yaml")),
         speaking_wpm=int(_read("flags.yaml")["speaking_wpm"]),
+        told_story_signs=int(_read("flags.yaml")["told_story_signs"]),
         bank_patterns=tuple(_make(FlagInfo, p) for p in _read("patterns.yaml")["patterns"]),
         questions=tuple(_make(Question, q) for q in _read("questions.yaml")["questions"]),
         emotions=tuple(tax.get("emotions") or ()),

@@ -94,7 +94,10 @@ def flag_answer(r: Reading) -> list[Flag]:
             severity = "high"
         out.append(Flag(flag_id, severity, tuple(evidence), info.advice))
     raised = {fl.id for fl in out}
-    return [fl for fl in out if not raised.intersection(tax.flag(fl.id).held_back_by)]
+    out = [fl for fl in out if not raised.intersection(tax.flag(fl.id).held_back_by)]
+    if any(tax.flag(fl.id).absence for fl in out) and f.told_story_signs(r) >= tax.told_story_signs:
+        out = [fl for fl in out if not tax.flag(fl.id).absence]  # a well-told answer
+    return out
 
 
 # A follow-up answer is one part of a story: the whole-answer dimensions are not its test.

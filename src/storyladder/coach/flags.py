@@ -23,6 +23,21 @@ Evidence = list[Span] | None
 Detector = Callable[[Reading], Evidence]
 
 
+def told_story_signs(r: Reading) -> int:
+    """How many of the seven signs of a told, owned story the answer shows (flags.yaml)."""
+    return sum(
+        (
+            len(r.quantities) >= limit("no_numbers", "numbers"),
+            bool(r.names or r.role_credits),
+            bool(_costs(r)),
+            bool(r.find(lx.LESSON) or lesson_told(r)),
+            bool(r.find(lx.REASON) or r.find(lx.ALTERNATIVE)),
+            len(r.find(lx.I_SUBJECT)) >= limit("we_not_i", "i_subjects"),
+            bool(r.find(lx.ADMISSION)),
+        )
+    )
+
+
 def limit(flag_id: str, name: str) -> float:
     """A number a detector reads, from flags.yaml (where its `when` text quotes it too)."""
     return taxonomy.load().flag(flag_id).limit(name)

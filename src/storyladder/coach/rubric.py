@@ -19,8 +19,11 @@ def flag_table() -> str:
     tax = taxonomy.load()
     rows = ["| flag | severity | raised when | held back by |", "|---|---|---|---|"]
     for flag in tax.flags:
-        held = ", ".join(f"`{h}`" for h in flag.held_back_by) or "-"
-        rows.append(f"| `{flag.id}` | {flag.severity} | {_cell(flag.when)} | {held} |")
+        held = [f"`{h}`" for h in flag.held_back_by]
+        if flag.absence:
+            held.append(f"a well-told answer ({tax.told_story_signs}+ of 7 signs)")
+        cell = ", ".join(held) or "-"
+        rows.append(f"| `{flag.id}` | {flag.severity} | {_cell(flag.when)} | {cell} |")
     return "\n".join(rows)
 
 
