@@ -62,7 +62,8 @@ def not_an_answer(
     # a follow-up on a told story may be one word ("Luis."); a first answer needs more
     if len(content) < (1 if context else 3) and not find(lexicon.FIND_OUT, answer):
         return Gate("dont_know", "no answer is given yet, only that there is none")
-    if short and (len(find(lexicon.ASIDE, answer)) >= 2 or _mostly_questions(answer)):
+    asides = len(find(lexicon.ASIDE, answer)) + 2 * len(find(lexicon.PIVOT, answer))
+    if short and (asides >= 2 or _mostly_questions(answer)):
         return Gate("off_topic", "the answer talks about the call or asks about the role instead")
     if question:
         if _success_for_failure(answer, question):

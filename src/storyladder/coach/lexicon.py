@@ -606,7 +606,6 @@ ASIDE = phrases(  # talk to the interviewer about the call itself, not an answer
     r"salary|compensation|pay range",
     r"why I left",
     r"(?:the )?(?:main )?reason I'?m (?:looking|leaving)",
-    r"(?:what|the thing) I'?d (?:most )?like you to know",
     r"does that work for you",
     r"let me (?:first )?explain",
 )
@@ -627,6 +626,10 @@ WIN = phrases(  # an outcome told as a win
     r"worked out",
     r"turned out (?:great|well|fine)",
     r"happier",
+)
+PIVOT = phrases(  # turning from the question to a pitch of oneself: an aside on its own
+    r"(?:what|the thing) I'?d (?:most )?like you to know",
+    r"(?:instead|first),? let me tell you about (?:me|myself)",
 )
 POSITIVE = phrases(  # a success told where a failure was asked
     r"proud\w*",
