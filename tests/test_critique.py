@@ -234,3 +234,71 @@ def test_cli_bad_input_exits_2(tmp_path: Path, content: bytes, message: str) -> 
 def test_cli_reads_stdin() -> None:
     code, out, _ = sl("critique", "-", "--format", "json", input=STRONG_FAILURE)
     assert code == 0 and json.loads(out)["words"] > 50
+
+
+# -- issue 11: the examples the coach used to mishear ----------------------------------
+
+
+def test_the_seed_model_answer_is_not_vague() -> None:
+    answer = (
+        "We lost the client. That was on me. It took me three months to understand why my "
+        "instinct was wrong."
+    )
+    assert "vague" not in critique(answer, "Tell me about a time you failed.").flag_ids
+
+
+def test_we_for_a_proposal_of_mine_is_not_we_not_i() -> None:
+    answer = (
+        "I suggested we add a retry queue, and the team agreed. I built it in two weeks and "
+        "timeouts fell from 40 a day to 3."
+    )
+    assert (
+        "we_not_i" not in critique(answer, "Tell me about a time you improved something.").flag_ids
+    )
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["dont know", "?", "asdf", "Tell me about a time you failed?", "I like pizza and old films."],
+)
+def test_a_non_answer_scores_20_or_less_and_raises_only_non_answer(answer: str) -> None:
+    c = critique(answer, "Tell me about a time you failed.")
+    assert c.scores["overall"] <= 20 and c.flag_ids == ("non_answer",)
+
+
+def test_two_fragments_do_not_tie() -> None:
+    q = "Tell me about a time you failed."
+    one = critique("I shipped the migration late and we lost a client.", q).scores["overall"]
+    two = critique("Things were hard. Stuff happened.", q).scores["overall"]
+    assert one > two
+
+
+def test_a_gap_owned_with_a_way_to_find_out_is_a_knowledge_gap_a_bare_one_is_not() -> None:
+    q = "How would you estimate the failure rate of a model you have never seen?"
+    bare = critique("I don't know.", q, company="anthropic")
+    owned = critique(
+        "I honestly do not know. I'd find out by asking the two leads what they measured and "
+        "reading last quarter's incident log before I guessed.",
+        q,
+        company="anthropic",
+    )
+    shown = {
+        c: {b.id for b in x.behaviours if b.shown} for c, x in (("bare", bare), ("owned", owned))
+    }
+    assert "knowledge_gaps" not in shown["bare"] and "knowledge_gaps" in shown["owned"]
+
+
+def test_a_question_about_a_coworker_is_not_a_mission_question() -> None:
+    c = critique(
+        "I sat next to Priya for a week and learned her review style.",
+        "Tell me about a time you had to get along with a coworker you did not like.",
+    )
+    assert c.family != "mission"
+
+
+def test_notes_without_i_keep_their_actions() -> None:
+    c = critique(
+        "Implemented the retry queue. Cut timeouts from 40 a day to 3. Paged the owner.",
+        "Tell me about a time you improved reliability.",
+    )
+    assert [s.component for s in c.sentences][:2] == ["action", "action"]

@@ -22,7 +22,8 @@ from storyladder.coach.text import find, lower, sentences, words
 NEGATIVE_PATTERNS = ("direct_negative", "inverted_positive", "counterfactual")
 GIBBERISH_SAMPLE = 60  # words looked at for gibberish: enough to tell, cheap on long answers
 LONG_ANSWER = 120  # words: past this an answer is no "don't know" and no aside
-OFF_TOPIC_WORDS = 8  # a shorter reply is too little to call off topic: a terse answer is not one
+OFF_TOPIC_WORDS = 8  # content words below which a follow-up is too terse to call off topic
+OFF_TOPIC_ALONE = 3  # the same for a whole answer, which has no story above it to lean on
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 _STOP = frozenset(
@@ -73,8 +74,9 @@ def not_an_answer(
         if asked and len(said - asked) <= 2 and len(said & asked) >= max(1, len(said) // 2):
             return Gate("restated", "the answer says the question back")
         background = asked | (_content(context) if context else set())
+        least = OFF_TOPIC_WORDS if context else OFF_TOPIC_ALONE
         if (
-            len(said) >= OFF_TOPIC_WORDS
+            len(said) >= least
             and not said & background
             and not (context and _SELF.search(answer))
         ):
