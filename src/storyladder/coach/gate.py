@@ -75,11 +75,7 @@ def not_an_answer(
             return Gate("restated", "the answer says the question back")
         background = asked | (_content(context) if context else set())
         least = OFF_TOPIC_WORDS if context else OFF_TOPIC_ALONE
-        if (
-            len(said) >= least
-            and not said & background
-            and not (context and _SELF.search(answer))
-        ):
+        if len(said) >= least and not said & background and not (context and _SELF.search(answer)):
             work = len(find(lexicon.WORK, answer))
             if not work or (
                 work <= 2
