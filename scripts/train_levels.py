@@ -1,4 +1,5 @@
-"""Train the level model on the tuning authors' ladder answers and write it into the package.
+"""Train the level model on the tuning authors' ladder answers (and the ladders of their
+labelled banks) and write it into the package.
 
 Run: .venv/bin/python scripts/train_levels.py   (about ten seconds)
 """
@@ -20,14 +21,23 @@ TARGET = ROOT / "src" / "storyladder" / "content" / "level_model.json"
 def main() -> None:
     tuning = load(ROOT / "tests" / "corpus").tuning()  # never the held-out authors
     weights = {}
+    banked = [  # every ladder answer of the tuning authors' labelled banks, on its story
+        (story, level, answer, bool(bank.met[story.id].get(level, True)))
+        for bank in tuning.banks
+        for story in bank.stories
+        if story.id in bank.met
+        for level, answer in story.ladder.items()
+        if answer.strip()
+    ]
     for level in LEVELS:
         samples = [
             (reading(x.answer, x.level, x.story), x.met) for x in tuning.ladders if x.level == level
         ]
+        samples += [(reading(a, lv, story), met) for story, lv, a, met in banked if lv == level]
         weights[level] = [round(w, 4) for w in level_model.train(samples)]
     data = {"features": list(FEATURES), "authors": tuning.authors, "weights": weights}
     TARGET.write_text(json.dumps(data, indent=1) + "\n")
-    count = len(tuning.ladders)
+    count = len(tuning.ladders) + len(banked)
     print(f"trained on {count} ladder answers -> {TARGET.relative_to(ROOT)}")  # noqa: T201
 
 

@@ -69,7 +69,7 @@ def critique(
         checks=_checks(reading),
         flags=tuple(flag_list),
         scores=scores,
-        follow_ups=follow_ups(reading),
+        follow_ups=follow_ups(reading, LEVELS[LEVELS.index(level) + 1 :] if level else LEVELS[1:]),
         principles=signals.principles(reading, flagged),
         behaviours=signals.behaviours(reading, flagged),
         level=judged,
