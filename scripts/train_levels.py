@@ -1,5 +1,7 @@
-"""Train the level model on the tuning authors' ladder answers (and the ladders of their
-labelled banks) and write it into the package.
+"""Train the level model on the tuning authors' ladder answers and write it into the package.
+
+(The ladders of the tuning authors' banks are left out: with them, leave-one-author-out
+accuracy on the ladder answers fell from 93.3% to 92.7% and on the banks did not move.)
 
 Run: .venv/bin/python scripts/train_levels.py   (about ten seconds)
 """
@@ -21,23 +23,15 @@ TARGET = ROOT / "src" / "storyladder" / "content" / "level_model.json"
 def main() -> None:
     tuning = load(ROOT / "tests" / "corpus").tuning()  # never the held-out authors
     weights = {}
-    banked = [  # every ladder answer of the tuning authors' labelled banks, on its story
-        (story, level, answer, bool(bank.met[story.id].get(level, True)))
-        for bank in tuning.banks
-        for story in bank.stories
-        if story.id in bank.met
-        for level, answer in story.ladder.items()
-        if answer.strip()
-    ]
     for level in LEVELS:
         samples = [
             (reading(x.answer, x.level, x.story), x.met) for x in tuning.ladders if x.level == level
         ]
-        samples += [(reading(a, lv, story), met) for story, lv, a, met in banked if lv == level]
         weights[level] = [round(w, 4) for w in level_model.train(samples)]
-    data = {"features": list(FEATURES), "authors": tuning.authors, "weights": weights}
+    authors = sorted({x.author for x in tuning.ladders})
+    data = {"features": list(FEATURES), "authors": authors, "weights": weights}
     TARGET.write_text(json.dumps(data, indent=1) + "\n")
-    count = len(tuning.ladders) + len(banked)
+    count = len(tuning.ladders)
     print(f"trained on {count} ladder answers -> {TARGET.relative_to(ROOT)}")  # noqa: T201
 
 
