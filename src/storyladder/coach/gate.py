@@ -26,15 +26,6 @@ OFF_TOPIC_WORDS = 8  # content words below which a follow-up is too terse to cal
 OFF_TOPIC_ALONE = 3  # the same for a whole answer, which has no story above it to lean on
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
-_STOP = frozenset(
-    """a an the you your yours me my i i'm i've i'd to of in on at for with about and or that
-    this it its it's was were is are be been tell time when what which how did do does have has
-    had would could should someone something there their they them we our us who from as by
-    so but if then than just really very can can't cannot not no yes one any some all me
-    myself give example describe walk through talk share situation moment kind sort well want
-    work job why think that's it's there's right now tough hard question answer honestly actually
-    sorry please later again lol haha blanking blank mind come back okay ok sure guess""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -138,7 +129,7 @@ def _without(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def _content(text: str) -> set[str]:
-    return {_stem(w) for w in words(text.lower()) if w.isalpha() and w not in _STOP}
+    return {_stem(w) for w in words(text.lower()) if w.isalpha() and w not in lexicon.UNTOLD_WORDS}
 
 
 def _stem(word: str) -> str:

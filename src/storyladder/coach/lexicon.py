@@ -86,6 +86,16 @@ ADMISSION = phrases(  # owning a failure, a feeling about it, or not knowing
     r"I (?:took|take) (?:the )?(?:blame|responsibility)",
 )
 
+UNTOLD_WORDS = frozenset(  # words that tell nothing on their own: the non-answer gate skips them
+    """a an the you your yours me my i i'm i've i'd to of in on at for with about and or that
+    this it its it's was were is are be been tell time when what which how did do does have has
+    had would could should someone something there their they them we our us who from as by
+    so but if then than just really very can can't cannot not no yes one any some all me
+    myself give example describe walk through talk share situation moment kind sort well want
+    work job why think that's it's there's right now tough hard question answer honestly actually
+    sorry please later again lol haha blanking blank mind come back okay ok sure guess""".split()
+)
+
 # -- verbs -----------------------------------------------------------------------------
 
 IRREGULAR_PAST = frozenset(
