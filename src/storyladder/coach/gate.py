@@ -22,6 +22,7 @@ from storyladder.coach.text import find, lower, sentences, words
 NEGATIVE_PATTERNS = ("direct_negative", "inverted_positive", "counterfactual")
 GIBBERISH_SAMPLE = 60  # words looked at for gibberish: enough to tell, cheap on long answers
 LONG_ANSWER = 120  # words: past this an answer is no "don't know" and no aside
+EXCUSE_WORDS = 6  # content words an "I don't know" may come with and still answer nothing
 OFF_TOPIC_WORDS = 8  # content words below which a follow-up is too terse to call off topic
 OFF_TOPIC_ALONE = 3  # the same for a whole answer, which has no story above it to lean on
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
@@ -51,8 +52,10 @@ def not_an_answer(
         return None  # a long answer to no question in particular is an answer
     short = len(alpha) <= LONG_ANSWER
     content = _content(_without(answer, lexicon.DONT_KNOW) if short else answer)
-    # a follow-up on a told story may be one word ("Luis."); a first answer needs more
-    if len(content) < (1 if context else 3) and not find(lexicon.FIND_OUT, answer):
+    # a follow-up on a told story may be one word ("Luis."); a first answer needs more, and
+    # more again when it opens by saying there is no answer ("Not sure yet, a friend sent...")
+    least = 1 if context else (EXCUSE_WORDS if _says_none(answer) else 3)
+    if len(content) < least and not find(lexicon.FIND_OUT, answer):
         return Gate("dont_know", "no answer is given yet, only that there is none")
     asides = len(find(lexicon.ASIDE, answer)) + 2 * len(find(lexicon.PIVOT, answer))
     if short and (asides >= 2 or _mostly_questions(answer)):
@@ -101,6 +104,11 @@ def _told(answer: str) -> bool:
     return bool(_EPISODE.search(answer) or _NOTE.search(answer))
 
 
+def _says_none(answer: str) -> bool:
+    """Does the answer say there is no answer ("not sure", "I don't know", "can't think of")?"""
+    return any(len(h.text.split()) >= 2 for h in find(lexicon.DONT_KNOW, answer))
+
+
 def _mostly_questions(answer: str) -> bool:
     parts = sentences(answer)
     asked = [p for p in parts if p.text.rstrip().endswith("?")]
@@ -110,7 +118,7 @@ def _mostly_questions(answer: str) -> bool:
 def _success_for_failure(answer: str, question: str) -> bool:
     """'Which decision would you undo?' answered with a launch you are proud of."""
     info = classify(question)
-    if info.pattern not in NEGATIVE_PATTERNS and info.family != "failure":
+    if info.pattern not in NEGATIVE_PATTERNS:  # asked for a failure or a weakness in words
         return False
     if not find(lexicon.POSITIVE, answer):
         return False

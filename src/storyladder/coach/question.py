@@ -76,7 +76,7 @@ _PATTERN_RULES = (
     ),
     (
         "counterfactual",
-        r"\bdifferently\b|\bredo\b|start over|if you could (?:go back|do)|"
+        r"\bdifferently\b|\bredo\b|\bundo\b|start over|if you could (?:go back|do)|"
         r"do over|take back",
     ),
     (
