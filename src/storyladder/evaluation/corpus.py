@@ -172,10 +172,6 @@ def load(folder: Path) -> Corpus:
     )
 
 
-def pairs(folder: Path) -> list[dict[str, Any]]:
-    return list(_yaml(folder / "pairs.yaml"))
-
-
 def labelled_sentences(items: list[LabelledAnswer]) -> Iterator[tuple[str, str, float, str]]:
     """(answer id, sentence, relative position, component) for every labelled sentence."""
     for answer in items:
