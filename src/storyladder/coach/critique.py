@@ -45,11 +45,10 @@ def critique(
     wpm = tax.speaking_wpm if wpm is None else wpm
     if wpm < 60 or wpm > 300:
         raise InputError(f"a speaking rate of {wpm} words per minute is not plausible (60-300)")
-    if level is not None and level not in LEVELS:
-        raise InputError(f"unknown ladder level '{level}'; allowed: {', '.join(LEVELS)}")
+    # the level judge checks the level id (InputError) before any reading is made
+    judged = judge_level(answer, level, question, story) if level is not None else None
     reading = Reading(answer, classify(question), wpm=wpm)
     flag_list = flag_answer(reading)
-    judged = judge_level(answer, level, question, story) if level else None
     if judged is not None:
         flag_list = _for_level(flag_list, judged)
     flagged = {fl.id for fl in flag_list}

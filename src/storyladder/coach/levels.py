@@ -209,11 +209,12 @@ def _score(answer: str, found: _Finding) -> int:
 
 
 def _surface(answer: str, body: str | None) -> _Finding:
-    episode = [e for e in _past_actions(answer) if not _generic_sentence(answer, e)]
+    talk = find(lx.GENERIC_TALK, answer)  # "happens all the time": no one episode
+    episode = [e for e in _past_actions(answer) if not _same_sentence(answer, e, talk)]
     anchors = find(lx.TIME_ANCHOR, answer) + find(QUANTITY, answer) + _names(answer)
     stakes = find(lx.STAKES, answer)
     overlap = _shared(answer, body) if body else []
-    generic = find(lx.GENERIC_TALK, answer) + find(lx.NO_EPISODE, answer)
+    generic = talk + find(lx.NO_EPISODE, answer)
     habitual = [h for h in find(lx.HABITUAL, answer) if not _in_past_sentence(answer, h)]
     against = generic + (habitual if not episode else [])
     hook = len(overlap) >= 2 and word_count(answer) <= 25 and not generic
@@ -239,7 +240,9 @@ def _decision(answer: str, _body: str | None) -> _Finding:
     own = find(lx.I_SUBJECT, answer) + find(_MINE, answer) + _dropped_subject(answer)
     own += find(_REPLY_OPENS, answer)  # "Because...", "To say it out loud": the choice was asked
     decided = find(lx.DECISION, answer)
-    reasons = find(lx.REASON, answer) + find(lx.REASON_HINT, answer) + _counterfactuals(answer)
+    reasons = (
+        find(lx.REASON, answer) + find(lx.REASON_HINT, answer) + find(lx.COUNTERFACTUAL, answer)
+    )
     options = find(lx.ALTERNATIVE, answer) + find(lx.ALTERNATIVE_HINT, answer)
     against = find(lx.NO_REASON, answer)
     agency = bool(own) and bool(decided or _past_actions(answer) or find(_MINE, answer))
@@ -253,7 +256,7 @@ def _tradeoff(answer: str, _body: str | None) -> _Finding:
     costs = [
         c
         for c in find(lx.COST, answer) + find(lx.COST_MORE, answer)
-        if not _denied(answer, c) and not _inside(c, denials)
+        if not lx.negated(answer, c) and not _inside(c, denials)
     ]
     concrete = find(QUANTITY, answer) + _names(answer) + find(lx.PEOPLE, answer)
     if not costs:  # with no word of loss, people and numbers count only if no win is told
@@ -387,11 +390,6 @@ def _now_practice(text: str) -> list[Span]:
     return out
 
 
-def _counterfactuals(answer: str) -> list[Span]:
-    """'A full rollback would have thrown away the gains': the road not taken, as a reason."""
-    return find(lx.COUNTERFACTUAL, answer)
-
-
 def _dropped_subject(answer: str) -> list[Span]:
     """Notes that drop the 'I': 'Trained my crew myself.', 'Ran a sim.'"""
     return [
@@ -403,12 +401,6 @@ def _dropped_subject(answer: str) -> list[Span]:
             s.text,
         )
     ]
-
-
-def _generic_sentence(answer: str, span: Span) -> bool:
-    """Is the span in a sentence that talks in general ('happens all the time')?"""
-    generic = find(lx.GENERIC_TALK, answer)
-    return _same_sentence(answer, span, generic)
 
 
 def _same_sentence(answer: str, span: Span, others: list[Span]) -> bool:
@@ -424,10 +416,6 @@ def _inside(span: Span, others: list[Span]) -> bool:
 
 def _in_past_sentence(answer: str, span: Span) -> bool:
     return any(s.start <= span.start < s.end and _past_actions(s.text) for s in sentences(answer))
-
-
-def _denied(answer: str, span: Span) -> bool:
-    return lx.negated(answer, span)
 
 
 def _names(answer: str) -> list[Span]:

@@ -73,7 +73,6 @@ def reviews_of(session: Session) -> list[tuple[str, datetime, Rating]]:
     }
     held: dict[tuple[str, str], bool] = {}
     scores: dict[tuple[str, str], float] = {}
-    below: dict[str, str | None] = {}
     for turn in session.answers:
         if not turn.story_id or not turn.critique or not turn.level:
             continue
@@ -82,7 +81,6 @@ def reviews_of(session: Session) -> list[tuple[str, datetime, Rating]]:
         ok = judged is None or bool(judged["met"])
         held[key] = held.get(key, False) or ok  # a press answered well still counts
         scores[key] = float(turn.critique["scores"]["overall"])
-        below[turn.story_id] = turn.text
     out: list[tuple[str, datetime, Rating]] = []
     for (story_id, level), ok in held.items():
         if level != "surface":
