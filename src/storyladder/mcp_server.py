@@ -1,17 +1,19 @@
 """`storyladder mcp`: the user's bank and the coach for an AI assistant, over stdio.
 
 Read tools (always on): list_stories, read_story, search_stories, critique, check_bank,
-match_question, start_session, submit_answer, get_session. Write tools (save_story) only
+match_question, start_session, submit_answer, skip_question, finish_session,
+get_session. Write tools (save_story) only
 with --allow-write. Resources: the rubric and the question bank.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-import uuid
-from datetime import UTC, datetime
+from collections.abc import Callable
 from typing import Any
 
+from storyladder.errors import StoryladderError
 from storyladder.store.repository import Repository
 
 INSTRUCTIONS = (
@@ -24,21 +26,42 @@ INSTRUCTIONS = (
 
 def build_server(repo: Repository, allow_write: bool = False) -> Any:
     from mcp.server import MCPServer
+    from mcp.server.mcpserver.exceptions import ToolError
 
     from storyladder import taxonomy
     from storyladder.coach.bank import check
     from storyladder.coach.critique import critique as run_critique
     from storyladder.coach.match import match
     from storyladder.formats import markdown
-    from storyladder.interview import engine
-    from storyladder.interview.session import Session
+    from storyladder.interview.practice import Practice, turn_summary
+    from storyladder.llm.config import SETTING, effective, provider_for
 
     server = MCPServer("storyladder", instructions=INSTRUCTIONS)
+
+    def tool(**options: Any) -> Callable[[Callable[..., Any]], Any]:
+        """A tool whose mistakes of input (a missing story, an unknown company) reach the
+        assistant as the user's error, with our message, not as a server crash."""
+
+        def register(fn: Callable[..., Any]) -> Any:
+            @functools.wraps(fn)
+            def run(*args: Any, **kwargs: Any) -> Any:
+                try:
+                    return fn(*args, **kwargs)
+                except StoryladderError as err:
+                    raise ToolError(str(err)) from None
+
+            return server.tool(**options)(run)
+
+        return register
 
     def stories() -> list[Any]:
         return [r.story for r in repo.list()]
 
-    @server.tool(description="List the stories in the user's bank with ladder depth.")
+    def practice() -> Practice:
+        """The practice service, in the model's voice when the user configured one."""
+        return Practice(repo, provider_for(effective(repo.get_setting(SETTING))))
+
+    @tool(description="List the stories in the user's bank with ladder depth.")
     def list_stories() -> list[dict[str, Any]]:
         from storyladder.coach.levels import readiness
 
@@ -52,15 +75,15 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
             for s in stories()
         ]
 
-    @server.tool(description="Read one story in full (its Markdown file).")
+    @tool(description="Read one story in full (its Markdown file).")
     def read_story(story_id: str) -> str:
         return markdown.dump(repo.get(story_id).story)
 
-    @server.tool(description="Search the bank: stories ranked for a query or question.")
+    @tool(description="Search the bank: stories ranked for a query or question.")
     def search_stories(query: str, limit: int = 5) -> dict[str, Any]:
         return match(query, stories(), limit=limit).to_dict()
 
-    @server.tool(
+    @tool(
         description="Critique one answer offline (SPEC §10 JSON): structure, checks, "
         "flags with evidence, scores, follow-ups. With level (surface, context, decision, "
         "tradeoff, meta_reflection, worldview) the answer is one follow-up on the ladder, "
@@ -79,15 +102,15 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
             answer, question=question, company=company, level=level, story=story
         ).to_dict()
 
-    @server.tool(description="Check the whole bank: readiness, coverage, patterns, next steps.")
+    @tool(description="Check the whole bank: readiness, coverage, patterns, next steps.")
     def check_bank(company: str = "generic") -> dict[str, Any]:
         return check(stories(), company=company, history=repo.past_revisions()).to_dict()
 
-    @server.tool(description="Rank the user's stories for an interview question, with reasons.")
+    @tool(description="Rank the user's stories for an interview question, with reasons.")
     def match_question(question: str, limit: int = 5) -> dict[str, Any]:
         return match(question, stories(), limit=limit).to_dict()
 
-    @server.tool(
+    @tool(
         description="Start a practice session: mode ladder (needs story_id), drill "
         "(needs drill and story_id) or mock (company). Returns the first "
         "question and the session id."
@@ -97,38 +120,39 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
         story_id: str | None = None,
         drill: str | None = None,
         company: str = "anthropic",
+        question: str | None = None,
         seed: int = 0,
     ) -> dict[str, Any]:
-        session = engine.start(
-            uuid.uuid4().hex[:12],
-            mode,
-            stories(),
-            datetime.now(UTC).isoformat(timespec="seconds"),
-            company=company,
-            story_id=story_id,
-            drill=drill,
-            seed=seed,
+        session = practice().start(
+            mode, company=company, story_id=story_id, drill=drill, question=question, seed=seed
         )
-        repo.save_session(session.to_dict())
-        return _turn(session)
+        return turn_summary(session)
 
-    @server.tool(
+    @tool(
         description="Submit the user's answer (their own words) to the current "
         "question; returns the next question, or the scorecard at the end."
     )
     def submit_answer(session_id: str, answer: str) -> dict[str, Any]:
-        session = Session.from_dict(repo.get_session(session_id))
-        session = engine.answer(session, answer, stories())
-        repo.save_session(session.to_dict())
-        return _turn(session)
+        return turn_summary(practice().answer(session_id, answer))
 
-    @server.tool(description="A practice session's transcript and scorecard.")
+    @tool(
+        description="Skip the current question (its follow-ups are dropped too); returns "
+        "the next question."
+    )
+    def skip_question(session_id: str) -> dict[str, Any]:
+        return turn_summary(practice().skip(session_id))
+
+    @tool(description="End a practice session now and get its scorecard.")
+    def finish_session(session_id: str) -> dict[str, Any]:
+        return turn_summary(practice().finish(session_id))
+
+    @tool(description="A practice session's transcript and scorecard.")
     def get_session(session_id: str) -> dict[str, Any]:
         return repo.get_session(session_id)
 
     if allow_write:
 
-        @server.tool(
+        @tool(
             description="WRITE: save a story from its Markdown file (a new revision "
             "if it exists; the old text stays in history). Only with the "
             "user's own words."
@@ -180,14 +204,3 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
         )
 
     return server
-
-
-def _turn(session: Any) -> dict[str, Any]:
-    asked = session.last_question
-    return {
-        "session_id": session.id,
-        "status": session.status,
-        "question": asked.text if asked else None,
-        "level": asked.level if asked else None,
-        "scorecard": session.scorecard,
-    }

@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -23,9 +21,8 @@ from storyladder.cli.output import Format, OutputFormat, console, print_json
 from storyladder.errors import InputError
 
 if TYPE_CHECKING:
+    from storyladder.interview.practice import Practice
     from storyladder.interview.session import Session
-    from storyladder.model import Story
-    from storyladder.store.repository import Repository
 
 Answers = Annotated[
     Path | None, typer.Option("--answers", help="A JSON list of answers: run without a terminal.")
@@ -147,61 +144,66 @@ def sessions_resume(
 
     Example: storyladder sessions resume 3f2a9c1b7d4e
     """
-    from storyladder.interview.session import Session
+    service = _service(ctx)
+    _drive(service, service.resume(session_id), _scripted(answers), fmt)
 
-    repo = state(ctx).repo()
-    session = Session.from_dict(repo.get_session(session_id))
-    if session.status != "active":
-        raise InputError(f"session {session_id} is already finished (sessions show {session_id})")
-    stories = [r.story for r in repo.list()]
-    _drive(repo, session, stories, _scripted(answers), fmt)
+
+@sessions_app.command("keep")
+def sessions_keep(
+    ctx: typer.Context,
+    session_id: str,
+    answer: Annotated[int, typer.Argument(help="The answer's number in the transcript.")],
+) -> None:
+    """Keep a story you told on the spot in a mock as a draft in your bank.
+
+    Example: storyladder sessions keep 3f2a9c1b7d4e 1
+    """
+    story = _service(ctx).save_draft(session_id, answer - 1)
+    console().print(
+        f"Saved the draft '{story.id}' in your own words. Finish it with: "
+        f"storyladder story edit {story.id}"
+    )
 
 
 # -- the loop -------------------------------------------------------------------------
 
 
+def _service(ctx: typer.Context) -> Practice:
+    from storyladder.interview.practice import Practice
+    from storyladder.llm.config import SETTING, effective, provider_for
+
+    repo = state(ctx).repo()
+    return Practice(repo, provider_for(effective(repo.get_setting(SETTING))))
+
+
 def _run(
     ctx: typer.Context, mode: str, answers: Path | None, fmt: OutputFormat, **options: Any
 ) -> None:
-    from storyladder.interview import engine
-
-    repo = state(ctx).repo()
-    stories = [r.story for r in repo.list()]
+    service = _service(ctx)
     scripted = _scripted(answers)
-    try:
-        session = engine.start(uuid.uuid4().hex[:12], mode, stories, _now(), **options)
-    except KeyError as err:
-        raise InputError(str(err.args[0])) from None
-    repo.save_session(session.to_dict())
-    _drive(repo, session, stories, scripted, fmt)
+    _drive(service, service.start(mode, **options), scripted, fmt)
 
 
 def _drive(
-    repo: Repository,
+    service: Practice,
     session: Session,
-    stories: list[Story],
     scripted: list[str] | None,
     fmt: OutputFormat,
 ) -> None:
-    from storyladder.interview import engine
-    from storyladder.llm.config import SETTING, effective, provider_for
-    from storyladder.llm.resilient import Outcome
-    from storyladder.llm.voice import voice
+    from storyladder.interview.practice import progress
 
     quiet = fmt == "json"
-    provider = provider_for(effective(repo.get_setting(SETTING)))
-    outcome = Outcome()
+    notices = service.outcome.notices
     started = time.monotonic()
     while session.status == "active":
         asked = session.last_question
         assert asked is not None
         if not quiet:
             clock = time.monotonic() - started
-            _show_turn("interviewer", asked.text, (), None, clock)
+            _show_turn("interviewer", asked.text, (), None, clock, progress(session).describe())
         began = time.monotonic()
         text = _next_answer(scripted, quiet)
         if text is None or text == "/quit":
-            repo.save_session(session.to_dict())
             if not quiet:
                 console().print(f"Saved. Continue with: storyladder sessions resume {session.id}")
             if quiet:
@@ -210,27 +212,33 @@ def _drive(
         if text == "/repeat":
             continue
         if text == "/skip":
-            session = engine.skip(session, stories)
-        else:
-            seconds = round(time.monotonic() - began, 1) if scripted is None else None
-            session = engine.answer(session, text, stories, seconds=seconds)
-            noticed = len(outcome.notices)
-            session = voice(session, provider, outcome)
-            if len(outcome.notices) > noticed and not quiet:
-                console().print(
-                    Text(
-                        f"(model unavailable, using the offline interviewer: "
-                        f"{outcome.notices[-1]})",
-                        style="yellow",
-                    )
+            session = service.skip(session.id)
+            continue
+        seconds = round(time.monotonic() - began, 1) if scripted is None else None
+        noticed = len(notices)
+        session = service.answer(session.id, text, seconds=seconds)
+        if quiet:
+            continue
+        if len(notices) > noticed:
+            console().print(
+                Text(
+                    f"(model unavailable, using the offline interviewer: {notices[-1]})",
+                    style="yellow",
                 )
-            if not quiet:
-                answered = session.answers[-1]
-                took = f" ({answered.seconds:.0f}s)" if answered.seconds else ""
-                heard = ", ".join(answered.signals)
-                note = f"{answered.critique['words'] if answered.critique else 0} words{took}"
-                console().print(Text(note + (f"; heard: {heard}" if heard else ""), style="dim"))
-        repo.save_session(session.to_dict())
+            )
+        answered = session.answers[-1]
+        took = f" ({answered.seconds:.0f}s)" if answered.seconds else ""
+        heard = ", ".join(answered.signals)
+        note = f"{answered.critique['words'] if answered.critique else 0} words{took}"
+        console().print(Text(note + (f"; heard: {heard}" if heard else ""), style="dim"))
+        if "new_story" in answered.signals:
+            console().print(
+                Text(
+                    "That story is not in your bank. Keep it as a draft afterwards: "
+                    f"storyladder sessions keep {session.id} {len(session.answers)}",
+                    style="dim",
+                )
+            )
     if quiet:
         print_json(_transcript(session))
     else:
@@ -270,10 +278,6 @@ def _scripted(path: Path | None) -> list[str] | None:
     return list(data)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def _transcript(session: Session) -> dict[str, Any]:
     return {
         "id": session.id,
@@ -291,11 +295,15 @@ def _show_turn(
     signals: tuple[str, ...],
     seconds: float | None,
     clock: float | None = None,
+    where: str | None = None,
 ) -> None:
     out = console()
     if role == "interviewer":
         stamp = f"[{int(clock // 60):02d}:{int(clock % 60):02d}] " if clock is not None else ""
-        out.print(Text(f"\n{stamp}Interviewer: ", style="bold cyan") + Text(text))
+        place = Text(f" ({where})", style="dim") if where else Text("")
+        out.print(
+            Text(f"\n{stamp}Interviewer", style="bold cyan") + place + Text(": ") + Text(text)
+        )
     else:
         took = f" ({seconds:.0f}s)" if seconds else ""
         out.print(Text(f"You{took}: ", style="bold") + Text(text))

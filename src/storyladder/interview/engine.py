@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -29,9 +30,11 @@ from storyladder.interview import plan as planning
 from storyladder.interview.listen import listen
 from storyladder.interview.scorecard import scorecard
 from storyladder.interview.session import Session, Step, Turn
-from storyladder.model import Story
+from storyladder.interview.which_story import which_story
+from storyladder.model import SECTIONS, Story
 
 _PLACEHOLDER = re.compile(r"{(\w+)}")
+NEW_STORY = "new:"  # story id prefix of a story told in a mock that is not in the bank
 
 
 @cache
@@ -91,7 +94,10 @@ def answer(
         raise InputError("the answer is empty; use skip to move on")
     asked = session.last_question
     assert asked is not None
-    story = _story(stories, asked.story_id) if asked.story_id else None
+    heard_story: tuple[str, ...] = ()
+    if session.mode == "mock" and asked.kind == "question" and asked.story_id:
+        session, asked, heard_story = _follow_the_story(session, asked, text, stories)
+    story = _bank_story(stories, asked.story_id)
     level = asked.level if asked.kind != "question" else None
     result = critique(
         text,
@@ -109,7 +115,7 @@ def answer(
         drill=asked.drill,
         story_id=asked.story_id,
         critique=_summary(result.to_dict()),
-        signals=heard,
+        signals=heard_story + heard,
         seconds=seconds,
     )
     session = session.evolve(turns=session.turns + (turn,))
@@ -118,10 +124,44 @@ def answer(
 
 
 def skip(session: Session, stories: Sequence[Story]) -> Session:
-    """Move on without answering (the skipped question stays in the transcript)."""
+    """Move on without answering (the skipped question stays in the transcript).
+
+    Skipping a question drops its follow-ups too: they would dig into an answer that
+    was never given."""
     if session.status != "active":
         raise InputError(f"session {session.id} is finished")
+    asked = session.last_question
+    if asked is not None and asked.kind == "question":
+        rest = list(session.plan[session.cursor :])
+        while rest and rest[0].kind != "question" and rest[0].story_id == asked.story_id:
+            rest.pop(0)
+        session = session.evolve(plan=session.plan[: session.cursor] + tuple(rest))
     return _ask_next(session, stories)
+
+
+def draft_from(session: Session, index: int) -> Story:
+    """A draft story from a story told on the spot: the answer's sentences sorted into
+    STAR-L parts by the coach's reading, the follow-ups it got as its ladder answers. Only
+    the candidate's words; the title is the question they answered."""
+    asked, told = session.exchanges[index]
+    reading = Reading(told.text, classify(asked or None))
+    part = {name: " ".join(s.text for s in reading.of(name)) for name in SECTIONS}
+    ladder = {
+        t.level: t.text
+        for t in session.answers
+        if t.story_id == told.story_id and t.level and t.kind != "question"
+    }
+    title = f"Draft from a mock: {asked.rstrip('?.') or 'a story told on the spot'}"[:120]
+    return Story(
+        title=title,
+        id=f"draft-{session.id}-{index + 1}",
+        situation=part["situation"] or told.text,
+        task=part["task"],
+        action=part["action"],
+        result=part["result"],
+        learning=part["learning"],
+        ladder=ladder,
+    )
 
 
 def finish(session: Session) -> Session:
@@ -133,6 +173,35 @@ def finish(session: Session) -> Session:
 
 
 # -- internals -----------------------------------------------------------------------
+
+
+def _bank_story(stories: Sequence[Story], story_id: str | None) -> Story | None:
+    """The bank story a step is about; None for no story or one told on the spot."""
+    if not story_id or story_id.startswith(NEW_STORY):
+        return None
+    return _story(stories, story_id)
+
+
+def _follow_the_story(
+    session: Session, asked: Turn, text: str, stories: Sequence[Story]
+) -> tuple[Session, Turn, tuple[str, ...]]:
+    """In a mock the candidate picks the story: if the answer tells another story of the
+    bank, or a new one, this question's follow-ups are about that story."""
+    told = which_story(text, stories).story_id
+    if told == asked.story_id:
+        return session, asked, ()
+    heard: tuple[str, ...] = ()
+    if told is None:
+        told = f"{NEW_STORY}{len(session.answers) + 1}"
+        heard = ("new_story",)
+    plan = list(session.plan)
+    i = session.cursor
+    while i < len(plan) and plan[i].kind != "question" and plan[i].story_id == asked.story_id:
+        plan[i] = replace(plan[i], story_id=told)
+        i += 1
+    asked = replace(asked, story_id=told)
+    turns = session.turns[:-1] + (asked,)
+    return session.evolve(plan=tuple(plan), turns=turns), asked, heard
 
 
 def _story(stories: Sequence[Story], story_id: str | None) -> Story:
@@ -207,7 +276,7 @@ def _say(session: Session, step: Step, stories: Sequence[Story]) -> str:
     if step.kind == "question":
         return step.question or ""
     last = session.answers[-1].text if session.answers else ""
-    story = _story(stories, step.story_id) if step.story_id else None
+    story = _bank_story(stories, step.story_id)
     source = last or (story.text if story else "")
     reading = Reading(source, classify(None))
     used = {t.text for t in session.turns if t.role == "interviewer"}

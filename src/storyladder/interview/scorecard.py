@@ -52,7 +52,7 @@ def scorecard(session: Session) -> dict[str, Any]:
     if len(words) >= 4 and statistics.pstdev(words) / statistics.mean(words) < UNIFORM_CV:
         signals["uniform_length"] += 1
     ranked = sorted(answers, key=lambda t: (t.critique or {})["scores"]["overall"])
-    questions = {id(a): q for q, a in _pairs(session)}
+    questions = {id(a): q for q, a in session.exchanges}
     card: dict[str, Any] = {
         "answers": len(answers),
         "seconds": round(sum(t.seconds or 0.0 for t in answers), 1),
@@ -74,16 +74,6 @@ def scorecard(session: Session) -> dict[str, Any]:
         card["behaviours"] = {b.id: round(shown[b.id] / len(answers), 2) for b in tax.behaviours}
     card["practise"] = _practise(card, tax)
     return card
-
-
-def _pairs(session: Session) -> list[tuple[str, Turn]]:
-    out, asked = [], ""
-    for turn in session.turns:
-        if turn.role == "interviewer":
-            asked = turn.text
-        else:
-            out.append((asked, turn))
-    return out
 
 
 def _moment(turn: Turn, questions: dict[int, str]) -> dict[str, Any]:

@@ -87,6 +87,18 @@ class Session:
     def answers(self) -> tuple[Turn, ...]:
         return tuple(t for t in self.turns if t.role == "candidate")
 
+    @property
+    def exchanges(self) -> tuple[tuple[str, Turn], ...]:
+        """Each answer with the interviewer's words it answered, in order."""
+        out: list[tuple[str, Turn]] = []
+        asked = ""
+        for turn in self.turns:
+            if turn.role == "interviewer":
+                asked = turn.text
+            else:
+                out.append((asked, turn))
+        return tuple(out)
+
     def evolve(self, **changes: Any) -> Session:
         return replace(self, **changes)
 

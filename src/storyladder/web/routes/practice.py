@@ -1,11 +1,9 @@
-"""Practice in the browser: ladder climbs, drills and mocks in a chat view, driven by the
-same engine as the CLI; answers typed or recorded; every turn saved."""
+"""Practice in the browser: ladder climbs, drills and mocks in a chat view, run by the same
+practice service as the CLI and MCP; answers typed or recorded; every turn saved."""
 
 from __future__ import annotations
 
 import re
-import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -13,13 +11,11 @@ from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import FileResponse, RedirectResponse
 
 from storyladder import taxonomy
-from storyladder.errors import InputError, StoryNotFound
-from storyladder.interview import engine
+from storyladder.errors import StoryNotFound
 from storyladder.interview.plan import drill_ids
+from storyladder.interview.practice import Practice, progress
 from storyladder.interview.session import Session
 from storyladder.llm.config import provider_for
-from storyladder.llm.resilient import Outcome
-from storyladder.llm.voice import voice
 from storyladder.store.repository import Repository
 from storyladder.web.deps import model_config, page, repo
 from storyladder.web.security import check_csrf
@@ -48,8 +44,13 @@ def practice_home(request: Request, store: Repo) -> object:
     )
 
 
+def _service(request: Request, store: Repository) -> Practice:
+    return Practice(store, provider_for(model_config(request)))
+
+
 @router.post("/practice")
 def start(
+    request: Request,
     store: Repo,
     mode: Annotated[str, Form()],
     company: Annotated[str, Form()] = "anthropic",
@@ -58,22 +59,9 @@ def start(
     minutes: Annotated[int, Form()] = 45,
     seed: Annotated[int, Form()] = 0,
 ) -> object:
-    stories = [r.story for r in store.list()]
-    try:
-        session = engine.start(
-            uuid.uuid4().hex[:12],
-            mode,
-            stories,
-            datetime.now(UTC).isoformat(timespec="seconds"),
-            company=company,
-            story_id=story_id or None,
-            drill=drill or None,
-            minutes=minutes,
-            seed=seed,
-        )
-    except KeyError as err:
-        raise InputError(str(err.args[0])) from None
-    store.save_session(session.to_dict())
+    session = _service(request, store).start(
+        mode, company=company, story_id=story_id, drill=drill, minutes=minutes, seed=seed
+    )
     return RedirectResponse(f"/practice/{session.id}", status_code=303)
 
 
@@ -82,7 +70,13 @@ def show(request: Request, session_id: str, store: Repo) -> object:
     session = Session.from_dict(store.get_session(session_id))
     folder = _audio_dir(request, session_id)
     recordings = sorted(p.name for p in folder.glob("*")) if folder.exists() else []
-    return page(request, "session.html", session=session, recordings=recordings)
+    return page(
+        request,
+        "session.html",
+        session=session,
+        recordings=recordings,
+        where=progress(session).describe() if session.status == "active" else None,
+    )
 
 
 @router.post("/practice/{session_id}/answer")
@@ -94,17 +88,21 @@ def answer(
     seconds: Annotated[float | None, Form()] = None,
     action: Annotated[str, Form()] = "answer",
 ) -> object:
-    session = Session.from_dict(store.get_session(session_id))
-    stories = [r.story for r in store.list()]
+    service = _service(request, store)
     if action == "skip":
-        session = engine.skip(session, stories)
+        service.skip(session_id)
     elif action == "finish":
-        session = engine.finish(session)
+        service.finish(session_id)
     else:
-        session = engine.answer(session, text, stories, seconds=seconds)
-        session = voice(session, provider_for(model_config(request)), Outcome())
-    store.save_session(session.to_dict())
+        service.answer(session_id, text, seconds=seconds)
     return RedirectResponse(f"/practice/{session_id}#latest", status_code=303)
+
+
+@router.post("/practice/{session_id}/keep/{answer}")
+def keep(request: Request, session_id: str, answer: int, store: Repo) -> object:
+    """Keep a story told on the spot in a mock as a draft of the bank."""
+    story = _service(request, store).save_draft(session_id, answer - 1)
+    return RedirectResponse(f"/stories/{story.id}", status_code=303)
 
 
 @router.post("/practice/{session_id}/audio")
