@@ -3,6 +3,9 @@
 
 Run: .venv/bin/python bench/eval_coach.py [CORPUS_DIR] [--details] [--sealed]
 
+The interviewer's figures follow (docs/interview.md): push-back outcomes and deflection on
+tests/corpus/interview, probes on ladder climbs over the corpus's labelled ladders.
+
 The tuning authors' figures come first; the held-out authors' figures (authors listed
 under `heldout` in split.yaml, never read while tuning) last. `--details` lists the
 tuning items the coach gets wrong; it never lists held-out items. `--sealed` adds the
@@ -17,6 +20,9 @@ from typing import Any
 
 from storyladder.evaluation.corpus import load
 from storyladder.evaluation.measure import report
+from storyladder.evaluation.probes import measure as measure_probes
+from storyladder.evaluation.replies import load as load_replies
+from storyladder.evaluation.replies import measure as measure_replies
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,14 +92,43 @@ def show(title: str, r: dict[str, Any], details: bool) -> None:
         print(f"pairs (strong above weak): {ordered}/{len(r['pairs'])}")
 
 
+def show_interviewer(title: str, items: list[Any], ladders: list[Any] | None) -> None:
+    """The interviewer's ear (docs/interview.md): push-back outcomes, deflection, probes."""
+    r = measure_replies(items)
+    print(f"\n=== interviewer, {title}: {', '.join(r['authors'])}")
+    print(
+        f"push-back outcome right {r['outcome']:.1%} of {r['pushback']}   "
+        + ", ".join(f"{o} {v:.0%}" for o, v in r["by_outcome"].items())
+    )
+    print(
+        f"deflection caught {r['caught']:.1%}, false alarms on engaged answers "
+        f"{r['false_alarms']:.1%} ({r['right_angle']} right-angle answers)"
+    )
+    if ladders is not None:
+        p = measure_probes(ladders)
+        print(
+            f"probes: {p.grounded / max(p.asked, 1):.1%} of {p.asked} quote or name something "
+            f"from the previous answer; sentence openers taken for names {len(p.initial_names)}; "
+            f"openers repeated in a row {len(p.repeated_openers)}"
+        )
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     details = "--details" in sys.argv
+    sealed = "--sealed" in sys.argv
     corpus = load(Path(args[0]) if args else ROOT / "tests" / "corpus")
     show("tuning authors", report(corpus.tuning(), cross_validate=True), details)
     show("held-out authors (never read while tuning)", report(corpus.held_out()), False)
-    if "--sealed" in sys.argv:
+    if sealed:
         show("sealed authors (not measured while tuning)", report(corpus.sealed_set()), False)
+    replies = load_replies(ROOT / "tests" / "corpus" / "interview")
+    show_interviewer("tuning authors", replies.of(replies.tune), list(corpus.tuning().ladders))
+    show_interviewer(
+        "held-out authors", replies.of(replies.heldout), list(corpus.held_out().ladders)
+    )
+    if sealed:
+        show_interviewer("sealed authors", replies.of(replies.sealed), None)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storyladder.coach import level_model
+from storyladder.coach import logistic
 from storyladder.coach.levels import FEATURES, reading
 from storyladder.evaluation.corpus import load
 from storyladder.model import LEVELS
@@ -27,7 +27,7 @@ def main() -> None:
         samples = [
             (reading(x.answer, x.level, x.story), x.met) for x in tuning.ladders if x.level == level
         ]
-        weights[level] = [round(w, 4) for w in level_model.train(samples)]
+        weights[level] = [round(w, 4) for w in logistic.train(samples)]
     authors = sorted({x.author for x in tuning.ladders})
     data = {"features": list(FEATURES), "authors": authors, "weights": weights}
     TARGET.write_text(json.dumps(data, indent=1) + "\n")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -13,12 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from storyladder import taxonomy
 from storyladder.coach.question import classify
-from storyladder.evaluation.corpus import answers as corpus_answers
+from storyladder.evaluation.corpus import load as load_corpus
+from storyladder.evaluation.probes import measure as measure_probes
 from storyladder.formats import bank as bank_files
-from storyladder.interview import engine
-from storyladder.interview.listen import deflection, pushback_response
+from storyladder.interview import engine, plan
+from storyladder.interview.deflection import deflects
+from storyladder.interview.pushback import taken
 from storyladder.interview.session import Session
+from storyladder.model import Story
 from storyladder.store.repository import Repository
 from tests.test_cli_story import sl
 
@@ -124,95 +127,50 @@ def test_the_scorecard_names_the_planted_weaknesses() -> None:
     }
 
 
-STOP = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "in",
-    "on",
-    "and",
-    "or",
-    "i",
-    "we",
-    "it",
-    "was",
-    "that",
-    "for",
-    "with",
-    "at",
-    "my",
-    "our",
-    "is",
-    "be",
-    "had",
-    "as",
-    "but",
-    "so",
-    "this",
-    "by",
-    "from",
-}
+def test_probes_quote_the_candidate_and_never_take_a_sentence_opener_for_a_name() -> None:
+    """Ladder climbs on the tuning authors' ladders (docs/interview.md has held-out figures)."""
+    report = measure_probes(list(load_corpus(CORPUS).tuning().ladders))
+    assert report.asked > 1000
+    assert report.grounded / report.asked >= 0.9
+    assert report.initial_names == []
+    assert report.repeated_openers == []
 
 
-def _specific(previous: str) -> set[str]:
-    """Names, numbers, and phrases of two content words or more from an answer."""
-    names = set(re.findall(r"(?<=\s)[A-Z][a-z]+(?:-[a-z]+)?", previous))
-    numbers = set(re.findall(r"\d[\d,.]*%?", previous))
-    words = previous.split()
-    pairs = {
-        f"{a} {b}"
-        for a, b in zip(words, words[1:], strict=False)
-        if a.lower() not in STOP and b.lower().strip(".,;") not in STOP
-    }
-    return names | numbers | pairs
-
-
-def test_most_probes_quote_or_name_something_from_the_previous_answer() -> None:
-    texts = [a.text for a in corpus_answers(CORPUS)]
-    grounded = total = 0
-    sessions = 0
-    for n, story in enumerate(STORIES):
-        for mode, options in (
-            ("ladder", {"story_id": story.id}),
-            ("drill", {"story_id": story.id, "drill": "five_whys"}),
-            ("drill", {"story_id": story.id, "drill": "critic"}),
-        ):
-            session = engine.start(f"g{n}{mode}", mode, STORIES, NOW, **options)  # type: ignore[arg-type]
-            k = 0
-            while session.status == "active":
-                previous = texts[(n * 7 + k) % len(texts)]
-                session = engine.answer(session, previous, STORIES)
-                k += 1
-                probe = session.last_question
-                if probe and probe.kind in ("probe", "drill", "press", "pushback"):
-                    total += 1
-                    grounded += any(s in probe.text for s in _specific(previous))
-            sessions += 1
-    rate = grounded / total
-    print(  # noqa: T201
-        f"\n{grounded} of {total} probes ({rate:.0%}) quote the previous answer, {sessions} sessions"
+def test_a_name_that_only_opens_a_sentence_is_not_a_person_and_quotes_end_at_a_clause() -> None:
+    story = BY_ID["mentoring-farah"]
+    session = engine.start("n1", "ladder", STORIES, NOW, story_id=story.id)
+    answer = (
+        "One I would pick is the spring I mentored a new analyst, and I rewrote her "
+        "first report myself, which replayed the same mistake my own lead once made with me, "
+        "so she learned nothing from it."
     )
-    assert rate >= 0.7
+    session = engine.answer(session, answer, STORIES)
+    probe = session.last_question
+    assert probe is not None
+    assert "One" not in probe.text.replace("One I would", "")
+    assert "...." not in probe.text and "replayed...." not in probe.text
+
+
+def test_the_first_question_fits_the_story_for_every_category() -> None:
+    tax = taxonomy.load()
+    for category in (c.id for c in tax.categories):
+        story = Story(title=f"A story about {category}", categories=(category,), situation="x")
+        first = plan.surface_question(story)
+        asked = next(q for q in tax.questions if q.text == first)
+        assert asked.categories[0] == category, (category, first)
 
 
 def test_deflection_is_heard_when_the_answer_returns_to_the_script() -> None:
     story = BY_ID["rolled-back-tracking-migration"]
-    probe = "Set the migration aside: how do you decide which of your own engineers to promote?"
+    probe = "How do you think the carriers' support teams saw that week?"
     deflecting = (
-        "As I mentioned, the real story is the migration: I cut tracking events over to "
-        "the streaming pipeline, the duplicate texts went to 41,000 customers and I "
-        "rolled it back, and Tomasz had wanted the shadow run."
+        "The carriers? Well, what I did was roll it back. The duplicate texts went to "
+        "41,000 customers, I rolled the cutover back within the hour, and Tomasz had wanted "
+        "the shadow run. The rollback was the right call."
     )
-    engaging = (
-        "Honestly I haven't promoted anyone yet. When I recommend someone, I look at "
-        "whether engineers raise risks early and mentor others, and I ask their peers."
-    )
-    assert deflection(deflecting, probe, story.text)
-    assert not deflection(engaging, probe, story.text)
-    quiet_script = " ".join(story.section("action").split()[:60])
-    assert deflection(quiet_script, probe, story.text)
+    engaging = "Honestly, I never asked them. I'd guess they were annoyed: they took the calls."
+    assert deflects(deflecting, probe, story.text)
+    assert not deflects(engaging, probe, story.text)
 
 
 def test_ninety_degree_drill_hears_deflection_in_a_session() -> None:
@@ -227,13 +185,14 @@ def test_ninety_degree_drill_hears_deflection_in_a_session() -> None:
     ("answer", "heard"),
     [
         (
-            "You're right. I should have run the shadow test, because the carriers behaved "
-            "differently; now I write the rollback trigger first.",
+            "Thinking about it again, the date should have moved. The error rate was already "
+            "at 3% that Tuesday, twice the week before, and I read it as noise because I "
+            "wanted the launch.",
             "updates",
         ),
         (
-            "I'd still make that call, because the freeze would have cost us three months and the "
-            "data from the pilot showed 99% parity.",
+            "I see why it looks that way, but I would keep the rollback: it could be undone "
+            "in minutes and the patch could not.",
             "holds",
         ),
         ("That's not fair. It wasn't my fault, the vendor changed the API.", "defensive"),
@@ -241,7 +200,7 @@ def test_ninety_degree_drill_hears_deflection_in_a_session() -> None:
     ],
 )
 def test_how_push_back_is_taken(answer: str, heard: str) -> None:
-    assert pushback_response(answer) == heard
+    assert taken(answer).outcome == heard
 
 
 def test_sessions_round_trip_through_the_store(repo: Repository) -> None:

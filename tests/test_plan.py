@@ -125,6 +125,8 @@ def test_the_anki_deck_is_a_valid_apkg(tmp_path: Path) -> None:
     fronts = [n[0].split("\x1f") for n in notes]
     farah = next(f for f in fronts if f[0].startswith("Mentoring Farah") and f[1] == "Worldview")
     assert "Help should leave someone more able" in farah[3]
+    surface = {f[0]: f[2] for f in fronts if f[1] == "Surface"}
+    assert len(set(surface.values())) == len(surface)  # each story its own first question
 
 
 def test_cards_have_one_page_per_story_and_the_markdown_has_every_story() -> None:

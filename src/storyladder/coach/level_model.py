@@ -11,10 +11,11 @@ compare on one scale. Held out by author it beats the rules alone (docs/coach.md
 from __future__ import annotations
 
 import json
-import math
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from storyladder.coach import logistic
 
 
 @cache
@@ -37,24 +38,5 @@ def chance(level: str, features: list[float]) -> float | None:
     w = weights().get(level)
     if w is None:
         return None
-    z = sum(a * b for a, b in zip(w, features, strict=True))
-    model = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+    model = logistic.chance(w, features)
     return (1 - RULES_WEIGHT) * model + RULES_WEIGHT * features[1]
-
-
-def train(
-    samples: list[tuple[list[float], bool]], l2: float = 2.0, rounds: int = 600, step: float = 0.5
-) -> list[float]:
-    """Logistic regression by gradient descent (the bias, first, is not regularized)."""
-    w = [0.0] * len(samples[0][0])
-    n = len(samples)
-    for _ in range(rounds):
-        grad = [0.0] * len(w)
-        for x, met in samples:
-            z = sum(a * b for a, b in zip(w, x, strict=True))
-            error = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) - float(met)
-            for i, xi in enumerate(x):
-                grad[i] += error * xi
-        for i in range(len(w)):
-            w[i] -= step * (grad[i] / n + (l2 * w[i] / n if i else 0.0))
-    return w

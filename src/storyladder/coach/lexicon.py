@@ -122,7 +122,9 @@ ROLE_WORDS = (
     r"executives?|leadership|board|investors?|union|hr|recruiters?|mentors?|mentees?|"
     r"residents?|volunteers?|donors?|members?|guests?|shoppers?|cooks?|chefs?|dispatchers?|"
     r"pharmacists?|principal|council|mayor|officials?|government|agency|team|teams|squad|"
-    r"department|org|company|competitors?|rivals?"
+    r"department|org|company|competitors?|rivals?|controllers?|accountants?|clerks?|"
+    r"coordinators?|officers?|inspectors?|foreman|foremen|planners?|buyers?|dentists?|"
+    r"paramedics?|midwives|midwife|carers?|tutors?|coaches|coach|counsellors?|counselors?"
 )
 PEOPLE = phrases(ROLE_WORDS)
 TIME_ANCHOR = phrases(
@@ -1035,4 +1037,253 @@ OPINION = re.compile(
     r"|\b(?:big believer|is all about|is about|is king|(?:is )?(?:the )?enemy of|the key to|"
     r"foundation of|I always say|I tell (?:every|all|my)|try to be|is a crisis|is changing)\b",
     re.IGNORECASE,
+)
+
+
+# -- push-back: how a challenged candidate answers (interview/pushback.py) -------------
+
+CONCEDE_OPEN = re.compile(  # a reply that opens by granting the point, in whole or in part
+    r"^\W*(?:(?:um+|uh+|so|oh|well|honestly|hm+|okay|ok|i mean|in hindsight|looking back|"
+    r"to be honest|thinking about it(?: again)?|actually),?\s+)*"
+    r"(?:yes|yeah|yep|yup|true|fair|partly|partially|probably|maybe|kind of|sort of|somewhat|"
+    r"guilty|agreed|right|correct|could have|should have|for (?:some|half|part)\b|"
+    r"in part|to (?:some|an) extent|that'?s (?:fair|true|right|a fair)|it did|he'?s right|"
+    r"she'?s right|they'?re right|you'?re (?:right|not wrong)|I agree|point taken|good point|"
+    r"(?:a )?fair (?:point|question|enough)|I (?:probably )?did|I can see that|I see that)\b",
+    re.IGNORECASE,
+)
+CONCEDE = phrases(  # granting the point anywhere in the reply
+    OWNING,
+    HINDSIGHT,
+    LOOKING_BACK,
+    r"should(?:n't| not)?(?:'ve| have)",
+    r"(?:partly|partially|in part)",
+    r"(?:revisited|rethought|reconsidered|thought about) (?:it|that|this) since",
+    r"thinking about it (?:again|now|more)",
+    r"(?:it'?s|that'?s|this is) on me",
+    r"(?:come|came) (?:a)?round on (?:that|it|this)",
+    r"(?:I have|I've) come to (?:think|see|accept)",
+    r"(?:largely|mostly|partly|broadly) (?:correct|right|true|fair)",
+    r"I take (?:the|your) point",
+    r"hold my hands? up",
+    r"where I went wrong",
+    r"kicking myself",
+    r"in retrospect",
+    r"(?:I'd|I had|I have|I've) not (?:looked at|thought of|seen) it",
+    r"hadn't thought of",
+    r"I never (?:thought of|considered|checked|asked)",
+    r"not properly",
+    r"I made (?:a |the |my )?mistakes?",
+    r"(?:a )?part of it I(?:'d| would| can)? accept",
+    r"(?:this|that) I (?:would|will|'d) change",
+    r"(?:this|that|it) is (?:true|fair)",
+    r"on reflection",
+    r"now (?:that )?I think about it",
+    r"(?:it )?turned out",
+    r"what I know now",
+    r"you(?:'re| are) (?:probably )?(?:right|not wrong)",
+    r"(?:he|she|they)(?:'s|'re| is| are) (?:probably )?right",
+    r"(?:that'?s|that is) (?:fair|true|a fair point|a good point|on me)",
+    r"I agree",
+    r"point taken",
+    r"(?:was|were) (?:a mistake|the wrong (?:call|thing|move))",
+    r"(?:was|were)(?:n't| not) (?:right|needed|necessary|the right)",
+    r"(?:too|more than it needed to be) (?:tight|much|fast|slow|hard|harsh|early|late|long)",
+    r"I (?:got|had) (?:it|that) wrong",
+    r"I overreacted",
+    r"I hadn't (?:really )?(?:thought|looked|considered)",
+    r"I didn't (?:think|look) (?:about|at)",
+    r"(?:has|have|had) (?:some |real )?merit",
+    r"(?:there(?:'s| is)|has) (?:some |a lot of )?(?:truth|something) (?:in|to) (?:that|it|this)",
+    r"(?:had|has|have) a (?:fair |good |real )?point",
+    r"to (?:a|some) (?:degree|extent)",
+    r"(?:a )?(?:fair|valid|reasonable) (?:criticism|concern|perspective|challenge|assessment)",
+    r"I can (?:absolutely |certainly |definitely )?see (?:it|that|the merit|the argument)",
+    r"(?:that'?s|that is|it'?s) (?:possible|a good shout)",
+    r"I recogni[sz]e",
+    r"my oversight",
+    r"I(?:'d| would) (?:change|handle|do) (?:\w+ ){0,4}differently",
+    r"the part I(?:'d| would) (?:change|handle)",
+)
+KEEP_VIEW = phrases(  # keeping the call under challenge
+    r"I(?:'d| would) (?:still|do it again|take it again|make (?:it|that|the same)|"
+    r"(?:do|make) the same)",
+    r"(?:still|again) (?:think|believe|stand)",
+    r"I stand by",
+    r"(?:was|is) (?:still )?(?:the )?right (?:call|thing|move|decision)?",
+    r"(?:was|is) worth it",
+    r"I wouldn't change",
+    r"(?:the|my|that) (?:call|decision|hold|rollback|choice) (?:was|is) (?:right|mine)",
+    r"not (?:arguing|saying) (?:with )?that",
+    r"I(?:'d| would) (?:\w+ ){1,2}again",
+    r"I accept (?:that|it|the cost)",
+    r"I don'?t see (?:a|any) (?:version|way|world)",
+    r"I(?:'d| would) (?:still )?(?:keep|hold|stop|refuse|report|escalate)",
+)
+CHANGED_VIEW = phrases(  # what the candidate now does or would do differently
+    NOW_PRACTICE,
+    r"next time I(?:'d| would| will|'ll)",
+    r"I(?:'d| would) (?:now |instead |rather )?(?:\w+ ){0,2}"
+    r"(?:first|instead|differently|myself|earlier|sooner)",
+    r"I wouldn't do (?:it|that) again",
+    r"(?:goes?|go|now|is now) (?:in|into) (?:the )?(?:\w+ )?(?:template|checklist|brief|policy)",
+    r"(?:go|goes) privately now",
+    r"from day one",
+    r"(?:I|we) (?:changed|added|moved|split|started)",
+)
+HEDGE = phrases(  # a claim softened until it says little
+    r"probably",
+    r"maybe (?:\w+|it|I)",
+    r"perhaps",
+    r"(?:may|might) have been",
+    r"I suspect",
+    r"(?:would )?likely",
+    r"I(?:'m| am) (?:really |genuinely )?sorry",
+    r"I guess",
+    r"I suppose",
+    r"I don'?t (?:really )?know",
+    r"I(?:'m| am) not sure",
+    r"I feel bad",
+    r"(?:when|if) you put it like that",
+    r"not a great answer",
+)
+PREMISE_ATTACK = phrases(  # answering the challenge by refusing it
+    r"(?:that'?s|that is) not (?:really )?(?:what happened|fair|how it (?:was|works))",
+    r"(?:anyone|everyone|any \w+) (?:would have|would've|in \w+ would)",
+    r"(?:that'?s|it'?s) how it is",
+    r"people can say what they want",
+    r"(?:not|isn't|wasn't) (?:really )?(?:my|our) (?:job|team|call|problem|department)",
+    r"I did everything I could",
+    r"(?:from|on the) outside",
+    r"there'?s (?:no|not really a|not a) (?:\w+ )?debate",
+    r"(?:rules|policy|standard) (?:is|are) (?:the )?(?:rules|policy|standard)",
+    r"because (?:that'?s|it'?s) (?:the )?(?:standard|rule|policy|process)",
+    r"(?:they|he|she) (?:messed|screwed) (?:it |that |this )?up",
+    r"with (?:all due )?respect",
+    r"you don'?t understand",
+    r"I already (?:said|told|explained)",
+    r"I had no choice",
+)
+SELF_CRITIQUE = phrases(  # naming one's own miss: what was not done, checked or seen
+    r"I (?:didn't|did not|hadn't|had not|never) (?:even )?(?:check|look|ask|think|read|"
+    r"cross-check|consider|notice|talk|page|call|tell|test|verify|see|wait|plan|warn|"
+    r"involve|loop|brief)\w*",
+    r"I (?:just )?assumed",
+    r"I only (?:\w+ ){0,2}(?:found|realised|realized|learned|learnt|saw|noticed)",
+    r"(?:^|[.!?;:-] )(?:didn't|did not|never) (?:even )?(?:check|look|ask|price|test|think|read|"
+    r"verify|plan|call|tell)\w*",
+    r"(?:I|I'd) (?:was|been) (?:too|overly) \w+",
+    r"my (?:mistake|fault|miss|error)",
+    r"(?:it|that) was (?:the )?wrong (?:order|call|move|thing|way)",
+    r"didn't think of it",
+    r"I (?:don't|do not|never) (?:ask|check|show|test|look|think|tell|wait|plan)\w*",
+    r"I skip(?:ped)?",
+    r"(?:more|wider|longer|bigger) than (?:it )?(?:needed|had) to be",
+)
+WOULD_DO = re.compile(  # a different move the candidate would make now: "I'd page first now"
+    r"\b(?:(?:next time|now|these days|today),? I(?:'d| would| will|'ll)|I(?:'d| would) "
+    r"(?:now|instead|rather)\b(?! be\b)|I(?:'d| would)(?: \w+){1,4} (?:instead|first|earlier|"
+    r"sooner|differently|next time|now)\b)",
+    re.IGNORECASE,
+)
+BETTER_ROAD = phrases(  # the road not taken, told as the better one
+    r"(?:would|could)(?:'ve| have) (?:just |easily |still )?(?:saved|kept|worked|avoided|caught|"
+    r"fixed|prevented|cost (?:us )?(?:way |far |a lot )?less|"
+    r"been (?:fine|faster|better|cheaper|quicker|enough))",
+    r"(?:could|should)(?:'ve| have) just",
+    r"we(?:'d| would) have kept",
+)
+DISMISS = phrases(  # waving the question away
+    r"I don'?t (?:really )?(?:see|get|think) (?:how|what|why|that|it)",
+    r"(?:that'?s|it'?s) (?:just )?(?:his|her|their) (?:thing|way|problem)",
+    r"obviously",
+    r"(?:it'?s|this is) a business",
+    r"(?:he|she|they) would say that",
+    r"I'?d (?:respectfully )?push back on that",
+    r"(?:he|she|they|\w+) always (?:says?|does|do)",
+    r"(?:it'?s|that'?s) always",
+    r"frankly",
+    r"(?:I'?d|I would) rather not second-guess",
+    r"^\W*(?:no|nah|not at all)\b",
+    r"I don'?t (?:really )?see it that way",
+    r"I did (?:exactly )?what (?:a|any|was|I was) \w+",
+    r"(?:I was )?following (?:my|the) (?:training|procedure|process|policy)",
+    r"(?:numbers|results|data) (?:really )?speak for themselves",
+    r"(?:his|her|their) personality",
+    r"push back on that framing",
+    r"I did (?:everything|all) I could",
+    r"explain it (?:once )?(?:more|again)",
+    r",? (?:and )?not me\b",
+    r"in the first place",
+    r"I don'?t (?:really )?accept",
+    r"(?:was|were) never going to",
+    r"cleaning up after",
+    r"(?:anyone|everyone) would (?:do|say|have done)",
+)
+ACKNOWLEDGE = phrases(  # holding the view while granting what the challenge sees
+    r"I (?:can )?(?:totally |fully |completely )?(?:see|get|understand) (?:why|the appeal|"
+    r"the argument|the point|how|the logic|that)",
+    r"I (?:thought|did think) about (?:it|that)",
+    r"I know (?:that|this|it|he|she|they)",
+    r"I understand (?:this|it|that|the|his|her|their)",
+    r"(?:is|was) not nothing",
+    r"(?:looks?|seems?|sounds?) (?:small|harsh|heavy|like a lot)",
+    r"in a sense,? yes",
+    r"(?:heavy|hard|difficult|painful|expensive),? yes",
+    r"I don'?t want to (?:brush past|pretend|deny)",
+    r"I cannot deny",
+    r"(?:not|isn't) a trivial",
+    r"(?:the )?strongest version",
+    r"I said so",
+    r"(?:and )?yes,? (?:it|that) (?:cost|hurt)",
+    r"no argument",
+    r"I know (?:it|that) (?:felt|was|cost|hurt)",
+    r"(?:was|were) (?:discussed|considered|an option)",
+    r"I did consider",
+    r"(?:is|was) an option",
+    r"I respect",
+    r"(?:it|that) did cost",
+    r"the cost (?:is|was) real",
+    r"(?:it|that) (?:hurt|stung)",
+)
+
+# -- right-angle questions: taking up the new angle, or steering back (interview/deflection.py)
+
+FEELING_WORD = phrases(  # a feeling named, one's own or someone else's
+    r"(?:hurt|rotten|nervous|terrified|terrifying|relieved|guilty|annoyed|frightened|humiliated|"
+    r"scared|sick|awful|horrible|horribly|embarrassed|ashamed|angry|furious|upset|anxious|"
+    r"lonely|proud|resentful|betrayed|blindsided|gutted|numb|miserable|frustrated|stressed|"
+    r"worried|afraid|uneasy|exhausted|overwhelmed|cross|sad|happy|glad|excited|defensive|"
+    r"awkward|uncomfortable|panicked|panicky|shaky|dread|dreaded|fear|hated|resented)",
+    r"(?:felt|feel|feels|feeling) like",
+    r"sick to my stomach",
+    r"couldn'?t sleep",
+)
+PERSPECTIVE = phrases(  # someone else's view of it, told as theirs
+    r"(?:she|he|they)(?:'d| would)? (?:probably |actually |later )?(?:said|say|says|felt|feel|"
+    r"thought|think|saw|see|hated|liked|took it|told me|asked|wanted|worried|found)",
+    r"from (?:their|her|his) (?:side|end|point of view|perspective)",
+    r"in (?:their|her|his) shoes",
+    r"(?:to|for) (?:them|her|him),? (?:it|that|this)",
+    r"(?:their|her|his) (?:view|side|experience|reaction)",
+    r"if I were (?:them|her|him)",
+)
+PIVOT_BACK = phrases(  # the turn back to the prepared story
+    r"what I did (?:was|is)",
+    r"the (?:key|main|important|big) thing (?:is|was|for me)",
+    r"the point (?:is|was)",
+    r"(?:basically )?what happened (?:was|is)",
+    r"what (?:really )?matter(?:s|ed)",
+    r"(?:the )?outcome that mattered",
+    r"(?:process|model|plan|rules?|decision|approach) "
+    r"(?:stood up|worked|held|was right|were clear)",
+    r"(?:it|that) was the right (?:call|approach|thing|decision)",
+    r"right call",
+    r"that was the (?:goal|point)",
+    r"(?:well|but),? I didn'?t",
+    r"the bigger picture",
+)
+RESULT_FIGURE = phrases(  # a result told as a figure: "went from 71% to 94%", "25 minutes"
+    r"\d[\d,.]*\s?(?:%|percent|minutes|hours|days|weeks|k)",
+    r"from \d",
 )

@@ -12,7 +12,8 @@ from importlib import resources
 
 import yaml
 
-from storyladder.coach.reading import Reading
+from storyladder.coach import lexicon as lx
+from storyladder.coach.reading import NAME_THEN_VERB, Reading
 from storyladder.model import LEVELS, FollowUp
 
 _DECISION = re.compile(
@@ -45,6 +46,15 @@ _SECOND_PERSON = (
     (r"\bus\b", "you"),
 )
 _WORDS_MAX = 14
+_WORDS_MIN = 4  # a quote cut shorter than this at a clause says too little
+_CLAUSE = re.compile(r"[,;:]\s|\s(?=(?:and|but|because|so|which|when|while|until|after)\s)")
+# A move the candidate weighed or turned down is not the move they made.
+_NOT_DONE = re.compile(
+    r"(?:could|would|might|should)(?:n't| not)?(?: have|'ve)?\s+(?:\w+\s+)?$|"
+    r"\b(?:considered|thought about|instead of|rather than|not|never|didn't|did not|"
+    r"almost|nearly|wanted to)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -61,9 +71,19 @@ def second_person(text: str) -> str:
 
 
 def _clip(text: str) -> str:
+    """A quote of at most _WORDS_MAX words, cut at a clause boundary where there is one, so
+    the interviewer never quotes half a phrase ("...replayed....")."""
+    text = " ".join(text.split()).rstrip(" .!?,;:-")
     words = text.split()
-    clipped = " ".join(words[:_WORDS_MAX])
-    return clipped.rstrip(",;:-") + ("..." if len(words) > _WORDS_MAX else "")
+    if len(words) <= _WORDS_MAX:
+        return text
+    head = " ".join(words[:_WORDS_MAX])
+    cuts = [
+        m.start() for m in _CLAUSE.finditer(head) if len(head[: m.start()].split()) >= _WORDS_MIN
+    ]
+    if cuts:
+        return head[: cuts[-1]].rstrip(" ,;:-")
+    return head.rstrip(" .,;:-") + "..."
 
 
 def grounding(r: Reading, level: str) -> dict[str, str]:
@@ -71,8 +91,9 @@ def grounding(r: Reading, level: str) -> dict[str, str]:
     out = dict(_grounding(r))
     source = {"context": ("situation", "task"), "meta_reflection": ("learning", "result")}
     parts = r.of(*source.get(level, ("action",))) or list(r.sentences[:1])
-    if parts:
-        out["phrase"] = _clip(parts[0].text.rstrip(".!?"))
+    quotable = [p for p in parts if len(p.text.split()) >= 3]
+    if quotable:
+        out["phrase"] = _clip(quotable[0].text)
     return out
 
 
@@ -82,19 +103,15 @@ def _grounding(r: Reading) -> dict[str, str]:
     if cached is not None:
         return cached
     out: dict[str, str] = {}
-    if r.names:
-        counts: dict[str, int] = {}
-        for n in r.names:
-            counts[n.text] = counts.get(n.text, 0) + 1
-        out["person"] = max(counts, key=lambda k: (counts[k], -r.text.index(k)))
-    for s in r.of("action", "task", "result"):
-        m = _DECISION.search(s.text)
-        if m:
-            out["move"] = second_person(_clip(m.group(1).strip()))
-            chose = _CHOSE_TO.match(m.group(1))
-            if chose:
-                out["decision"] = second_person(_clip(chose.group(1).strip()))
-            break
+    named = [n.text for n in r.names if _named_as_person(r, n.start, n.text)]
+    if named:
+        out["person"] = max(set(named), key=lambda k: (named.count(k), -r.text.index(k)))
+    move = _move(r)
+    if move:
+        out["move"] = second_person(_clip(move))
+        chose = _CHOSE_TO.match(move)
+        if chose:
+            out["decision"] = second_person(_clip(chose.group(1).strip()))
     numbers = [q for q in r.quantities if not re.fullmatch(r"(?:19|20)\d\d", q.text.strip())]
     results = {s.start for s in r.of("result")}
     in_result = [q for q in numbers if r.sentence_at(q.start).start in results]
@@ -107,14 +124,63 @@ def _grounding(r: Reading) -> dict[str, str]:
     return out
 
 
+@cache
+def _ordinary_words() -> frozenset[str]:
+    """Lowercase words of our own content (questions, rubric, templates): ordinary English,
+    so a sentence that opens with one of them ("Was told...", "Always asked...") does not
+    open with a name."""
+    found: set[str] = set()
+    for item in resources.files("storyladder.content").iterdir():
+        if item.name.endswith(".yaml"):
+            found.update(re.findall(r"\b[a-z]{2,}\b", item.read_text("utf-8")))
+    return frozenset(found)
+
+
+def _named_as_person(r: Reading, start: int, name: str) -> bool:
+    """A capitalised first word of a sentence is a person only if the answer names them
+    mid-sentence too, or a person's verb follows at once and the word is no ordinary word
+    or role ("Priya caught it", not "Controller said" or "One I would pick...")."""
+    if start not in {s.start for s in r.sentences}:
+        return True
+    if any(n.text == name and n.start != start for n in r.names):
+        return True
+    return not ordinary_word(name) and bool(NAME_THEN_VERB.match(r.text, start))
+
+
+def ordinary_word(word: str) -> bool:
+    """An ordinary English word or a role ("Always", "Controller", "Partnerships")."""
+    low = word.lower()
+    return low in _ordinary_words() or bool(re.match(rf"(?:{lx.ROLE_WORDS})", low))
+
+
+def _move(r: Reading) -> str | None:
+    """The move the candidate says they made ("decided to roll back"), preferring a stated
+    decision; never one they only weighed, turned down or nearly made."""
+    found = []
+    for s in r.of("action", "task", "result") or list(r.sentences):
+        for m in _DECISION.finditer(s.text):
+            if not _NOT_DONE.search(s.text[: m.start()]):
+                found.append(m.group(1).strip())
+    chosen = [f for f in found if _CHOSE_TO.match(f)]
+    return (chosen or found or [None])[0]
+
+
+def fill(patterns: list[str], values: dict[str, str]) -> list[tuple[str, str]]:
+    """(template, question) for every template whose placeholders the values fill, in order."""
+    out = []
+    for template in patterns:
+        names = set(re.findall(r"{(\w+)}", template))
+        if names <= values.keys():
+            out.append((template, template.format(**{k: values[k] for k in names})))
+    return out
+
+
+def candidates(r: Reading, level: str) -> list[tuple[str, str]]:
+    """Every probe for `level` the answer can fill, grounded ones first (the last template
+    of each level needs nothing and closes the list)."""
+    return fill(templates()[level], grounding(r, level))
+
+
 def follow_ups(r: Reading, levels: tuple[str, ...] = LEVELS[1:]) -> tuple[FollowUp, ...]:
     """One probe per ladder level beyond the surface, grounded where the answer allows."""
-    out = []
-    for level in levels:
-        filled = grounding(r, level)
-        for template in templates()[level]:
-            names = set(re.findall(r"{(\w+)}", template))
-            if names <= filled.keys():
-                out.append(FollowUp(level, template.format(**{k: filled[k] for k in names})))
-                break
-    return tuple(out)
+    return tuple(FollowUp(level, candidates(r, level)[0][1]) for level in levels)

@@ -67,6 +67,7 @@ NOT_NAMES = frozenset(
     Google Amazon Meta Anthropic OpenAI Palantir Microsoft Apple Netflix Stripe Salesforce
     Excel Zoom Black Friday Christmas Series North South East West English Spanish Tagalog
     Swahili Yoruba Asia Europe America US UK EU Android Postgres Kafka Spark Redis Snowflake
+    One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next Another
     Also Honestly Looking Now Today Eventually Luckily Unfortunately Still Once Over Within
     Most Some Every Each Both Neither Nobody Nothing Everyone Someone Looking Long What Why
     How Where Which Who Yes No Okay Yeah Well Like Even Instead Since While Until There Here
@@ -269,6 +270,8 @@ _PERSON_VERBS = (
     r"automated|challenged|flagged|reviewed|explained|decided"
 )
 _NAME_START = re.compile(NAME_WORD + rf" (?:[\w']+ ){{0,4}}(?:{_PERSON_VERBS})\b")
+# "Priya caught it": a first word that is a person beyond doubt, its verb right after it.
+NAME_THEN_VERB = re.compile(NAME_WORD + rf" (?:\w+ly )?(?:{_PERSON_VERBS})\b")
 # "Ximena, a senior engineer, went through...": an appositive marks a person, whatever the verb
 _NAME_APPOSITIVE = re.compile(
     NAME_WORD + rf",[^,]{{3,60}}, (?:[\w']+ ){{0,3}}(?:{_PERSON_VERBS}|went|knew|kept|put|met|"

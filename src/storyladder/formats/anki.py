@@ -10,6 +10,7 @@ from pathlib import Path
 import genanki
 
 from storyladder import taxonomy
+from storyladder.interview.plan import surface_question
 from storyladder.model import LEVELS, Story
 
 MODEL_ID = 1_607_392_319  # stable, so re-imports update notes instead of duplicating them
@@ -50,13 +51,14 @@ def deck(stories: Sequence[Story]) -> genanki.Deck:
             if not answer:
                 continue
             info = tax.level(level)
+            asked = surface_question(story) if level == "surface" else info.probe
             result.add_note(
                 _Note(
                     model=model,
                     fields=[
                         html.escape(story.title),
                         info.name,
-                        html.escape(info.probe),
+                        html.escape(asked),
                         html.escape(answer).replace("\n", "<br>"),
                     ],
                     tags=[f"story::{story.id}", f"level::{level}"],

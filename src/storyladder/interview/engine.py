@@ -22,7 +22,7 @@ import yaml
 
 from storyladder import taxonomy
 from storyladder.coach.critique import critique
-from storyladder.coach.probes import follow_ups, grounding
+from storyladder.coach.probes import candidates, fill, grounding
 from storyladder.coach.question import classify
 from storyladder.coach.reading import Reading
 from storyladder.errors import InputError
@@ -277,44 +277,46 @@ def _say(session: Session, step: Step, stories: Sequence[Story]) -> str:
         return step.question or ""
     last = session.answers[-1].text if session.answers else ""
     story = _bank_story(stories, step.story_id)
-    source = last or (story.text if story else "")
-    reading = Reading(source, classify(None))
-    used = {t.text for t in session.turns if t.role == "interviewer"}
-    if step.kind == "probe" and step.level:
-        probes = [p.question for p in follow_ups(reading, (step.level,))]
-        fresh = [p for p in probes if p not in used]
-        if fresh:
-            return fresh[0]
-        return taxonomy.load().level(step.level).probe
-    if step.kind == "press" and step.level:
-        return _fill(lines()["press"][step.level], reading, used, story)
-    if step.kind == "pushback":
-        return _fill(lines()["pushback"], reading, used, story)
-    tax = taxonomy.load()
-    spec = next(d for d in tax.drills + tax.probes if d.id == step.drill)
-    rng = random.Random(f"{session.seed}:{session.cursor}")
-    return _fill(list(spec.probes), reading, used, story, rng)
-
-
-def _fill(
-    templates: list[str],
-    reading: Reading,
-    used: set[str],
-    story: Story | None,
-    rng: random.Random | None = None,
-) -> str:
-    """The first template (or a seeded pick among the grounded ones) not yet asked."""
-    values = grounding(reading, "meta_reflection")
+    reading = Reading(last or (story.text if story else ""), classify(None))
+    values = grounding(reading, step.level or "meta_reflection")
     if story is not None:
         values.setdefault("title", story.title)
-    filled = []
-    for template in templates:
-        names = set(_PLACEHOLDER.findall(template))
-        if names <= values.keys():
-            text = template.format(**{k: values[k] for k in names})
-            if text not in used:
-                filled.append((bool(names), text))
-    if not filled:
-        return templates[-1]
-    grounded = [t for g, t in filled if g] or [t for _, t in filled]
-    return rng.choice(grounded) if rng else grounded[0]
+    if step.kind == "probe" and step.level:
+        options = candidates(reading, step.level)
+    elif step.kind == "press" and step.level:
+        options = fill(lines()["press"][step.level], values)
+    elif step.kind == "pushback":
+        options = fill(lines()["pushback"], values)
+    else:
+        tax = taxonomy.load()
+        spec = next(d for d in tax.drills + tax.probes if d.id == step.drill)
+        options = fill(list(spec.probes), values)
+    return _choose(options, session)
+
+
+def _opener(text: str) -> str:
+    return " ".join(text.lower().split()[:2])
+
+
+def _choose(options: list[tuple[str, str]], session: Session) -> str:
+    """A grounded phrasing not yet used in this session, never opening the way the last
+    question did; a seeded pick among equals, so sessions vary but replay the same."""
+    asked = [t.text for t in session.turns if t.role == "interviewer"]
+    spoken = [_template_of(t, options) for t in asked]
+    last = _opener(asked[-1]) if asked else ""
+    fresh = [(t, q) for t, q in options if t not in spoken and q not in asked]
+    varied = [(t, q) for t, q in fresh if _opener(q) != last] or fresh or options
+    grounded = [q for t, q in varied if _PLACEHOLDER.search(t)] or [q for _, q in varied]
+    rng = random.Random(f"{session.seed}:{session.cursor}")
+    return rng.choice(grounded[:2])
+
+
+def _template_of(text: str, options: list[tuple[str, str]]) -> str | None:
+    """Which of the templates an earlier question was made from, if any."""
+    for template, _ in options:
+        pattern = _PLACEHOLDER.sub(
+            ".+", re.escape(template).replace(r"\{", "{").replace(r"\}", "}")
+        )
+        if re.fullmatch(pattern, text, re.DOTALL):
+            return template
+    return None

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from functools import cache
 
 from storyladder import taxonomy
 from storyladder.coach.bank import check
 from storyladder.coach.levels import readiness
-from storyladder.coach.match import match
+from storyladder.coach.match import match, terms
+from storyladder.coach.question import classify
 from storyladder.errors import InputError
 from storyladder.interview.session import Step
 from storyladder.model import LEVELS, Story
 
 DRILL_STEPS = {"ninety_degree": 2, "feelings": 2}
+FAMILY_FIT = 2  # a question in the story's own family counts as two more shared words
 NEGATIVE = ("direct_negative", "counterfactual", "conflict_escalation", "inverted_positive")
 
 
@@ -26,15 +29,39 @@ def drill_ids() -> tuple[str, ...]:
 
 
 def surface_question(story: Story, seed: int = 0) -> str:
-    """A question from our bank that this story answers, phrased as an interviewer would."""
+    """The question from our bank that this story answers best, as an interviewer would open.
+
+    It must be about the story's first category (the one the candidate tagged it for),
+    asking for an episode, in the story's family when it names one, and closest to the
+    story's own words; a seeded pick among the near-best keeps practice from repeating."""
     tax = taxonomy.load()
-    wanted = set(story.families)
-    candidates = [q for q in tax.questions if q.family in wanted] or [
-        q for q in tax.questions if set(q.categories) & set(story.categories)
+    primary = story.categories[0] if story.categories else None
+    pool = [q for q in tax.questions if primary in q.categories] or [
+        q for q in tax.questions if q.family in story.families
     ]
-    if not candidates:
+    if not pool:
         return f"Tell me about {story.title[0].lower()}{story.title[1:]}."
-    return random.Random(f"{seed}:{story.id}").choice(sorted(candidates, key=lambda q: q.id)).text
+    told, titled = set(terms(f"{story.title}\n{story.text}")), set(terms(story.title))
+
+    def fit(q: taxonomy.Question) -> tuple[bool, bool, float, str]:
+        asked = set(terms(q.text))
+        shared = len(asked & told) + len(asked & titled)  # the title's words count twice
+        return (
+            q.categories[0] == primary,
+            _asks_episode(q.text),
+            shared + FAMILY_FIT * (q.family in story.families),
+            q.id,
+        )
+
+    ranked = sorted(pool, key=fit, reverse=True)
+    top = fit(ranked[0])
+    close = [q for q in ranked[:3] if fit(q)[:2] == top[:2] and fit(q)[2] >= top[2] - 1]
+    return random.Random(f"{seed}:{story.id}").choice(close).text
+
+
+@cache
+def _asks_episode(question: str) -> bool:
+    return classify(question).asks_past
 
 
 def climb(story: Story, depth: int = len(LEVELS), question: str | None = None) -> list[Step]:
