@@ -57,6 +57,16 @@ def run(session: Session, answer_fn=reply, limit: int = 60) -> Session:  # type:
     return session
 
 
+def test_company_depth_is_respected_in_mocks() -> None:
+    for company, depth in (("google", 3), ("meta", 2), ("amazon", 3), ("anthropic", 6)):
+        steps = plan.mock(company, STORIES, seed=1)
+        per_story: dict[str, set[str]] = {}
+        for step in steps:
+            if step.story_id and step.level and step.kind in ("question", "probe"):
+                per_story.setdefault(step.story_id, set()).add(step.level)
+        assert max(len(levels) for levels in per_story.values()) == depth, company
+
+
 def test_an_anthropic_mock_climbs_to_worldview_on_a_ready_story() -> None:
     session = run(engine.start("m1", "mock", STORIES, NOW, company="anthropic", seed=3))
     first_story = session.plan[0].story_id
@@ -98,6 +108,23 @@ def test_the_interviewer_presses_once_on_a_level_the_answer_misses() -> None:
     assert ("probe", "meta_reflection") in asked
 
 
+def test_the_scorecard_agrees_with_itself() -> None:
+    story = BY_ID["mentoring-farah"]
+    session = run(engine.start("c1", "ladder", STORIES, NOW, story_id=story.id))
+    card = session.scorecard
+    assert card and card["levels"][story.id] == "worldview"
+    assert card["dimensions"]["reflection"] >= 50  # held to worldview: reflection shows it
+    judged = card["judgments"]
+    assert [j["level"] for j in judged] == list(story.ladder)[1:]
+    assert all(j["met"] and j["evidence"] and j["missing"] is None for j in judged)
+    assert all(
+        e in session.answers[i + 1].text for i, j in enumerate(judged) for e in j["evidence"]
+    )
+    for moment in (card["strongest"], card["weakest"]):
+        assert moment["level"] in story.ladder and 0 <= moment["score"] <= 100
+    assert card["strongest"]["score"] >= card["weakest"]["score"]
+
+
 def test_the_scorecard_names_the_planted_weaknesses() -> None:
     def weak(session: Session) -> str:
         asked = session.last_question
@@ -115,11 +142,13 @@ def test_the_scorecard_names_the_planted_weaknesses() -> None:
     assert {"we_not_i", "cliche_lesson"} <= set(card["recurring_flags"])
     raised = {f for t in session.answers for f in (t.critique or {})["flags"]}
     assert "neat_resolution" in raised  # where the level asks about endings
-    assert "defensive" in card["pushback"]
+    assert "defensive" in [p["outcome"] for p in card["pushback"]]
+    assert all(p["quote"] for p in card["pushback"])
     assert len(card["practise"]) == 3
     assert any("critic" in p for p in card["practise"])
     assert card["weakest"]["quote"] and card["strongest"]["quote"]
-    assert set(card["behaviours"]) == {
+    assert all(b["name"] and b["what"] for b in card["behaviours"])
+    assert {b["id"] for b in card["behaviours"]} == {
         "complexity",
         "knowledge_gaps",
         "second_order",

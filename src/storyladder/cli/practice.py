@@ -319,26 +319,33 @@ def show_scorecard(card: dict[str, Any]) -> None:
         return
     out.print("  " + "   ".join(f"{k} {v}" for k, v in card["dimensions"].items()))
     for story_id, level in card["levels"].items():
-        out.print(f"  {story_id}: held to {level or 'no level'}")
-    if card.get("behaviours"):
+        out.print(f"  {story_id}: held to {(level or 'no level').replace('_', '-')}")
+    for j in card.get("judgments", []):  # the candidate's words are printed as plain text
+        verdict = "met" if j["met"] else "not met"
+        said = f' ("{j["evidence"][0]}")' if j["met"] and j["evidence"] else ""
+        missing = f" Still missing: {j['missing']}" if j["missing"] else ""
         out.print(
-            "  Anthropic behaviours: "
-            + ", ".join(f"{k} {v:.0%}" for k, v in card["behaviours"].items())
+            Text(f"    {j['level'].replace('_', '-')}: {verdict} ({j['score']}){said}{missing}")
+        )
+    for b in card.get("behaviours", []):
+        shown = f'shown ("{b["evidence"]}")' if b["evidence"] else f"shown in {b['shown']:.0%}"
+        out.print(
+            Text(f"  {b['name']}: {shown if b['shown'] else 'not shown'}. ")
+            + Text(b["what"], style="dim")
         )
     if card["recurring_flags"]:
         out.print(
             "  recurring: " + ", ".join(f"{k} x{v}" for k, v in card["recurring_flags"].items())
         )
-    if card["pushback"]:
-        out.print("  under push-back: " + ", ".join(card["pushback"]))
-    out.print(
-        Text(f"  strongest ({card['strongest']['score']}): ", style="green")
-        + Text(f'"{card["strongest"]["quote"]}"')
-    )
-    out.print(
-        Text(f"  weakest ({card['weakest']['score']}): ", style="red")
-        + Text(f'"{card["weakest"]["quote"]}"')
-    )
+    for taken in card["pushback"]:
+        out.print(Text(f'  under push-back: {taken["outcome"]} ("{taken["quote"]}")'))
+    for key, style in (("strongest", "green"), ("weakest", "red")):
+        moment = card[key]
+        level = moment["level"].replace("_", "-")
+        out.print(
+            Text(f"  {key} ({level}, {moment['score']}): ", style=style)
+            + Text(f'"{moment["quote"]}"')
+        )
     out.print(Text("  Practise next:", style="bold"))
     for i, item in enumerate(card["practise"], 1):
-        out.print(f"   {i}. {item}")
+        out.print(Text(f"   {i}. {item}"))

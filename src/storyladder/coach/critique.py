@@ -118,7 +118,9 @@ def _level_scores(
     scores: dict[str, int], judged: LevelJudgment, flags: list[Flag]
 ) -> dict[str, int]:
     out = {k: v for k, v in scores.items() if k not in WHOLE_ANSWER_SCORES}
-    if judged.level not in REFLECTIVE_LEVELS:
+    if judged.level in REFLECTIVE_LEVELS:
+        out["reflection"] = judged.score  # what a reflective level tests is reflection
+    else:
         out.pop("reflection", None)
     high = sum(1 for fl in flags if fl.severity == "high")
     out["overall"] = scoring.clamp(judged.score - LEVEL_FLAG_PENALTY * high)

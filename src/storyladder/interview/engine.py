@@ -234,6 +234,12 @@ def _summary(data: dict[str, Any]) -> dict[str, Any]:
     }
     if "level" in data:
         out["level"] = {k: data["level"][k] for k in ("id", "met", "score", "missing")}
+        out["level"]["evidence"] = [e["text"] for e in data["level"]["evidence"]][:3]
+    shown = [b for b in data["behaviours"] if b["shown"]]
+    if shown:
+        out["behaviour_evidence"] = {
+            b["id"]: b["evidence"][0]["text"] for b in shown if b.get("evidence")
+        }
     return out
 
 

@@ -1,5 +1,9 @@
-"""How a session went: levels reached, dimensions, behaviours, recurring flags, the strongest
-and weakest moments in the candidate's own words, and three things to practise next."""
+"""How a session went, told so that every line agrees with the others: each follow-up's
+level judgment with the candidate's words that earned it, the level each story held to,
+dimensions, the four Anthropic behaviours (named, explained, credited with a quote when
+shown), push-back outcomes with the answer behind each, recurring flags, the strongest and
+weakest answers (ranked by how well each met its own level, never across scales), and
+three things to practise that follow from the above."""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from storyladder import taxonomy
+from storyladder.coach.levels import judge_level
+from storyladder.interview.pushback import OUTCOMES
 from storyladder.model import LEVELS
 
 if TYPE_CHECKING:
@@ -22,18 +28,56 @@ def _quote(turn: Turn) -> str:
     return text if len(text) <= QUOTE else text[: QUOTE - 3].rstrip() + "..."
 
 
+def _judged(turn: Turn) -> tuple[bool, int]:
+    """Did an answer meet its own level, and how well (0-100): the level judge's reading of
+    a follow-up; for an opening answer, whether it tells one episode (the surface level)."""
+    judged = turn.level_judged
+    if judged is not None:
+        return bool(judged["met"]), int(judged["score"])
+    surface = judge_level(turn.text, "surface")
+    return surface.met, surface.score
+
+
+def _met_score(turn: Turn) -> int:
+    return _judged(turn)[1]
+
+
+def _judgments(session: Session) -> list[dict[str, Any]]:
+    out = []
+    for turn in session.answers:
+        judged = turn.level_judged
+        if judged is None:
+            continue
+        out.append(
+            {
+                "story_id": turn.story_id,
+                "level": turn.level,
+                "met": judged["met"],
+                "score": judged["score"],
+                "evidence": judged.get("evidence", []),
+                "missing": None if judged["met"] else judged.get("missing"),
+                "quote": _quote(turn),
+            }
+        )
+    return out
+
+
 def _levels(session: Session) -> dict[str, str | None]:
-    """Per story, the highest ladder level whose answer held."""
-    reached: dict[str, str | None] = {}
+    """Per story, the deepest level it held to: every level asked up to it was met (by the
+    answer or by the answer to the press that followed), none skipped over a miss."""
+    met: dict[str, dict[str, bool]] = {}
     for turn in session.answers:
         if not turn.story_id or not turn.level:
             continue
-        reached.setdefault(turn.story_id, None)
-        judged = turn.level_judged
-        if judged is None or judged["met"]:  # a first question: the surface, told
-            current = reached[turn.story_id]
-            if current is None or LEVELS.index(turn.level) > LEVELS.index(current):
-                reached[turn.story_id] = turn.level
+        levels = met.setdefault(turn.story_id, {})
+        levels[turn.level] = levels.get(turn.level, False) or _judged(turn)[0]
+    reached: dict[str, str | None] = {}
+    for story_id, levels in met.items():
+        reached[story_id] = None
+        for level in (lv for lv in LEVELS if lv in levels):
+            if not levels[level]:
+                break
+            reached[story_id] = level
     return reached
 
 
@@ -51,36 +95,63 @@ def scorecard(session: Session) -> dict[str, Any]:
     words = [(t.critique or {})["words"] for t in answers]
     if len(words) >= 4 and statistics.pstdev(words) / statistics.mean(words) < UNIFORM_CV:
         signals["uniform_length"] += 1
-    ranked = sorted(answers, key=lambda t: (t.critique or {})["scores"]["overall"])
+    ranked = sorted(answers, key=_met_score)
     questions = {id(a): q for q, a in session.exchanges}
     card: dict[str, Any] = {
         "answers": len(answers),
         "seconds": round(sum(t.seconds or 0.0 for t in answers), 1),
         "levels": _levels(session),
+        "judgments": _judgments(session),
         "dimensions": {d: round(statistics.mean(v)) for d, v in dims.items()},
         "recurring_flags": {f: n for f, n in flags.most_common() if n >= 2},
         "signals": dict(signals),
         "pushback": [
-            s
+            {"outcome": s, "quote": _quote(t), "question": questions.get(id(t), "")}
             for t in answers
             for s in t.signals
-            if s in ("updates", "holds", "defensive", "collapse")
+            if s in OUTCOMES
         ],
         "strongest": _moment(ranked[-1], questions),
         "weakest": _moment(ranked[0], questions),
     }
     if session.company == "anthropic":
-        shown = Counter(b for t in answers for b in (t.critique or {})["behaviours"])
-        card["behaviours"] = {b.id: round(shown[b.id] / len(answers), 2) for b in tax.behaviours}
+        card["behaviours"] = _behaviours(answers, tax)
     card["practise"] = _practise(card, tax)
     return card
+
+
+def _behaviours(answers: list[Turn], tax: taxonomy.Taxonomy) -> list[dict[str, Any]]:
+    """The four behaviours, each named and explained in a line, with the share of answers
+    that showed it and the candidate's words from the first one that did."""
+    out = []
+    for b in tax.behaviours:
+        showing = [t for t in answers if b.id in (t.critique or {})["behaviours"]]
+        evidence = next(
+            (
+                (t.critique or {}).get("behaviour_evidence", {}).get(b.id)
+                for t in showing
+                if (t.critique or {}).get("behaviour_evidence", {}).get(b.id)
+            ),
+            None,
+        )
+        out.append(
+            {
+                "id": b.id,
+                "name": b.name,
+                "what": b.description,
+                "shown": round(len(showing) / len(answers), 2),
+                "evidence": evidence,
+            }
+        )
+    return out
 
 
 def _moment(turn: Turn, questions: dict[int, str]) -> dict[str, Any]:
     return {
         "question": questions.get(id(turn), ""),
         "quote": _quote(turn),
-        "score": (turn.critique or {})["scores"]["overall"],
+        "level": turn.level if turn.kind != "question" else "surface",
+        "score": _met_score(turn),
     }
 
 
@@ -93,11 +164,15 @@ def _practise(card: dict[str, Any], tax: taxonomy.Taxonomy) -> list[str]:
             "You steered back to your prepared story when the question came from a new "
             "angle. Run 'storyladder drill ninety_degree' and answer only what is asked."
         )
-    if signals.get("defensive") or signals.get("collapse"):
-        out.append(
-            "Under push-back you defended or gave in without a reason. Run 'storyladder "
-            "drill critic': either update and say what changes, or hold with evidence."
-        )
+    for taken in card["pushback"]:
+        if taken["outcome"] in ("defensive", "collapse"):
+            how = "kept your view" if taken["outcome"] == "defensive" else "gave way"
+            out.append(
+                f'Under push-back you {how} without a reason ("{taken["quote"]}"). Run '
+                "'storyladder drill critic': either take the point and say what changes, "
+                "or hold it with the fact that decides it."
+            )
+            break
     for flag_id in card["recurring_flags"]:
         info = tax.flag(flag_id)
         out.append(
@@ -117,10 +192,9 @@ def _practise(card: dict[str, Any], tax: taxonomy.Taxonomy) -> list[str]:
             "Every answer ran the same length. Practise a 60-second version and a "
             "4-minute version of the same story."
         )
-    behaviours = card.get("behaviours", {})
-    for b in tax.behaviours:
-        if behaviours and behaviours.get(b.id, 0) == 0:
-            out.append(f"No answer showed '{b.name}'. {b.description}")
+    for b in card.get("behaviours", []):
+        if b["shown"] == 0:
+            out.append(f"No answer showed '{b['name']}'. {b['what']}")
     if not out:
         out.append("Strong session. Run a mock for another company to test other stories.")
     return out[:3]
