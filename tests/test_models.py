@@ -133,6 +133,14 @@ def test_the_interviewer_turn_is_grounded_or_dropped() -> None:
             )
             is None
         )
+    generic = Script(["Can you tell me more about how you made that decision?"])
+    with serving(generic, "openai") as url:
+        outcome = Outcome()
+        draft = 'You said "I decided to skip the shadow run". What else was on the table?'
+        dropped = interviewer_turn(
+            OpenAIProvider("m", None, url), draft, ANSWER, "decision", "probe", "anthropic", outcome
+        )
+    assert dropped is None and "did not quote your answer" in outcome.notices[-1]
     assert guard.invented("What did Marcus say about the 3,000 refunds?", ANSWER) == [
         "3,000",
         "Marcus",

@@ -184,3 +184,27 @@ def candidates(r: Reading, level: str) -> list[tuple[str, str]]:
 def follow_ups(r: Reading, levels: tuple[str, ...] = LEVELS[1:]) -> tuple[FollowUp, ...]:
     """One probe per ladder level beyond the surface, grounded where the answer allows."""
     return tuple(FollowUp(level, candidates(r, level)[0][1]) for level in levels)
+
+
+_QUOTED = re.compile(r"\"([^\"]{6,})\"")
+_FIGURE = re.compile(r"\d[\d,.]*%?")
+_CAPITALISED = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def grounded(question: str, answer: str) -> bool:
+    """Does a follow-up stand on the candidate's last answer: a quote of it, four of its
+    words in a row said back (in the second person), or a name or figure from it? The
+    same test holds for the offline probes and for a model's rephrasing of them."""
+    said = " ".join(answer.split()).lower()
+    if any(q.rstrip(".").lower() in said for q in _QUOTED.findall(question)):
+        return True
+    echoed = " ".join(_words(question))
+    told = _words(second_person(answer))
+    if any(" ".join(told[i : i + 4]) in echoed for i in range(len(told) - 3)):
+        return True
+    names = [w for w in _CAPITALISED.findall(question) if re.search(rf"\b{w}\b", answer)]
+    return bool(names or [f for f in _FIGURE.findall(question) if f in answer])

@@ -15,13 +15,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyladder.coach.probes import ordinary_word, second_person
+from storyladder.coach.probes import grounded, ordinary_word
 from storyladder.evaluation.corpus import LadderAnswer
 from storyladder.interview import engine
 from storyladder.model import Story
 
-_QUOTED = re.compile(r"\"([^\"]{6,})\"")
-_FIGURE = re.compile(r"\d[\d,.]*%?")
 _CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
 _START = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z]+)")
 
@@ -40,25 +38,6 @@ class ProbeReport:
             "initial_names": self.initial_names,
             "repeated_openers": self.repeated_openers,
         }
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", text.lower())
-
-
-def _grounded(probe: str, answer: str) -> bool:
-    said = " ".join(answer.split()).lower()
-    quotes = [q.rstrip(".").lower() for q in _QUOTED.findall(probe)]
-    if any(q.rstrip(".") in said for q in quotes):
-        return True
-    echoed = " ".join(_words(probe))
-    told = _words(second_person(answer))
-    windows = (" ".join(told[i : i + 4]) for i in range(len(told) - 3))
-    if any(w in echoed for w in windows):  # the candidate's words said back to them
-        return True
-    names = [w for w in _CAPITAL.findall(probe) if re.search(rf"\b{w}\b", answer)]
-    figures = [f for f in _FIGURE.findall(probe) if f in answer]
-    return bool(names or figures)
 
 
 def _initial_only(probe: str, answer: str) -> list[str]:
@@ -105,7 +84,7 @@ def measure(ladders: list[LadderAnswer]) -> ProbeReport:
                 if follow is None or follow.kind == "closing":
                     continue
                 report.asked += 1
-                report.grounded += _grounded(follow.text, answer)
+                report.grounded += grounded(follow.text, answer)
                 report.initial_names += _initial_only(follow.text, answer)
                 asked_before = [t for t in session.turns if t.role == "interviewer"]
                 if len(asked_before) >= 2 and _opener(asked_before[-1].text) == _opener(

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError
 
 from storyladder import taxonomy
+from storyladder.coach.probes import grounded
 from storyladder.llm import guard
 from storyladder.llm.prompts import fenced, render
 from storyladder.llm.provider import Message, Provider
@@ -51,6 +52,9 @@ def interviewer_turn(
     text = guard.keep_grounded(" ".join(reply.text.split()), last_answer + " " + draft)
     if not text.endswith("?") or len(text) < 15 or len(text) > 400:
         outcome.notices.append("the model's question was not usable; kept the offline one")
+        return None
+    if grounded(draft, last_answer) and not grounded(text, last_answer):
+        outcome.notices.append("the model's question did not quote your answer; kept ours")
         return None
     return text
 
