@@ -34,7 +34,7 @@ PARTS: tuple[str, ...] = (
     "bystander",
 )
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")  # whole id: fullmatch, never match
 MAX_TITLE = 200
 
 
@@ -188,7 +188,7 @@ def validate(story: Story) -> list[Problem]:
         problems.append(Problem("title", "a story needs a title"))
     elif len(story.title) > MAX_TITLE:
         problems.append(Problem("title", f"the title is longer than {MAX_TITLE} characters"))
-    if not ID_PATTERN.match(story.id):
+    if not ID_PATTERN.fullmatch(story.id):
         problems.append(
             Problem(
                 "id",

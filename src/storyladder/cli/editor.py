@@ -8,16 +8,16 @@ import shlex
 import subprocess
 import sys
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
+from rich.text import Text
 
 from storyladder.cli.output import errors
 from storyladder.errors import InputError, StoryInvalid
 from storyladder.formats import markdown
-from storyladder.formats.bank import write_atomic
 from storyladder.model import Story
+from storyladder.store.recovery import keep
 
 HINT = re.compile(r"^<!-- storyladder: .*-->[ \t]*\n?", re.MULTILINE)
 
@@ -74,13 +74,6 @@ def strip_hints(text: str) -> str:
     return HINT.sub("", text)
 
 
-def recovery_file(home: Path, text: str) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    path = home / "recovery" / f"story-{stamp}.md"
-    write_atomic(path, text)
-    return path
-
-
 def run_editor(text: str) -> str:
     """Open $VISUAL or $EDITOR (else vi) on `text` in a temporary .md file; return the result."""
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
@@ -115,13 +108,13 @@ def edit_story(initial: str, home: Path) -> Story:
         try:
             return markdown.parse(strip_hints(edited), "<editor>")
         except StoryInvalid as err:
-            errors().print("[red]The story has problems:[/red]", markup=True)
+            errors().print(Text("The story has problems:", style="red"))
             for problem in err.problems:
-                errors().print(f"  {problem}", markup=False)
+                errors().print(f"  {problem}")
             text = edited
             if sys.stdin.isatty() and typer.confirm("Reopen the editor to fix them?", default=True):
                 continue
-            kept = recovery_file(home, edited)
+            kept = keep(home, edited)
             raise InputError(
                 f"nothing was saved; your text is kept in {kept} (fix it, then use --from {kept})"
             ) from None

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.text import Text
 from typer.core import TyperGroup
 
 from storyladder import __version__
@@ -23,7 +24,7 @@ class Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except StoryladderError as err:
-            errors().print(f"[red]error:[/red] {err}", markup=True, highlight=False)
+            errors().print(Text("error: ", style="red") + Text(str(err)))
             raise typer.Exit(2) from None
         finally:
             if isinstance(ctx.obj, AppState):

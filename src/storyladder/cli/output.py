@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from storyladder.errors import InputError
 
@@ -25,26 +27,62 @@ Format = Annotated[
 
 
 def read_input(path: Path | None) -> tuple[str, str]:
-    """(text, source) of a file, or of stdin for None or '-': UTF-8, not binary, not huge."""
-    from storyladder.formats.bank import decode
+    """(text, source) of a file, or of stdin for None or '-': UTF-8, not binary, not huge.
+
+    The one input reader of the CLI: a FIFO, a device or a directory is refused before it
+    is opened (a FIFO with no writer would wait forever), and no more than one byte past
+    the size limit is ever read (/dev/zero or a huge file cannot fill the memory)."""
+    from storyladder.formats.bank import MAX_FILE_BYTES, decode
 
     if path is None or str(path) == "-":
-        raw, source = sys.stdin.buffer.read(), "<stdin>"
-    else:
-        try:
-            raw, source = path.read_bytes(), str(path)
-        except OSError as err:
-            raise InputError(f"{path}: cannot read: {err.strerror}") from None
-    return decode(raw, source), source
+        return decode(sys.stdin.buffer.read(MAX_FILE_BYTES + 1), "<stdin>"), "<stdin>"
+    try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+            raise InputError(f"{path}: {kind}; give a story file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err.strerror}") from None
+    return decode(raw, str(path)), str(path)
+
+
+# Control characters other than newline and tab: an escape sequence in a story title could
+# retitle the window or clear the screen. Each becomes one visible character, so the spans
+# of styled text keep their places.
+_CONTROL = dict.fromkeys([*range(0, 9), *range(11, 32), *range(127, 160)], "\ufffd")
+
+
+def terminal_safe(text: str) -> str:
+    return text.translate(_CONTROL)
+
+
+class SafeConsole(Console):
+    """The one place user text reaches the terminal: never read as Rich markup ("[/]" is
+    text), never an escape sequence. Our own styling is applied with Text styles."""
+
+    def render_str(self, text: str, **options: Any) -> Any:
+        return super().render_str(terminal_safe(text), **options)
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        cleaned = [_safe_text(o) if isinstance(o, Text) else o for o in objects]
+        super().print(*cleaned, **options)
+
+
+def _safe_text(text: Text) -> Text:
+    safe = text.copy()
+    safe.plain = terminal_safe(text.plain)
+    return safe
 
 
 def console() -> Console:
     """Standard output for people (made per use, so it follows the terminal's current size)."""
-    return Console(highlight=False)
+    return SafeConsole(highlight=False, markup=False, emoji=False)
 
 
 def errors() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return SafeConsole(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 
 def print_json(data: Any) -> None:
@@ -52,4 +90,4 @@ def print_json(data: Any) -> None:
 
 
 def warn(message: str) -> None:
-    errors().print(f"[yellow]{message}[/yellow]", markup=True)
+    errors().print(Text(message, style="yellow"))

@@ -9,11 +9,12 @@ import typer
 from rich.table import Table
 
 from storyladder.cli.context import state
-from storyladder.cli.editor import TEMPLATE, edit_story, recovery_file
+from storyladder.cli.editor import TEMPLATE, edit_story
 from storyladder.cli.output import Format, OutputFormat, console, print_json, read_input
 from storyladder.errors import Conflict, InputError
 from storyladder.formats import markdown
 from storyladder.model import LEVELS, Story, ladder_depth
+from storyladder.store.recovery import keep, saving
 
 app = typer.Typer(no_args_is_help=True, help="Write, read, revise and recover stories.")
 
@@ -35,7 +36,8 @@ def story_add(ctx: typer.Context, from_file: FromFile = None) -> None:
     """
     st = state(ctx)
     story = _read_file(from_file) if from_file else edit_story(TEMPLATE, st.home)
-    record = st.repo().add(story)
+    with saving(st.home, markdown.dump(story)):
+        record = st.repo().add(story)
     console().print(f"Added '{record.story.id}' (revision {record.revision}).")
 
 
@@ -58,9 +60,10 @@ def story_edit(ctx: typer.Context, story_id: str, from_file: FromFile = None) ->
             "(add it as a new story instead)"
         )
     try:
-        saved = repo.save(story, base_revision=record.revision)
+        with saving(st.home, markdown.dump(story)):
+            saved = repo.save(story, base_revision=record.revision)
     except Conflict as conflict:
-        kept = recovery_file(st.home, markdown.dump(story))
+        kept = keep(st.home, markdown.dump(story))
         raise InputError(_conflict_message(conflict, kept)) from None
     if saved.revision == record.revision:
         console().print(f"No changes to '{story_id}'.")

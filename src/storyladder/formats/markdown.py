@@ -37,7 +37,10 @@ FRONT_KEYS = (
 )
 _HEADING = re.compile(r"^(#{1,3})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _ESCAPED = re.compile(r"^(\\*)(##)")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 5x faster
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_FRONT_MATTER = (
+    20_000  # characters: a story's metadata, never a document  # libyaml when available: 5x faster
+)
 
 
 def _key(heading: str) -> str:
@@ -85,6 +88,15 @@ def _locate(problem: Problem, lines: list[str], source: str) -> Problem:
     return problem.at(source, 1)
 
 
+def _first_alias(head: str) -> int | None:
+    """The line of the first anchor or alias, or None. Refused before loading: a few
+    aliases nested ten deep ("billion laughs") expand to a billion items on use."""
+    for event in yaml.parse(head, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return int(event.start_mark.line)
+    return None
+
+
 def _front_matter(
     lines: list[str], source: str, problems: list[Problem]
 ) -> tuple[dict[str, Any], int]:
@@ -96,8 +108,30 @@ def _front_matter(
     else:
         problems.append(Problem("", "front matter opened with '---' is never closed", source, 1))
         return {}, len(lines)
+    head = "\n".join(lines[1:end])
+    if len(head) > MAX_FRONT_MATTER:
+        problems.append(
+            Problem(
+                "front matter",
+                f"front matter is {len(head):,} characters; at most {MAX_FRONT_MATTER:,}",
+                source,
+                2,
+            )
+        )
+        return {}, end + 1
     try:
-        data = yaml.load("\n".join(lines[1:end]), Loader=_LOADER) or {}
+        alias = _first_alias(head)
+        if alias is not None:
+            problems.append(
+                Problem(
+                    "front matter",
+                    "YAML anchors and aliases ('&name', '*name') are not allowed in a story",
+                    source,
+                    alias + 2,
+                )
+            )
+            return {}, end + 1
+        data = yaml.load(head, Loader=_LOADER) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -10,6 +10,7 @@ answer took. The CLI, the web app and the MCP server all drive this one engine.
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ from storyladder.interview.which_story import which_story
 from storyladder.model import SECTIONS, Story
 
 _PLACEHOLDER = re.compile(r"{(\w+)}")
+MAX_SECONDS = 3 * 3600  # the longest an answer can have taken
 NEW_STORY = "new:"  # story id prefix of a story told in a mock that is not in the bank
 
 
@@ -92,6 +94,8 @@ def answer(
         raise InputError(f"session {session.id} is finished")
     if not text.strip():
         raise InputError("the answer is empty; use skip to move on")
+    if seconds is not None and not (math.isfinite(seconds) and 0 <= seconds <= MAX_SECONDS):
+        raise InputError(f"seconds must be a number from 0 to {MAX_SECONDS:,}, not {seconds}")
     asked = session.last_question
     assert asked is not None
     heard_story: tuple[str, ...] = ()

@@ -94,6 +94,8 @@ def mock(company: str, stories: Sequence[Story], minutes: int = 45, seed: int = 
     """A full round for a company, aimed at the bank's strengths and gaps."""
     if not stories:
         raise InputError("a mock interview needs stories: add some, or try 'storyladder demo'")
+    if not 5 <= minutes <= 240:
+        raise InputError(f"a mock round lasts 5 to 240 minutes, not {minutes}")
     tax = taxonomy.load()
     mode = tax.company(company)
     rng = random.Random(seed)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from storyladder.errors import ConfigError
 from storyladder.llm.provider import Provider
@@ -42,6 +43,15 @@ def parse(spec: str, base_url: str | None = None) -> ModelConfig:
             f"'{spec}': say which model, e.g. {provider}:NAME"
             + (" (the path of a .gguf file)" if provider == "local" else "")
         )
+    if base_url:
+        parts = urlsplit(base_url)
+        if parts.username or parts.password or parts.query:
+            raise ConfigError(
+                "the base URL must not carry a user name, password or query (it is saved and "
+                "shown); put the key in the provider's environment variable or the OS keyring"
+            )
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ConfigError(f"the base URL must be http(s)://HOST[:PORT]/PATH, not {base_url!r}")
     return ModelConfig(provider, model, base_url)
 
 

@@ -39,10 +39,15 @@ def interviewer_turn(
 ) -> str | None:
     """A more natural version of the rule-based probe, or None (use the draft)."""
     purpose = PURPOSE.get(kind or "", "") or PURPOSE.get(level or "", "a grounded follow-up")
-    system = render("interviewer", company=company, purpose=purpose, draft=draft)
+    system = render("interviewer", company=company, purpose=purpose)
     reply = complete(
         provider,
-        [Message("user", fenced("candidate_text", last_answer))],
+        [
+            Message(
+                "user",
+                fenced("candidate_text", last_answer) + "\n" + fenced("draft_question", draft),
+            )
+        ],
         system,
         outcome,
         max_tokens=120,

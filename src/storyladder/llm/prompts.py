@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -23,6 +24,7 @@ def render(name: str, **values: str) -> str:
 
 
 def fenced(tag: str, text: str) -> str:
-    """Candidate text inside tags it cannot close: a closing tag in the text is defused."""
-    safe = text.replace(f"</{tag}", f"</ {tag}").replace(f"<{tag}", f"< {tag}")
+    """Candidate text inside tags it cannot close: any opening or closing tag of that name in
+    the text, in any case and spacing ("</CANDIDATE_TEXT >"), is defused."""
+    safe = re.sub(rf"<\s*(/?)\s*({re.escape(tag)})", r"< \1\2", text, flags=re.IGNORECASE)
     return f"<{tag}>\n{safe}\n</{tag}>"

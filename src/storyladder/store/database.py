@@ -29,6 +29,16 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _private_file(path: Path) -> None:
+    """Stories are private: a new folder for the bank is 0700 and the database file 0600,
+    whatever the umask (SQLite gives its -wal and -shm files the database's mode)."""
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not path.exists():
+        path.touch(mode=0o600)
+    path.chmod(0o600)
+
+
 def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
@@ -36,7 +46,7 @@ def make_engine(url: str) -> Engine:
         raise ConfigError(f"not a database URL: {url!r} ({err})") from None
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            _private_file(Path(parsed.database).expanduser())
         engine = create_engine(parsed)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

@@ -12,8 +12,10 @@ import secrets
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyladder.errors import StoryladderError
 from storyladder.store.database import open_repository
@@ -29,6 +31,7 @@ def create_app(home: Path, database_url: str, allowed_hosts: set[str]) -> FastAP
     app.state.home = home
     app.state.repo = open_repository(database_url)
     app.state.csrf_token = secrets.token_urlsafe(32)
+    app.state.allowed_hosts = allowed_hosts
     app.state.bank_memo = {}  # the coach's reading of each story version, for the dashboard
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["csrf_field"] = security.CSRF_FIELD
@@ -40,6 +43,8 @@ def create_app(home: Path, database_url: str, allowed_hosts: set[str]) -> FastAP
     app.include_router(prepare.router)
     app.add_exception_handler(StoryladderError, errors.on_storyladder_error)
     app.add_exception_handler(errors.CsrfError, errors.on_csrf_error)
+    app.add_exception_handler(RequestValidationError, errors.on_invalid_request)
+    app.add_exception_handler(StarletteHTTPException, errors.on_http_error)
     app.add_middleware(security.Guard, allowed_hosts=allowed_hosts, max_body=MAX_BODY)
     return app
 

@@ -4,8 +4,10 @@ and a cap on request size. Plain ASGI middleware, so every route is covered."""
 from __future__ import annotations
 
 import hmac
+import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import Request
 from starlette.responses import HTMLResponse
@@ -31,6 +33,8 @@ HEADERS = [
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
+TOO_LARGE = "storyladder.too_large"  # set in the request scope when the body passed the cap
+log = logging.getLogger("storyladder.web")
 
 
 def _page(status: int, title: str, message: str) -> HTMLResponse:
@@ -64,9 +68,35 @@ class Guard:
             response = _page(413, "Too large", f"Requests are limited to {limit} MB.")
             await response(scope, receive, self._with_headers(send))
             return
-        await self.app(scope, self._capped(receive), self._with_headers(send))
+        started = False
+        headed = self._with_headers(send)
 
-    def _capped(self, receive: Receive) -> Receive:
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await headed(message)
+
+        try:
+            await self.app(scope, self._capped(scope, receive), sending)
+        except Exception:
+            # A bug must still answer with a page that carries the security headers (the
+            # server's own 500 is sent outside this middleware, without them).
+            log.exception("error while answering %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            if scope.get(TOO_LARGE):
+                limit = self.max_body // 1_000_000
+                response = _page(413, "Too large", f"Requests are limited to {limit} MB.")
+            else:
+                response = _page(
+                    500,
+                    "Something went wrong",
+                    "Nothing you typed was saved by this request. Go back, copy your text, "
+                    "and try again; the details are in the server's log.",
+                )
+            await response(scope, receive, headed)
+
+    def _capped(self, scope: Scope, receive: Receive) -> Receive:
         seen = 0
 
         async def capped() -> Message:
@@ -74,6 +104,7 @@ class Guard:
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.max_body:
+                scope[TOO_LARGE] = True
                 raise ValueError("request body over the limit")
             return message
 
@@ -88,10 +119,24 @@ class Guard:
         return sending
 
 
+def _same_origin(request: Request) -> bool:
+    """Beside the token: a browser names the page a request came from (Origin, else
+    Referer); when it does, that page must be one of ours."""
+    source = request.headers.get("origin") or request.headers.get("referer")
+    if not source or source == "null":
+        return source is None
+    host = urlsplit(source).netloc.lower()
+    return host in request.app.state.allowed_hosts
+
+
 async def check_csrf(request: Request) -> None:
     """Every state-changing request must carry the page's token (header or form field)."""
     if request.method in SAFE_METHODS:
         return
+    if not _same_origin(request):
+        from storyladder.web.errors import CsrfError
+
+        raise CsrfError()
     expected: str = request.app.state.csrf_token
     given = request.headers.get(CSRF_HEADER)
     if given is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Annotated
 
@@ -74,11 +75,15 @@ async def import_files(
         problems: list[Problem] = []
         for upload in files:
             raw = await upload.read()
-            name = Path(upload.filename or "upload.md").name
-            if name.lower().endswith(".zip"):
+            name = _upload_name(upload.filename)
+            if name is None:
+                problems.append(
+                    Problem("", "a file name must be printable, under 200 bytes", "upload")
+                )
+            elif name.lower().endswith(".zip"):
                 problems += _unzip(raw, name, folder)
             elif name.lower().endswith(".md"):
-                (folder / name).write_bytes(raw)
+                _keep(folder, name, raw)
             else:
                 problems.append(Problem("", "expected .md story files or a .zip of them", name))
         if problems:
@@ -88,14 +93,63 @@ async def import_files(
     return page(request, "imported.html", report=report, count=len(stories))
 
 
+MAX_MEMBERS = 2_000  # story files in one zip
+MAX_UNZIPPED = 50_000_000  # bytes of all members together, read in pieces, never at once
+_CHUNK = 64 * 1024
+
+
+def _upload_name(filename: str | None) -> str | None:
+    """The last part of a name as sent, or None for one no file system would take."""
+    name = Path((filename or "upload.md").replace("\\", "/")).name
+    if not name or len(name.encode("utf-8")) > 200 or any(ord(c) < 32 for c in name):
+        return None
+    return name
+
+
+def _keep(folder: Path, name: str, data: bytes) -> None:
+    """Write a story file under a name not yet taken: two files called story.md in two
+    folders of a zip, or two uploads of that name, are two stories, never one dropped."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    target, n = folder / name, 1
+    while target.exists():
+        n += 1
+        target = folder / f"{stem}-{n}{suffix}"
+    target.write_bytes(data)
+
+
 def _unzip(raw: bytes, name: str, folder: Path) -> list[Problem]:
+    """The zip's .md members, each read in pieces and cut off past the size a story file
+    may have; the whole archive may not unpack to more than MAX_UNZIPPED bytes."""
+    total = 0
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            for info in archive.infolist():
-                if info.is_dir() or not info.filename.lower().endswith(".md"):
-                    continue
-                target = folder / Path(info.filename).name  # no paths from the archive
-                target.write_bytes(archive.read(info)[: bank_files.MAX_FILE_BYTES + 1])
-    except zipfile.BadZipFile:
-        return [Problem("", "not a readable zip file", name)]
+            members = [i for i in archive.infolist() if not i.is_dir()]
+            stories = [i for i in members if i.filename.lower().endswith(".md")]
+            if len(stories) > MAX_MEMBERS:
+                return [Problem("", f"more than {MAX_MEMBERS:,} story files in one zip", name)]
+            for info in stories:
+                member = _upload_name(info.filename)
+                if member is None:
+                    return [Problem("", "a member's name is not a usable file name", name)]
+                data = bytearray()
+                with archive.open(info) as handle:
+                    while len(data) <= bank_files.MAX_FILE_BYTES:
+                        chunk = handle.read(_CHUNK)
+                        if not chunk:
+                            break
+                        data += chunk
+                total += len(data)
+                if total > MAX_UNZIPPED:
+                    return [Problem("", f"unpacks to more than {MAX_UNZIPPED:,} bytes", name)]
+                _keep(folder, member, bytes(data[: bank_files.MAX_FILE_BYTES + 1]))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as err:
+        return [Problem("", f"not a readable zip file ({err})", name)]
+    except RuntimeError:  # an encrypted member
+        return [
+            Problem(
+                "", "an encrypted zip cannot be imported; zip the files without a password", name
+            )
+        ]
+    except NotImplementedError as err:  # a compression method the zip module does not know
+        return [Problem("", f"a compression method this app cannot read ({err})", name)]
     return []

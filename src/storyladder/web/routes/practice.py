@@ -22,7 +22,7 @@ from storyladder.web.security import check_csrf
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
 Repo = Annotated[Repository, Depends(repo)]
-AUDIO_NAME = re.compile(r"^\d{1,4}\.(?:webm|ogg|m4a|wav)$")
+AUDIO_NAME = re.compile(r"\d{1,4}\.(?:webm|ogg|m4a|wav)")
 
 
 def _audio_dir(request: Request, session_id: str) -> Path:
@@ -122,6 +122,6 @@ async def upload_audio(request: Request, session_id: str, store: Repo, audio: Up
 @router.get("/practice/{session_id}/audio/{name}")
 def play(request: Request, session_id: str, name: str) -> FileResponse:
     path = _audio_dir(request, session_id) / name
-    if not AUDIO_NAME.match(name) or not path.is_file():
+    if not AUDIO_NAME.fullmatch(name) or not path.is_file():
         raise StoryNotFound(f"no recording '{name}' in session {session_id}")
     return FileResponse(path)

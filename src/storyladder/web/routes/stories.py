@@ -11,9 +11,10 @@ from fastapi.responses import RedirectResponse
 from storyladder import taxonomy
 from storyladder.coach.critique import critique
 from storyladder.coach.levels import judge_level, readiness
-from storyladder.errors import Conflict, InputError, StoryInvalid
+from storyladder.errors import Conflict, InputError, StoryInvalid, StoryladderError
 from storyladder.formats import markdown
 from storyladder.model import LEVELS, SECTIONS, Story
+from storyladder.store.recovery import saving
 from storyladder.store.repository import Repository
 from storyladder.web.deps import page, repo
 from storyladder.web.security import check_csrf
@@ -69,8 +70,9 @@ async def create_story(request: Request, store: Repo) -> object:
     form = await request.form()
     try:
         story = from_form(form, None)
-        record = store.add(story)
-    except (StoryInvalid, InputError) as err:
+        with saving(request.app.state.home, markdown.dump(story)):
+            record = store.add(story)
+    except StoryladderError as err:  # the typed text comes back in the form, never lost
         problems = [str(p) for p in getattr(err, "problems", [])] or [str(err)]
         return _editor(request, None, _echo(form), None, problems, status=400)
     return RedirectResponse(f"/stories/{record.story.id}?saved=1", status_code=303)
@@ -86,14 +88,21 @@ def edit_story(request: Request, story_id: str, store: Repo) -> object:
 async def save_story(request: Request, story_id: str, store: Repo) -> object:
     form = await request.form()
     record = store.get(story_id)
-    base = int(str(form.get("base_revision") or record.revision))
+    given = str(form.get("base_revision") or "")
+    if not given.isdigit():  # without it a stale page would overwrite the newest revision
+        problem = (
+            "this form did not say which revision it edits (base_revision); "
+            "nothing was saved, your text is below"
+        )
+        return _editor(request, record.story, _echo(form), record.revision, [problem], status=400)
+    base = int(given)
     try:
         story = from_form(form, record.story)
-        store.save(story, base_revision=base)
-    except StoryInvalid as err:
-        return _editor(
-            request, record.story, _echo(form), base, [str(p) for p in err.problems], status=400
-        )
+        with saving(request.app.state.home, markdown.dump(story)):
+            store.save(story, base_revision=base)
+    except (StoryInvalid, InputError) as err:
+        problems = [str(p) for p in getattr(err, "problems", [])] or [str(err)]
+        return _editor(request, record.story, _echo(form), base, problems, status=400)
     except Conflict as conflict:
         return page(
             request,

@@ -1,0 +1,49 @@
+"""Nothing typed is ever lost: when a save fails, the text goes to HOME/recovery/ first.
+
+keep(home, text) -> Path           the text, in a new 0600 file
+with saving(home, text): ...        a failed save (locked, read-only or full database,
+                                    a disk error) keeps the text and raises InputError
+                                    that says why and where it is
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from storyladder.errors import InputError
+from storyladder.formats.bank import write_atomic
+
+
+def keep(home: Path, text: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    path = home / "recovery" / f"story-{stamp}.md"
+    write_atomic(path, text)
+    return path
+
+
+def _reason(err: Exception) -> str:
+    text = str(getattr(err, "orig", None) or err).splitlines()[0]
+    if "locked" in text:
+        return "the database is locked by another program"
+    if "readonly" in text or "read-only" in text:
+        return "the database is read-only"
+    if "full" in text:
+        return "the disk is full"
+    return text
+
+
+@contextmanager
+def saving(home: Path, text: str) -> Iterator[None]:
+    try:
+        yield
+    except (SQLAlchemyError, OSError) as err:
+        try:
+            where = f"your text is kept in {keep(home, text)}"
+        except OSError as again:  # the disk that refused the database refuses this too
+            where = f"and it could not be kept in {home / 'recovery'} ({again.strerror})"
+        raise InputError(f"nothing was saved: {_reason(err)}; {where}") from None
