@@ -93,7 +93,7 @@ def _first_alias(head: str) -> int | None:
     aliases nested ten deep ("billion laughs") expand to a billion items on use."""
     for event in yaml.parse(head, Loader=_LOADER):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            return int(event.start_mark.line)
+            return int(event.start_mark.line) if event.start_mark else 0
     return None
 
 

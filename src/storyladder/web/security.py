@@ -26,7 +26,7 @@ CSP = (
 HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),  # our own pages name themselves; nobody else's see it
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
@@ -122,9 +122,10 @@ class Guard:
 def _same_origin(request: Request) -> bool:
     """Beside the token: a browser names the page a request came from (Origin, else
     Referer); when it does, that page must be one of ours."""
-    source = request.headers.get("origin") or request.headers.get("referer")
-    if not source or source == "null":
-        return source is None
+    origin = request.headers.get("origin")
+    source = origin if origin and origin != "null" else request.headers.get("referer")
+    if not source:
+        return True  # the browser named no page (a privacy setting): the token decides
     host = urlsplit(source).netloc.lower()
     return host in request.app.state.allowed_hosts
 
