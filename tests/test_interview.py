@@ -308,3 +308,18 @@ def test_killing_the_process_mid_session_loses_no_turn(tmp_path: Path, isolated_
     answers = [t["text"] for t in data["turns"] if t["role"] == "candidate"]
     assert answers[:2] == [story.ladder["surface"], story.ladder["context"]]
     assert story.ladder["worldview"] in answers and data["status"] == "done"
+
+
+def test_the_listener_holds_its_figures_on_the_labelled_replies() -> None:
+    """docs/interview.md: the shipped models on the tuning authors, and a floor on the
+    held-out ones (never read while tuning), so a change that makes it worse fails here."""
+    from storyladder.evaluation.replies import load as load_replies
+    from storyladder.evaluation.replies import measure
+
+    replies = load_replies(CORPUS / "interview")
+    tuning = measure(replies.of(replies.tune))
+    assert tuning["outcome"] >= 0.82
+    assert tuning["caught"] >= 0.9 and tuning["false_alarms"] <= 0.06
+    held = measure(replies.of(replies.heldout))
+    assert held["outcome"] >= 0.68
+    assert held["caught"] >= 0.8 and held["false_alarms"] <= 0.1
