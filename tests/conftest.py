@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -15,6 +16,7 @@ from storyladder.store.database import open_repository
 from storyladder.store.repository import Repository
 
 PG_ENV = "STORYLADDER_TEST_PG_URL"
+SAMPLE_BANK = Path(__file__).parent.parent / "src" / "storyladder" / "content" / "sample_bank"
 
 
 @pytest.fixture(autouse=True)
@@ -63,3 +65,18 @@ def repo(db_url: str) -> Iterator[Repository]:
     repository = open_repository(db_url)
     yield repository
     repository.close()
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[Any]:
+    """The web app in process on a SQLite bank holding the sample stories."""
+    from fastapi.testclient import TestClient
+
+    from storyladder.formats import bank as bank_files
+    from storyladder.web.app import create_app, hosts_for
+
+    url = f"sqlite:///{tmp_path / 'bank.db'}"
+    open_repository(url).import_stories(bank_files.read(SAMPLE_BANK))
+    app = create_app(tmp_path, url, hosts_for("127.0.0.1", 8765))
+    with TestClient(app, base_url="http://127.0.0.1:8765", follow_redirects=False) as c:
+        yield c

@@ -20,15 +20,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy.exc import OperationalError
 
 from storyladder.errors import StoryInvalid
-from storyladder.formats import bank as bank_files
 from storyladder.formats import markdown
 from storyladder.llm.prompts import fenced
 from storyladder.model import Story
-from storyladder.store.database import open_repository
 from storyladder.store.repository import Repository
-from storyladder.web.app import create_app, hosts_for
 from tests.test_cli_story import GOOD, _editor, sl
-from tests.test_web import BASE, SAMPLE, token
+from tests.test_web import BASE, token
 
 STORY_ID = "the-migration-we-rolled-back"
 BOMB = (
@@ -38,15 +35,6 @@ BOMB = (
     )
     + "---\n## Action\nI laughed.\n"
 )
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    url = f"sqlite:///{tmp_path / 'bank.db'}"
-    open_repository(url).import_stories(bank_files.read(SAMPLE))
-    app = create_app(tmp_path, url, hosts_for("127.0.0.1", 8765))
-    with TestClient(app, base_url=BASE, follow_redirects=False) as c:
-        yield c
 
 
 def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:

@@ -5,27 +5,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from storyladder.formats import bank as bank_files
-from storyladder.store.database import open_repository
-from storyladder.web.app import create_app, hosts_for
-
 SAMPLE = Path(__file__).parent.parent / "src" / "storyladder" / "content" / "sample_bank"
 BASE = "http://127.0.0.1:8765"
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    url = f"sqlite:///{tmp_path / 'bank.db'}"
-    open_repository(url).import_stories(bank_files.read(SAMPLE))
-    app = create_app(tmp_path, url, hosts_for("127.0.0.1", 8765))
-    with TestClient(app, base_url=BASE, follow_redirects=False) as c:
-        yield c
 
 
 def token(client: TestClient) -> str:
