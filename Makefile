@@ -34,6 +34,7 @@ bench: install
 	$(BIN)/python bench/eval_coach.py
 	$(BIN)/python bench/store_bench.py
 	$(BIN)/python bench/bank_bench.py
+	$(BIN)/python bench/drift_bench.py
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/llm_bench.py
 

@@ -233,6 +233,21 @@ def _tellings(story: Story) -> list[tuple[str, str]]:
 Fact = tuple[str, float, frozenset[str], str, frozenset[float], frozenset[str]]
 
 
+_FACTS: dict[tuple[str, str], list[Fact]] = {}  # (label, text of a version) -> its facts
+_FACTS_KEPT = 20_000
+
+
+def _facts_of(story: Story, label: str) -> list[Fact]:
+    """_facts, remembered per version: the dashboard reads every revision on every load."""
+    key = (label, story.text + "\0" + "\0".join(m.text for m in story.metrics))
+    found = _FACTS.get(key)
+    if found is None:
+        if len(_FACTS) >= _FACTS_KEPT:
+            _FACTS.pop(next(iter(_FACTS)))  # the oldest entry
+        found = _FACTS[key] = _facts(story, label)
+    return found
+
+
 def _facts(story: Story, label: str) -> list[Fact]:
     """(where, value, context words, sentence, all values in it) for each number told."""
     out = []
@@ -253,16 +268,27 @@ def _facts(story: Story, label: str) -> list[Fact]:
 
 
 def drifts(story: Story, history: Sequence[Story] = ()) -> list[str]:
-    """Facts told with different numbers (in the story, or against earlier revisions)."""
-    facts = _facts(story, "")
+    """Facts told with different numbers (in the story, or against earlier revisions).
+
+    Each fact the story tells now is compared with the others it tells and with every fact
+    of its earlier revisions (a sentence told the same way in many revisions counts once);
+    two old revisions are not compared with each other, since what matters is whether
+    today's telling contradicts an earlier one. The work grows with the revisions, never
+    with their square."""
+    current = _facts_of(story, "")
+    known = {(value, text) for _, value, _, text, _, _ in current}
+    older: list[Fact] = []
     for n, old in enumerate(history, 1):
-        facts += _facts(old, f"revision {n}: ")
+        for fact in _facts_of(old, f"revision {n}: "):
+            if (fact[1], fact[3]) not in known:
+                known.add((fact[1], fact[3]))
+                older.append(fact)
     found = []
     seen: set[tuple[float, float]] = set()
-    for i, (where_a, value_a, ctx_a, text_a, all_a, wide_a) in enumerate(facts):
-        for where_b, value_b, ctx_b, text_b, all_b, wide_b in facts[i + 1 :]:
-            if _same_telling(where_a, where_b) or value_a in all_b or value_b in all_a:
-                continue  # one telling, or the same figure in both: not a drift
+    for i, (where_a, value_a, ctx_a, text_a, all_a, wide_a) in enumerate(current):
+        for where_b, value_b, ctx_b, text_b, all_b, wide_b in [*current[i + 1 :], *older]:
+            if value_a in all_b or value_b in all_a or _same_telling(where_a, where_b):
+                continue  # the same figure in both, or one telling: not a drift
             if (value_a, value_b) in seen:
                 continue
             if _jaccard(ctx_a, ctx_b) >= DRIFT_CONTEXT and _jaccard(wide_a, wide_b) >= DRIFT_WIDE:
