@@ -1,4 +1,6 @@
-"""Server time of the web app's pages on the demo bank, measured from a client on loopback.
+"""Server time of the web app's pages on the demo bank, measured from a client on loopback;
+then a story page's median while another client streams 4,000-word live critiques, as a
+ratio of its idle median (the coach runs in a worker thread, off the event loop).
 
 Run: .venv/bin/python bench/web_bench.py [--requests N]
 """
@@ -65,7 +67,39 @@ def main() -> None:
                 times.sort()
                 p95 = times[int(len(times) * 0.95) - 1]
                 print(f"{name:<28} {statistics.median(times):>7.1f}ms {p95:>7.1f}ms")
+            idle = _median(lambda: client.get("/stories/mentoring-farah"), args.requests)
+            long_answer = " ".join((answer.split() * 40)[:4000])
+            stop = threading.Event()
+
+            def stream() -> None:
+                with httpx2.Client(base_url=base, timeout=60) as other:
+                    while not stop.is_set():
+                        other.post(
+                            "/critique",
+                            data={"action": long_answer},
+                            headers={"x-csrf-token": token},
+                        )
+
+            streamer = threading.Thread(target=stream)
+            streamer.start()
+            time.sleep(0.5)
+            busy = _median(lambda: client.get("/stories/mentoring-farah"), args.requests)
+            stop.set()
+            streamer.join()
+            print(
+                f"story page while another client streams 4,000-word critiques: {busy:.1f}ms "
+                f"median, {busy / idle:.1f}x its idle {idle:.1f}ms"
+            )
         server.should_exit = True
+
+
+def _median(call: object, n: int) -> float:
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        call()  # type: ignore[operator]
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from storyladder.coach.levels import LevelJudgment, judge_level
 from storyladder.coach.probes import follow_ups
 from storyladder.coach.question import classify
 from storyladder.coach.reading import Reading
+from storyladder.coach.text import check_length
 from storyladder.errors import InputError
 from storyladder.model import LEVELS, Check, Critique, Flag, Story
 
@@ -37,6 +38,7 @@ def critique(
     asks about are raised, and its overall score is the level judgment's."""
     if not isinstance(answer, str) or not answer.strip():
         raise InputError("the answer is empty: there is nothing to critique")
+    check_length(answer)
     tax = taxonomy.load()
     try:
         mode = tax.company(company)

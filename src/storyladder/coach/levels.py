@@ -26,7 +26,7 @@ from storyladder.coach import level_model
 from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import not_an_answer
 from storyladder.coach.reading import NAME, QUANTITY
-from storyladder.coach.text import find, lower, sentences, word_count, words
+from storyladder.coach.text import check_length, find, lower, sentences, word_count, words
 from storyladder.errors import InputError
 from storyladder.model import LEVELS, SECTIONS, Span, Story
 
@@ -98,6 +98,7 @@ def judge_level(
     answer at the level beneath, which this one must not merely repeat."""
     if level not in LEVELS:
         raise InputError(f"unknown ladder level '{level}'; allowed: {', '.join(LEVELS)}")
+    check_length(answer)
     info = taxonomy.load().level(level)
     text = answer.strip()
     body = _body(story)

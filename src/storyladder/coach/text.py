@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from storyladder.errors import InputError
 from storyladder.model import Span
 
 ABBREVIATIONS = frozenset(
@@ -147,6 +148,19 @@ def _add(out: list[Span], text: str, start: int, end: int) -> None:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+MAX_ANSWER_WORDS = 20_000  # about two hours spoken: past this it is not an answer
+
+
+def check_length(text: str) -> None:
+    """Refuse, at once, text no spoken answer could be (the coach is linear in length, but a
+    pasted book would still keep a page waiting for seconds)."""
+    if len(text) > MAX_ANSWER_WORDS * 3 and len(text.split()) > MAX_ANSWER_WORDS:
+        raise InputError(
+            f"the answer is {len(text.split()):,} words; the coach reads up to "
+            f"{MAX_ANSWER_WORDS:,} (about two hours spoken). Critique one answer at a time."
+        )
 
 
 def word_count(text: str) -> int:

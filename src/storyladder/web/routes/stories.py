@@ -16,6 +16,7 @@ from storyladder.formats import markdown
 from storyladder.model import LEVELS, SECTIONS, Story
 from storyladder.store.recovery import saving
 from storyladder.store.repository import Repository
+from storyladder.web import coach_pool
 from storyladder.web.deps import page, repo
 from storyladder.web.security import check_csrf
 from storyladder.web.story_form import from_form, to_form
@@ -166,9 +167,8 @@ async def live_critique(request: Request) -> object:
     company = str(form.get("critique_company") or "generic")
     if not text.strip():
         return page(request, "critique_panel.html", result=None, marked=[])
-    result = critique(
-        text, question=str(form.get("critique_question") or "") or None, company=company
-    )
+    question = str(form.get("critique_question") or "") or None
+    result = await coach_pool.run(critique, text, question=question, company=company)
     return page(request, "critique_panel.html", result=result, marked=_marks(result))
 
 
@@ -182,7 +182,8 @@ async def judge_ladder_answer(request: Request, level: str) -> object:
     if not answer.strip():
         return page(request, "level_panel.html", judged=None)
     told = "\n\n".join(str(form.get(k) or "") for k in ("title", *SECTIONS) if form.get(k))
-    return page(request, "level_panel.html", judged=judge_level(answer, level, story=told or None))
+    judged = await coach_pool.run(judge_level, answer, level, story=told or None)
+    return page(request, "level_panel.html", judged=judged)
 
 
 def _marks(result: object) -> list[tuple[str, str | None]]:
