@@ -13,8 +13,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from storyladder.errors import InputError
 from storyladder.formats.bank import write_atomic
 
@@ -41,7 +39,11 @@ def _reason(err: Exception) -> str:
 def saving(home: Path, text: str) -> Iterator[None]:
     try:
         yield
-    except (SQLAlchemyError, OSError) as err:
+    except Exception as err:
+        from sqlalchemy.exc import SQLAlchemyError  # here: `--help` never imports SQLAlchemy
+
+        if not isinstance(err, SQLAlchemyError | OSError):
+            raise
         try:
             where = f"your text is kept in {keep(home, text)}"
         except OSError as again:  # the disk that refused the database refuses this too
