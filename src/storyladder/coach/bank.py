@@ -153,15 +153,22 @@ def star_text(story: Story) -> str:
     return "\n\n".join(story.section(s) for s in SECTIONS if story.section(s).strip())
 
 
-def _read_memoized(story: Story, memo: Memo | None) -> tuple[StoryReport, StoryView]:
+def _read_memoized(
+    story: Story, memo: Memo | None, limit: int = 0
+) -> tuple[StoryReport, StoryView]:
+    """The reading of one story version, remembered; past `limit` entries (twice the bank,
+    at least MEMO_LIMIT) the least recently used is dropped, never the whole memo, so a
+    bank of any size keeps hitting it."""
     if memo is None:
         return read_story(story)
     key = json.dumps(story.to_dict(), sort_keys=True, default=str)
-    if key not in memo:
-        if len(memo) >= MEMO_LIMIT:
-            memo.clear()
-        memo[key] = read_story(story)
-    return memo[key]
+    found = memo.pop(key, None)
+    if found is None:
+        while len(memo) >= max(limit, MEMO_LIMIT):
+            memo.pop(next(iter(memo)))
+        found = read_story(story)
+    memo[key] = found  # (re)inserted last: the most recently used
+    return found
 
 
 def read_story(story: Story) -> tuple[StoryReport, StoryView]:
@@ -194,7 +201,7 @@ def check(
     mode = taxonomy.load().company(company)
     reports, views = [], []
     for story in stories:
-        report, view = _read_memoized(story, memo)
+        report, view = _read_memoized(story, memo, limit=2 * len(stories))
         reports.append(report)
         past = tuple((history or {}).get(story.id, ()))
         views.append(StoryView(view.story, view.reading, view.flags, past))

@@ -127,7 +127,8 @@ def match(question: str, stories: Sequence[Story], limit: int | None = None) -> 
     """Stories of the bank ranked for `question`, best first, each with its reasons."""
     info = classify(question)
     asks = what_it_asks(info)
-    docs = {s.id: terms(f"{s.title}\n" * TITLE_WEIGHT + s.text) for s in stories}
+    known = {s.id: _known(s) for s in stories}
+    docs = {story_id: k.terms for story_id, k in known.items()}
     df: Counter[str] = Counter()
     for counts in docs.values():
         df.update(counts.keys())
@@ -135,7 +136,7 @@ def match(question: str, stories: Sequence[Story], limit: int | None = None) -> 
     query = terms(question)
     out = []
     for story in stories:
-        fit = infer(story.text)
+        fit = known[story.id].fit
         score, reasons = 0.0, []
         for name, wanted, tagged, guessed in (
             ("subtopic", asks.subtopics, set(story.families), fit.subtopics),
@@ -153,15 +154,47 @@ def match(question: str, stories: Sequence[Story], limit: int | None = None) -> 
         if similarity > 0:
             score += WEIGHTS["words"] * similarity
             reasons.append("words in common: " + ", ".join(common[:5]))
-        depth = readiness(story).depth
+        depth = known[story.id].depth
         score += WEIGHTS["readiness"] * depth
         reasons.append(f"ladder ready to level {depth} of 6")
-        if info.pattern and _NEGATIVE_STORY.search(story.text):
+        if info.pattern and known[story.id].setback:
             score += WEIGHTS["framing"]
             reasons.append("has the setback a negatively framed question wants")
         out.append(Match(story.id, story.title, score, tuple(reasons)))
     out.sort(key=lambda m: (-m.score, m.story_id))
     return MatchResult(info, asks, tuple(out[:limit] if limit else out))
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What matching needs of one story version, whatever the question."""
+
+    terms: Counter[str]
+    fit: Fit
+    depth: int
+    setback: bool
+
+
+_KNOWN: dict[tuple[str, str], _Known] = {}
+_KNOWN_KEPT = 20_000  # story versions remembered (the least recently used goes first)
+
+
+def _known(story: Story) -> _Known:
+    """Read once per story version and remembered: a long-lived caller (the web app, MCP)
+    matching many questions reads each story once, not once per question."""
+    key = (story.title, story.text)
+    found = _KNOWN.pop(key, None)
+    if found is None:
+        while len(_KNOWN) >= _KNOWN_KEPT:
+            _KNOWN.pop(next(iter(_KNOWN)))
+        found = _Known(
+            terms(f"{story.title}\n" * TITLE_WEIGHT + story.text),
+            infer(story.text),
+            readiness(story).depth,
+            bool(_NEGATIVE_STORY.search(story.text)),
+        )
+    _KNOWN[key] = found
+    return found
 
 
 def _credit(
