@@ -3,8 +3,9 @@ package: how push-back was taken (one logistic model per outcome over
 interview/pushback.py's features, content/pushback_model.json) and deflection
 (interview/deflection.py's features, content/deflection_model.json).
 
-The held-out authors of tests/corpus/interview/split.yaml are never read. L2 = 0.5 was
-chosen by leaving each tuning author out in turn.
+The push-back model also ships a Naive Bayes word model (coach/nb.py) whose votes are
+features of the logistic models. The held-out authors of tests/corpus/interview/split.yaml
+are never read. L2 = 0.5 was chosen by leaving each tuning author out in turn.
 
 Run: .venv/bin/python scripts/train_listener.py
 """
@@ -14,8 +15,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from storyladder.coach import nb
 from storyladder.coach.logistic import train
-from storyladder.evaluation.replies import load
+from storyladder.evaluation.replies import Reply, load
 from storyladder.interview import deflection, pushback
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,9 +25,15 @@ CONTENT = ROOT / "src" / "storyladder" / "content"
 L2 = 0.5
 
 
-def _write(name: str, features: tuple[str, ...], authors: list[str], weights: object) -> None:
-    data = {"features": list(features), "authors": authors, "weights": weights}
+def _write(
+    name: str, features: tuple[str, ...], authors: list[str], weights: object, **extra: object
+) -> None:
+    data = {"features": list(features), "authors": authors, "weights": weights, **extra}
     (CONTENT / name).write_text(json.dumps(data, indent=1) + "\n")
+
+
+def _words(reply: Reply) -> tuple[list[str], str]:
+    return pushback.word_tokens(reply.reply), reply.outcome or ""
 
 
 def main() -> None:
@@ -33,7 +41,14 @@ def main() -> None:
     tuning = corpus.of(corpus.tune)
     authors = sorted(corpus.tune)
     pushbacks = [r for r in tuning if r.kind == "pushback"]
-    xs = [pushback.features(r.reply) for r in pushbacks]
+    # The word model's vote on each training reply is made without that reply's author, as
+    # it will be on a new author's words; the shipped word model is trained on all of them.
+    votes: dict[str, list[float]] = {}
+    for author in authors:
+        model = nb.Model(nb.train([_words(r) for r in pushbacks if r.author != author]))
+        for r in (r for r in pushbacks if r.author == author):
+            votes[r.id] = pushback.word_votes(r.reply, model)
+    xs = [pushback.features(r.reply) + votes[r.id] for r in pushbacks]
     outcome_weights = {
         o: [
             round(v, 4)
@@ -41,7 +56,13 @@ def main() -> None:
         ]
         for o in pushback.OUTCOMES
     }
-    _write("pushback_model.json", pushback.FEATURES, authors, outcome_weights)
+    _write(
+        "pushback_model.json",
+        pushback.FEATURES + pushback.WORD_FEATURES,
+        authors,
+        outcome_weights,
+        words=nb.train([_words(r) for r in pushbacks]),
+    )
     angles = [r for r in tuning if r.kind == "right_angle"]
     samples = [
         (deflection.features(r.reply, r.question, r.story), bool(r.deflection)) for r in angles

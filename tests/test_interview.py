@@ -318,8 +318,8 @@ def test_the_listener_holds_its_figures_on_the_labelled_replies() -> None:
 
     replies = load_replies(CORPUS / "interview")
     tuning = measure(replies.of(replies.tune))
-    assert tuning["outcome"] >= 0.82
+    assert tuning["outcome"] >= 0.9
     assert tuning["caught"] >= 0.9 and tuning["false_alarms"] <= 0.06
     held = measure(replies.of(replies.heldout))
-    assert held["outcome"] >= 0.68
+    assert held["outcome"] >= 0.85
     assert held["caught"] >= 0.8 and held["false_alarms"] <= 0.1

@@ -26,7 +26,7 @@ from typing import Any
 
 from storyladder.coach import flags as f
 from storyladder.coach import lexicon as lx
-from storyladder.coach import logistic
+from storyladder.coach import logistic, nb
 from storyladder.coach.levels import judge_level
 from storyladder.coach.match import terms
 from storyladder.coach.text import find, sentences, word_count
@@ -63,6 +63,7 @@ FEATURES = (
     "tradeoff_level",
     "words",
 )
+WORD_FEATURES = tuple(f"words_say_{o}" for o in OUTCOMES)
 _CAUSE = re.compile(
     r"\b(?:because|since|so|meant|means|otherwise|which|once|if|then|until|unless|instead|"
     r"cost|only|already|the reason|that's why|given|b/c|bc|cos|cuz|coz)\b|->|=>|\u2192",
@@ -167,17 +168,51 @@ def _last_stance(text: str) -> float:
 
 
 @cache
-def weights() -> dict[str, list[float]]:
+def _shipped() -> dict[str, Any]:
     text = resources.files("storyladder.content").joinpath("pushback_model.json").read_text()
     data: dict[str, Any] = json.loads(text)
-    return {name: list(map(float, w)) for name, w in data["weights"].items()}
+    return data
+
+
+def weights() -> dict[str, list[float]]:
+    return {name: list(map(float, w)) for name, w in _shipped()["weights"].items()}
+
+
+@cache
+def _word_model() -> nb.Model:
+    return nb.Model(_shipped()["words"])
+
+
+_NEGATOR = re.compile(r"^(?:not|no|never|nothing|nobody|\w+n't)$")
+
+
+def word_tokens(reply: str) -> list[str]:
+    """Words and word pairs of a reply (coach/nb.py's features, without a position); the
+    two words after a negation are marked, so "not fair" does not count as "fair"."""
+    tokens = [t for t in nb.features(reply, 0.0) if not t.startswith("__pos")]
+    words = [t for t in tokens if "_" not in t]
+    marked, left = [], 0
+    for word in words:
+        marked.append(f"not_{word}" if left else word)
+        left = 2 if _NEGATOR.match(word) else max(left - 1, 0)
+    return marked + [t for t in tokens if "_" in t]
+
+
+def word_votes(reply: str, model: nb.Model | None = None) -> list[float]:
+    """The word model's chance for each outcome, in OUTCOMES order."""
+    chances = (model or _word_model()).log_probs(word_tokens(reply))
+    return [math.exp(chances.get(o, -30.0)) for o in OUTCOMES]
 
 
 def taken(reply: str) -> Taken:
     """How the candidate took the push-back, with the sentence that carries their reason."""
-    x = features(reply)
+    x = features(reply) + word_votes(reply)
     chances = {o: logistic.chance(weights()[o], x) for o in OUTCOMES}
     outcome = max(OUTCOMES, key=chances.__getitem__)
+    said = dict(zip(FEATURES, x, strict=False))
+    refuses = said["blames"] or said["premise_refused"]
+    if outcome == "collapse" and refuses and not (said["concedes"] or said["opens_conceding"]):
+        outcome = "defensive"  # giving in grants the point; blame without a grant is not that
     reasoned = outcome in ("updates", "holds")
     return Taken(outcome, chances[outcome], _reason(reply) if reasoned else None)
 
