@@ -13,9 +13,11 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
+PORT ?= 8765
+
 ## run: set up the demo bank (SQLite, the offline coach) and serve the web app on it
 run: install
-	$(BIN)/storyladder demo --serve
+	$(BIN)/storyladder demo --serve --port $(PORT)
 
 ## test: lint, type-check and the whole suite, PostgreSQL included
 test: install

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -9,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from storyladder.cli.output import Format, OutputFormat, console, print_json, read_input
+from storyladder.cli.output import Format, OutputFormat, console, errors, print_json, read_input
 from storyladder.errors import InputError
 
 if TYPE_CHECKING:
@@ -27,6 +28,14 @@ SEVERITY = {"high": "red", "medium": "yellow", "low": "dim"}
 
 
 def _read_answer(path: Path | None) -> str:
+    if (path is None or str(path) == "-") and sys.stdin.isatty():
+        errors().print(
+            Text(
+                "Type or paste the answer, then press Ctrl-D on an empty line "
+                "(or give a file: storyladder critique answer.txt).",
+                style="dim",
+            )
+        )
     text, source = read_input(path)
     if not text.strip():
         raise InputError(f"{source}: the answer is empty: there is nothing to critique")
@@ -65,19 +74,25 @@ def critique(
     Example: echo "I decide fastest when I know least." | storyladder critique - --level worldview
     """
     from storyladder.coach.critique import critique as run_critique
+    from storyladder.coach.text import language_note
 
     answer = _read_answer(file)
     result = run_critique(answer, question=question, company=company, wpm=wpm, level=level)
+    note = language_note(answer)
     evaluation, notices = (
         _model_evaluation(ctx, answer, question, company) if use_model else (None, [])
     )
     if fmt == "json":
         data = result.to_dict()
+        if note:
+            data["notes"] = [note]
         if use_model:
             data["model_evaluation"] = evaluation
             data["model_notices"] = notices
         print_json(data)
     else:
+        if note:
+            errors().print(Text(f"note: {note}", style="yellow"))
         show(result)
         if evaluation:
             show_evaluation(evaluation)
@@ -160,9 +175,15 @@ def show(c: Critique) -> None:
             out.print(Text(f"      ask yourself: {judged.missing}"))
     out.print(Text("\nScores", style="bold"))
     out.print("  " + "   ".join(f"{k} {v}" for k, v in c.scores.items()))
-    shown = [s.id for s in c.behaviours if s.shown]
     if c.company == "anthropic":
-        out.print(Text(f"  Anthropic behaviours shown: {', '.join(shown) or 'none'}", style="dim"))
+        from storyladder import taxonomy
+
+        out.print(Text("\nAnthropic's four behaviours", style="bold"))
+        named = {b.id: b for b in taxonomy.load().behaviours}
+        for signal in c.behaviours:
+            b = named[signal.id]
+            mark = Text("✓ ", style="green") if signal.shown else Text("✗ ", style="red")
+            out.print(Text("  ") + mark + Text(f"{b.name}: ") + Text(b.description, style="dim"))
     out.print(Text("\nFollow-ups to prepare", style="bold"))
     for f in c.follow_ups:
         out.print(f"  {f.level}: {f.question}")

@@ -21,18 +21,31 @@ from storyladder.store.recovery import keep
 
 HINT = re.compile(r"^<!-- storyladder: .*-->[ \t]*\n?", re.MULTILINE)
 
-TEMPLATE = """---
+
+def template() -> str:
+    """The new-story template, naming the values each field allows, so the first save works."""
+    from storyladder import taxonomy
+    from storyladder.model import PARTS, RELATIONS, SELF_PARTS
+
+    categories = " | ".join(c.id for c in taxonomy.load().categories)
+    return (
+        f"""---
 title: ""
-when: ""
-categories: []
-families: []
-competencies: []
-self_part:            # protagonist | supporting | learner | wrong
-people: []            # - {name: ..., relation: peer, part: hero}
-metrics: []           # - {text: ..., defensible: true, source: ...}
+when: ""              # e.g. 2024-03, or "spring 2024"
+categories: []        # one or more of: {categories}
+families: []          # optional: storyladder question families, e.g. failure/recovery
+competencies: []      # optional, e.g. amazon/ownership
+self_part:            # {" | ".join(SELF_PARTS)}
+people: []            # - {{name: ..., relation: {"|".join(RELATIONS)}, part: {"|".join(PARTS)}}}
+metrics: []           # - {{text: ..., defensible: true, source: ...}}
 emotions: []
 ---
+"""
+        + _BODY
+    )
 
+
+_BODY = """
 ## Situation
 <!-- storyladder: when and where; how you felt at the time; what was at stake -->
 

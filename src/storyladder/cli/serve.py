@@ -32,6 +32,7 @@ def serve(
             "has no login. Serve on 127.0.0.1 and reach it from elsewhere through an SSH "
             f"tunnel (ssh -L {port}:127.0.0.1:{port} THIS_MACHINE)."
         )
+    _port_free(host, port)
     st = state(ctx)
     app = create_app(st.home, st.database_url, hosts_for(host, port))
     url = f"http://127.0.0.1:{port}/"
@@ -39,3 +40,20 @@ def serve(
     if open_browser:
         webbrowser.open(url)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _port_free(host: str, port: int) -> None:
+    """Say so before anything starts when the port is taken (another storyladder, say)."""
+    import socket
+
+    from storyladder.errors import ConfigError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            raise ConfigError(
+                f"port {port} on {host} is already in use (another storyladder?). Pick another: "
+                f"PORT={port + 1} make run, or storyladder serve --port {port + 1}"
+            ) from None

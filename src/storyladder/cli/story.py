@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from storyladder.cli.context import state
-from storyladder.cli.editor import TEMPLATE, edit_story
+from storyladder.cli.editor import edit_story, template
 from storyladder.cli.output import Format, OutputFormat, console, print_json, read_input
 from storyladder.errors import Conflict, InputError
 from storyladder.formats import markdown
@@ -35,10 +36,17 @@ def story_add(ctx: typer.Context, from_file: FromFile = None) -> None:
     Example: storyladder story add --from rollback.md
     """
     st = state(ctx)
-    story = _read_file(from_file) if from_file else edit_story(TEMPLATE, st.home)
+    story = _read_file(from_file) if from_file else edit_story(template(), st.home)
     with saving(st.home, markdown.dump(story)):
         record = st.repo().add(story)
     console().print(f"Added '{record.story.id}' (revision {record.revision}).")
+    console().print(
+        Text(
+            f"Next: see what an interviewer would hear with 'storyladder bank check', "
+            f"or climb its ladder with 'storyladder ladder {record.story.id}'.",
+            style="dim",
+        )
+    )
 
 
 @app.command("edit")

@@ -165,8 +165,9 @@ def _checks(r: Reading) -> tuple[Check, ...]:
         Check("lesson", lesson, "a lesson is stated" if lesson else "no lesson is stated"),
         Check(
             "length",
-            r.seconds <= f.limit("too_long", "seconds"),
-            f"about {r.seconds / 60:.1f} min at {r.wpm} wpm "
-            f"(aim: under {f.limit('too_long', 'seconds') / 60:.0f} min)",
+            f.limit("too_long", "aim_from_seconds") <= r.seconds <= f.limit("too_long", "seconds"),
+            f"about {r.seconds / 60:.1f} min at {r.wpm} wpm (aim: "
+            f"{f.limit('too_long', 'aim_from_seconds') / 60:.0f}-"
+            f"{f.limit('too_long', 'seconds') / 60:.0f} min)",
         ),
     )

@@ -21,7 +21,8 @@ ABBREVIATIONS = frozenset(
 )
 _BULLET = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|[$€£]?\d[\d,.]*[%kKmMbBxX]?")
-_TERMINAL = re.compile(r"[.!?]+|…")
+_TERMINAL = re.compile(r"[.!?]+|…|[。！？]+")
+_WIDE_TERMINALS = "。！？"  # Chinese and Japanese full stops: no space follows them
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
 
@@ -118,6 +119,14 @@ def _sentences(text: str) -> tuple[Span, ...]:
         start = block_start
         for match in _TERMINAL.finditer(text, block_start, block_end):
             end = match.end()
+            if match.group()[0] in _WIDE_TERMINALS:
+                while end < block_end and text[end] in _CLOSERS + "」』":
+                    end += 1
+                _add(out, text, start, end)
+                start = end
+                while start < block_end and text[start].isspace():
+                    start += 1
+                continue
             if match.group() == "." and _abbreviation_before(text, match.start()):
                 continue
             if match.group() == "." and end < block_end and text[end].isalnum():
@@ -161,6 +170,22 @@ def check_length(text: str) -> None:
             f"the answer is {len(text.split()):,} words; the coach reads up to "
             f"{MAX_ANSWER_WORDS:,} (about two hours spoken). Critique one answer at a time."
         )
+
+
+def language_note(text: str) -> str | None:
+    """A note when most of the letters are not English ones: the offline coach reads
+    English, so its reading of a Chinese or Russian answer says little."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20:
+        return None
+    latin = sum(1 for c in letters if c.isascii())
+    if latin / len(letters) >= 0.5:
+        return None
+    return (
+        "this answer is mostly not in English, and the offline coach reads English: its "
+        "flags and scores will say little. Critique an English version, or configure a model "
+        "that reads your language (storyladder config set model ...)."
+    )
 
 
 def word_count(text: str) -> int:
