@@ -55,3 +55,20 @@ def test_the_template_names_the_allowed_values_and_add_says_what_next(tmp_path: 
     path.write_text(GOOD)
     code, out, _ = sl("story", "add", "--from", str(path))
     assert code == 0 and "storyladder ladder the-migration-we-rolled-back" in out
+
+
+def test_story_list_fits_80_columns_with_every_id_whole() -> None:
+    from typer.testing import CliRunner
+
+    from storyladder.cli.main import app
+    from tests.test_web import SAMPLE
+
+    sl("bank", "import", str(SAMPLE))
+    result = CliRunner().invoke(app, ["story", "list"], env={"COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0 and all(len(line) <= 80 for line in lines)
+    for story_id in ("caring-too-much-about-quality", "holiday-fraud-model-language-gap"):
+        assert any(story_id in line for line in lines)
+    assert (
+        "Big launch" in result.stdout and "ambiguity" in result.stdout and "…" not in result.stdout
+    )

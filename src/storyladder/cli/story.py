@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -18,6 +19,8 @@ from storyladder.model import LEVELS, Story, ladder_depth
 from storyladder.store.recovery import keep, saving
 
 app = typer.Typer(no_args_is_help=True, help="Write, read, revise and recover stories.")
+
+WIDE_TERMINAL = 110  # columns from which `story list` shows every column at full width
 
 FromFile = Annotated[
     Path | None, typer.Option("--from", help="Read the story file from here ('-' for stdin).")
@@ -120,22 +123,25 @@ def story_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
             "or try 'storyladder demo'."
         )
         return
-    table = Table(title=f"{len(records)} stories (aim for 8-12)")
-    table.add_column("id", no_wrap=True)
-    table.add_column("title", ratio=1)
-    table.add_column("categories")
+    out = console()
+    wide = out.width >= WIDE_TERMINAL  # narrower: no date column, no bar, lighter borders
+    table = Table(
+        title=f"{len(records)} stories (aim for 8-12)", box=box.HEAVY_HEAD if wide else box.SIMPLE
+    )
+    table.add_column("id", no_wrap=True)  # what the user types: never cut
+    table.add_column("title", ratio=1, min_width=16, overflow="fold")
+    table.add_column("categories", min_width=10, overflow="fold")
     table.add_column("ladder", no_wrap=True)
-    table.add_column("updated", no_wrap=True)
+    if wide:
+        table.add_column("updated", no_wrap=True)
     for r in records:
         depth = ladder_depth(r.story)
-        table.add_row(
-            r.story.id,
-            r.story.title,
-            ", ".join(r.story.categories),
-            f"{'█' * depth}{'·' * (len(LEVELS) - depth)} {depth}/6",
-            r.updated_at.strftime("%Y-%m-%d %H:%M"),
-        )
-    console().print(table)
+        bar = f"{'█' * depth}{'·' * (len(LEVELS) - depth)} " if wide else ""
+        row = [r.story.id, r.story.title, ", ".join(r.story.categories), f"{bar}{depth}/6"]
+        if wide:
+            row.append(r.updated_at.strftime("%Y-%m-%d %H:%M"))
+        table.add_row(*row)
+    out.print(table)
 
 
 @app.command("show")
