@@ -188,7 +188,7 @@ def follow_ups(r: Reading, levels: tuple[str, ...] = LEVELS[1:]) -> tuple[Follow
 
 _QUOTED = re.compile(r"\"([^\"]{6,})\"")
 _FIGURE = re.compile(r"\d[\d,.]*%?")
-_CAPITALISED = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
+MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")  # a name, likely
 
 
 def _words(text: str) -> list[str]:
@@ -206,5 +206,5 @@ def grounded(question: str, answer: str) -> bool:
     told = _words(second_person(answer))
     if any(" ".join(told[i : i + 4]) in echoed for i in range(len(told) - 3)):
         return True
-    names = [w for w in _CAPITALISED.findall(question) if re.search(rf"\b{w}\b", answer)]
+    names = [w for w in MID_SENTENCE_CAPITAL.findall(question) if re.search(rf"\b{w}\b", answer)]
     return bool(names or [f for f in _FIGURE.findall(question) if f in answer])

@@ -15,12 +15,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyladder.coach.probes import grounded, ordinary_word
+from storyladder.coach.probes import MID_SENTENCE_CAPITAL, grounded, ordinary_word
 from storyladder.evaluation.corpus import LadderAnswer
 from storyladder.interview import engine
 from storyladder.model import Story
 
-_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
 _START = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z]+)")
 
 
@@ -44,10 +43,10 @@ def _initial_only(probe: str, answer: str) -> list[str]:
     """Capitalised words of the probe that the answer uses only to open a sentence, and
     that are ordinary words or roles, or that no person's verb follows ("One I would...")."""
     starts = set(_START.findall(answer))
-    inside = set(_CAPITAL.findall(answer))
+    inside = set(MID_SENTENCE_CAPITAL.findall(answer))
     return [
         w
-        for w in _CAPITAL.findall(probe)
+        for w in MID_SENTENCE_CAPITAL.findall(probe)
         if w in starts
         and w not in inside
         and (ordinary_word(w) or not re.search(rf"(?:^|[.!?]\s+){w} (?:\w+ly )?[a-z]+", answer))

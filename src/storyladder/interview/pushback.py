@@ -8,10 +8,13 @@ Two questions decide it, the way an interviewer hears it:
 
 Granted with a reason: updates. Granted without one: collapse. Kept with a reason: holds.
 Kept without one: defensive. The lexicon and the level judge find the words that answer
-those questions (FEATURES); one small logistic model per outcome weighs them and the
-likeliest outcome is heard (weights in content/pushback_model.json, trained by
-scripts/train_pushback.py on the tuning authors of tests/corpus/interview only; one
-model per outcome beat the two questions as two models, left out author by author).
+those questions (FEATURES), a small word model (Naive Bayes over words and word pairs,
+coach/nb.py) adds what the reply's wording suggests (WORD_FEATURES), and one logistic
+model per outcome weighs them all; the likeliest outcome is heard. Everything ships in
+content/pushback_model.json, trained by scripts/train_listener.py on the tuning authors of
+tests/corpus/interview only (the word model's votes for training are each made without
+the author they vote on). Left out author by author, the words lifted the outcome from
+82.7% to 94.2%; docs/interview.md has the held-out figures.
 """
 
 from __future__ import annotations
@@ -78,18 +81,6 @@ _CONTRAST = re.compile(r"\b(?:but|however|though|still|that said)\b", re.IGNOREC
 class Taken:
     outcome: str  # updates | holds | defensive | collapse
     confidence: float  # the model's chance for that outcome
-    reason: str | None  # for updates and holds, the sentence that best carries the reason
-
-    @property
-    def granted(self) -> bool:
-        return self.outcome in ("updates", "collapse")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "outcome": self.outcome,
-            "confidence": round(self.confidence, 2),
-            "reason": self.reason,
-        }
 
 
 def _said(words: re.Pattern[str], text: str) -> list[Span]:
@@ -174,6 +165,7 @@ def _shipped() -> dict[str, Any]:
     return data
 
 
+@cache
 def weights() -> dict[str, list[float]]:
     return {name: list(map(float, w)) for name, w in _shipped()["weights"].items()}
 
@@ -205,7 +197,7 @@ def word_votes(reply: str, model: nb.Model | None = None) -> list[float]:
 
 
 def taken(reply: str) -> Taken:
-    """How the candidate took the push-back, with the sentence that carries their reason."""
+    """How the candidate took the push-back."""
     x = features(reply) + word_votes(reply)
     chances = {o: logistic.chance(weights()[o], x) for o in OUTCOMES}
     outcome = max(OUTCOMES, key=chances.__getitem__)
@@ -213,15 +205,4 @@ def taken(reply: str) -> Taken:
     refuses = said["blames"] or said["premise_refused"]
     if outcome == "collapse" and refuses and not (said["concedes"] or said["opens_conceding"]):
         outcome = "defensive"  # giving in grants the point; blame without a grant is not that
-    reasoned = outcome in ("updates", "holds")
-    return Taken(outcome, chances[outcome], _reason(reply) if reasoned else None)
-
-
-def _reason(reply: str) -> str | None:
-    said = sentences(" ".join(reply.split()))
-    scored = [
-        (bool(_CAUSE.search(s.text)) + bool(_FACT.search(s.text)), -i, s.text)
-        for i, s in enumerate(said)
-    ]
-    best = max(scored, default=None)
-    return best[2] if best and best[0] else None
+    return Taken(outcome, chances[outcome])

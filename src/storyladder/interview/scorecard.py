@@ -38,8 +38,7 @@ def _judged(turn: Turn) -> tuple[bool, int]:
     return surface.met, surface.score
 
 
-def _met_score(turn: Turn) -> int:
-    return _judged(turn)[1]
+Judged = dict[int, tuple[bool, int]]  # id of an answer turn -> (met its level, score)
 
 
 def _judgments(session: Session) -> list[dict[str, Any]]:
@@ -62,7 +61,7 @@ def _judgments(session: Session) -> list[dict[str, Any]]:
     return out
 
 
-def _levels(session: Session) -> dict[str, str | None]:
+def _levels(session: Session, judged: Judged) -> dict[str, str | None]:
     """Per story, the deepest level it held to: every level asked up to it was met (by the
     answer or by the answer to the press that followed), none skipped over a miss."""
     met: dict[str, dict[str, bool]] = {}
@@ -70,7 +69,7 @@ def _levels(session: Session) -> dict[str, str | None]:
         if not turn.story_id or not turn.level:
             continue
         levels = met.setdefault(turn.story_id, {})
-        levels[turn.level] = levels.get(turn.level, False) or _judged(turn)[0]
+        levels[turn.level] = levels.get(turn.level, False) or judged[id(turn)][0]
     reached: dict[str, str | None] = {}
     for story_id, levels in met.items():
         reached[story_id] = None
@@ -95,12 +94,13 @@ def scorecard(session: Session) -> dict[str, Any]:
     words = [(t.critique or {})["words"] for t in answers]
     if len(words) >= 4 and statistics.pstdev(words) / statistics.mean(words) < UNIFORM_CV:
         signals["uniform_length"] += 1
-    ranked = sorted(answers, key=_met_score)
+    judged = {id(t): _judged(t) for t in session.answers}  # each answer judged once
+    ranked = sorted(answers, key=lambda t: judged[id(t)][1])
     questions = {id(a): q for q, a in session.exchanges}
     card: dict[str, Any] = {
         "answers": len(answers),
         "seconds": round(sum(t.seconds or 0.0 for t in answers), 1),
-        "levels": _levels(session),
+        "levels": _levels(session, judged),
         "judgments": _judgments(session),
         "dimensions": {d: round(statistics.mean(v)) for d, v in dims.items()},
         "recurring_flags": {f: n for f, n in flags.most_common() if n >= 2},
@@ -111,8 +111,8 @@ def scorecard(session: Session) -> dict[str, Any]:
             for s in t.signals
             if s in OUTCOMES
         ],
-        "strongest": _moment(ranked[-1], questions),
-        "weakest": _moment(ranked[0], questions),
+        "strongest": _moment(ranked[-1], questions, judged),
+        "weakest": _moment(ranked[0], questions, judged),
     }
     if session.company == "anthropic":
         card["behaviours"] = _behaviours(answers, tax)
@@ -146,12 +146,12 @@ def _behaviours(answers: list[Turn], tax: taxonomy.Taxonomy) -> list[dict[str, A
     return out
 
 
-def _moment(turn: Turn, questions: dict[int, str]) -> dict[str, Any]:
+def _moment(turn: Turn, questions: dict[int, str], judged: Judged) -> dict[str, Any]:
     return {
         "question": questions.get(id(turn), ""),
         "quote": _quote(turn),
         "level": turn.level if turn.kind != "question" else "surface",
-        "score": _met_score(turn),
+        "score": judged[id(turn)][1],
     }
 
 
