@@ -2,7 +2,9 @@
 
 Every sentence gets a score per component from the words it uses (what a
 listener hears as context, a duty, a move, an outcome or a lesson), plus a
-prior from where it sits in the answer. A best path through the sentences then
+prior from where it sits in the answer. A small combiner, trained on the tuning
+authors (scripts/train_components.py), weighs those cues against a word model
+(coach/nb.py) into a chance per component. A best path through the sentences then
 prefers the order people tell stories in (situation, task, action, result,
 learning) without forcing it: actions and results interleave, and a lesson
 may come first.
@@ -11,9 +13,11 @@ may come first.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from storyladder.coach import nb
 from storyladder.coach.lexicon import IRREGULAR_PAST
+from storyladder.coach.logistic import log_softmax
 from storyladder.coach.text import lower, phrases, target
 
 ORDER = ("situation", "task", "action", "result", "learning", "other")
@@ -426,28 +430,57 @@ def emission(sentence: str, position: float, mission: bool) -> dict[str, float]:
     return scores
 
 
-BETA = 0.2  # how much the word model counts against the cues: best in leave-one-author-out CV
+NB_SCALE = 5.0  # the word model's log chances, brought to the cues' range
+BETA = 0.2  # the word model's weight against the cues before training (the hand setting)
+
+
+def features(sentence: str, position: float, mission: bool, model: nb.Model | None) -> list[float]:
+    """What the combiner reads for one sentence: 1, the cue score of each component, and
+    the word model's log chance of each component."""
+    cues = emission(sentence, position, mission)
+    words = model.log_probs(nb.features(sentence, position)) if model is not None else {}
+    return [
+        1.0,
+        *(cues[c] for c in ORDER),
+        *(max(words.get(c, -20.0), -20.0) / NB_SCALE for c in ORDER),
+    ]
+
+
+def hand_weights() -> list[list[float]]:
+    """The combiner as a person would set it: each component's own cues, plus BETA of what
+    the words say. Training starts here and is pulled back toward it."""
+    size = 1 + 2 * len(ORDER)
+    rows = []
+    for k in range(len(ORDER)):
+        row = [0.0] * size
+        row[1 + k], row[1 + len(ORDER) + k] = 1.0, BETA * NB_SCALE
+        rows.append(row)
+    return rows
+
+
+@cache
+def shipped_weights() -> list[list[float]]:
+    model = nb.shipped_data()
+    return model["combine"] if model and "combine" in model else hand_weights()
 
 
 def tag(
     sentences: list[str],
     mission: bool = False,
     model: nb.Model | None = None,
-    beta: float = BETA,
+    weights: list[list[float]] | None = None,
 ) -> list[str]:
     """The most likely component of each sentence, in order."""
     if not sentences:
         return []
     model = model or nb.shipped()
+    weights = weights or shipped_weights()
     n = len(sentences)
     rows = []
     for i, sentence in enumerate(sentences):
         position = i / (n - 1) if n > 1 else 0.5
-        row = emission(sentence, position, mission)
-        if model is not None and beta:
-            probs = model.log_probs(nb.features(sentence, position))
-            row = {c: v + beta * probs.get(c, -20.0) for c, v in row.items()}
-        rows.append(row)
+        chances = log_softmax(weights, features(sentence, position, mission, model))
+        rows.append(dict(zip(ORDER, chances, strict=True)))
     best = [dict(rows[0])]
     back: list[dict[str, str]] = []
     for row in rows[1:]:

@@ -331,11 +331,13 @@ def lesson_told(r: Reading) -> list[Span]:
 
 
 def scripted(r: Reading) -> Evidence:
-    """STAR labels or callbacks read aloud, or filler formulas more than once: one "long
-    story short" in an answer that is otherwise told freely is speech, not a script."""
-    labels, fillers = r.find(_SCRIPT), r.find(_FILLER)
-    if labels or len(fillers) >= 2:
-        return sorted(labels + fillers, key=lambda h: h.start)
+    """STAR labels, callbacks or filler formulas read aloud: a label that opens the answer
+    ("So the situation was"), a callback ("as I mentioned"), or two formulas. One "my task
+    was" or "long story short" in an answer otherwise told freely is speech, not a script."""
+    hits = sorted(r.find(_SCRIPT) + r.find(_FILLER), key=lambda h: h.start)
+    opening = r.sentences[0].end if r.sentences else 0
+    if len(hits) >= 2 or r.find(lx.CALLBACK) or any(h.start < opening for h in hits):
+        return hits
     return None
 
 
@@ -436,9 +438,10 @@ _TOGETHER = re.compile(
 def humble_brag(r: Reading) -> Evidence:
     """A strength offered as the weakness ("I care too much", "maybe too caring"), or, asked
     for a failure or a weakness, praise or a win told with no real cost or admission."""
-    disguised = r.find(_DISGUISED)
-    if disguised:
-        return disguised[:3]
+    disguised = [h for h in r.find(_DISGUISED) if not lx.negated(r.text, h)]
+    owned = _costs(r) and r.find(lx.ADMISSION) and not r.find(_PRAISE)
+    if disguised and not owned:
+        return disguised[:3]  # a virtue named with the harm it did, unpraised, is a weakness
     if r.question.pattern in ("direct_negative", "inverted_positive", "counterfactual") or (
         r.question.family in ("failure", "self_awareness")
     ):
@@ -635,12 +638,13 @@ def _maxims(r: Reading) -> list[Span]:
     for s in r.sentences:
         for intro in r.within(_LESSON_INTRO, s):
             clause = r.text[intro.end : s.end]
+            learned_to = r.text[intro.start : intro.end].lower().endswith(" to")
             if (
                 len(clause.split()) <= 24
-                and not re.search(r"\d", clause)
+                and not any(intro.end <= q.start < s.end for q in r.quantities)
                 and not any(s.start <= n.start < s.end for n in r.names)
                 and not find(_CONCRETE_PRACTICE, clause)
-                and not _PRACTICE_LEARNED.match(clause)
+                and not _PRACTICE_LEARNED.match(("to" if learned_to else "") + clause)
                 and not carried_forward(r.text[intro.start : s.end])
             ):
                 out.append(Span(intro.start, s.end, r.text[intro.start : s.end]))

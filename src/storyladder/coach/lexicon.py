@@ -93,7 +93,8 @@ UNTOLD_WORDS = frozenset(  # words that tell nothing on their own: the non-answe
     so but if then than just really very can can't cannot not no yes one any some all me
     myself give example describe walk through talk share situation moment kind sort well want
     work job why think that's it's there's right now tough hard question answer honestly actually
-    sorry please later again lol haha blanking blank mind come back okay ok sure guess""".split()
+    sorry please later again lol haha blanking blank mind come back okay ok sure guess
+    difficult hmm hmmm um uh rather""".split()
 )
 
 # -- verbs -----------------------------------------------------------------------------

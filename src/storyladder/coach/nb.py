@@ -73,9 +73,17 @@ class Model:
 
 
 @cache
-def shipped() -> Model | None:
+def shipped_data() -> dict[str, Any] | None:
+    """content/component_model.json: the word counts, and the trained combiner's weights."""
     try:
         text = resources.files("storyladder.content").joinpath("component_model.json").read_text()
     except FileNotFoundError:
         return None
-    return Model(json.loads(text))
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def shipped() -> Model | None:
+    data = shipped_data()
+    return Model(data) if data is not None else None

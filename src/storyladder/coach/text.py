@@ -19,6 +19,10 @@ ABBREVIATIONS = frozenset(
     vol jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun a.m p.m
     u.s u.k u.n ph.d b.s m.s m.a b.a cf al resp viz ca min max avg""".split()
 )
+_ENDS_BEFORE_CAPITAL = frozenset(  # a date or a time that may close a sentence
+    """a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun etc
+    min max avg est""".split()
+)
 _BULLET = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|[$€£]?\d[\d,.]*[%kKmMbBxX]?")
 _TERMINAL = re.compile(r"[.!?]+|…|[。！？]+")
@@ -33,8 +37,10 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
     word = text[start:dot].lower()
-    if not word:
-        return False
+    if not word or (start > 0 and text[start - 1].isdigit()):
+        return False  # "$2M.", "July 1st.": a unit or an ordinal, not an initial or "St."
+    if word in _ENDS_BEFORE_CAPITAL and re.match(r"\s+[A-Z]", text[dot + 1 : dot + 3]):
+        return False  # "at 11 a.m. That was", "in Oct. Would redo", "I sat. Then"
     if word in ("no", "nos"):  # "No. 5" is an abbreviation, "I said no." ends a sentence
         return bool(re.match(r"\s*\d", text[dot + 1 : dot + 4]))
     if word in ABBREVIATIONS:
@@ -61,10 +67,11 @@ def _starts_sentence(text: str, pos: int, terminal: str) -> bool:
 
 
 def _line_spans(text: str) -> Iterable[tuple[int, int]]:
-    """Blocks separated by blank lines or bullets: a sentence never crosses them."""
+    """Blocks separated by blank lines, bullets or note lines: a sentence never crosses them."""
     pos = 0
     lines = text.split("\n")
     block_start: int | None = None
+    previous, in_bullet = "", False
     for line in lines:
         line_end = pos + len(line)
         is_bullet = _BULLET.match(line) is not None
@@ -85,9 +92,29 @@ def _line_spans(text: str) -> Iterable[tuple[int, int]]:
             block_start = pos + marker.end()
         elif block_start is None:
             block_start = pos
+        elif _own_item(previous, line, in_bullet):
+            yield block_start, pos - 1
+            block_start = pos
+        if line.strip():
+            in_bullet = is_bullet or (in_bullet and line[:1].isspace())
+        previous = line
         pos = line_end + 1
     if block_start is not None:
         yield block_start, len(text)
+
+
+NOTE_LINE = 40  # characters: a line this short, with another right under it, is a note
+
+
+def _own_item(previous: str, line: str, in_bullet: bool) -> bool:
+    """Does `line` start an item of its own, though no blank line or bullet marks it? Notes
+    are written one per line; a hard-wrapped paragraph runs its lines long, and a wrapped
+    bullet goes on indented or mid-sentence."""
+    if line[:1].isspace():
+        return False
+    if len(previous.strip()) < NOTE_LINE:
+        return True
+    return in_bullet and not line.lstrip()[:1].islower()
 
 
 _HEADING = re.compile(

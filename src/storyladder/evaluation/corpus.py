@@ -17,8 +17,6 @@ import yaml
 
 from storyladder.model import LEVELS, Story
 
-NOT_ANSWERS = ("non_answer", "off_topic")  # qualities of items that answer nothing
-
 
 @dataclass(frozen=True)
 class LabelledAnswer:
@@ -33,6 +31,14 @@ class LabelledAnswer:
     text: str
     spans: tuple[tuple[int, int, str], ...]  # (start, end, component) of each labelled sentence
     flags: frozenset[str]
+
+    @property
+    def answers_nothing(self) -> bool:
+        """A non-answer, or an off-topic answer its author did not label as an answer with
+        flaws of its own (a success told for a failure can be labelled humble_brag, no_cost)."""
+        if self.quality == "non_answer":
+            return True
+        return self.quality == "off_topic" and (not self.flags or "non_answer" in self.flags)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ from storyladder.coach.levels import judge_level, readiness
 from storyladder.coach.question import classify
 from storyladder.coach.text import sentences
 from storyladder.evaluation.corpus import (
-    NOT_ANSWERS,
     Corpus,
     LabelledAnswer,
     LadderAnswer,
@@ -45,22 +44,29 @@ class FlagScore:
 
 
 def expected_flags(answer: LabelledAnswer) -> frozenset[str]:
-    return answer.flags | ({"non_answer"} if answer.quality in NOT_ANSWERS else set())
+    return answer.flags | ({"non_answer"} if answer.answers_nothing else set())
 
 
 # -- components and questions --------------------------------------------------------
 
 
-def _tags_for(answer: LabelledAnswer, model: nb.Model | None) -> list[str]:
+def aligned(answer: LabelledAnswer) -> tuple[list[str], bool, list[int | None]]:
+    """The sentences the coach reads in an answer, whether it answers a mission question, and
+    for each labelled sentence the index of the one read there (None: a heading, not read)."""
     predicted = sentences(answer.text)
-    mission = classify(answer.question).family == "mission"
-    tags = components.tag([p.text for p in predicted], mission=mission, model=model)
-    out: list[str] = []
+    indexes = []
     for start, end, _ in answer.spans:
         middle = (start + end) // 2
-        index = next((i for i, p in enumerate(predicted) if p.start <= middle < p.end), None)
-        out.append(tags[index] if index is not None else "other")  # a heading, not a sentence
-    return out
+        indexes.append(
+            next((i for i, p in enumerate(predicted) if p.start <= middle < p.end), None)
+        )
+    return [p.text for p in predicted], classify(answer.question).family == "mission", indexes
+
+
+def _tags_for(answer: LabelledAnswer, model: nb.Model | None) -> list[str]:
+    texts, mission, indexes = aligned(answer)
+    tags = components.tag(texts, mission=mission, model=model)
+    return [tags[i] if i is not None else "other" for i in indexes]
 
 
 def component_hits(items: list[LabelledAnswer], model: nb.Model | None = None) -> tuple[int, int]:
@@ -143,7 +149,7 @@ def non_answer_scores(items: list[LabelledAnswer]) -> list[tuple[str, int]]:
     return [
         (a.id, critique(a.text, a.question, a.company).scores["overall"])
         for a in items
-        if a.quality in NOT_ANSWERS
+        if a.answers_nothing
     ]
 
 
