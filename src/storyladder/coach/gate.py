@@ -17,6 +17,7 @@ from functools import cache
 
 from storyladder.coach import lexicon, nb
 from storyladder.coach.question import classify
+from storyladder.coach.reading import QUANTITY
 from storyladder.coach.text import find, lower, sentences, words
 
 NEGATIVE_PATTERNS = ("direct_negative", "inverted_positive", "counterfactual")
@@ -24,6 +25,7 @@ GIBBERISH_SAMPLE = 60  # words looked at for gibberish: enough to tell, cheap on
 LONG_ANSWER = 120  # words: past this an answer is no "don't know" and no aside
 EXCUSE_WORDS = 6  # content words an "I don't know" may come with and still answer nothing
 OFF_TOPIC_WORDS = 8  # content words below which a follow-up is too terse to call off topic
+STALL_WORDS = 60  # words: a stall ("I'm blanking, can we come back to it") runs no longer
 OFF_TOPIC_ALONE = 3  # the same for a whole answer, which has no story above it to lean on
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
@@ -54,8 +56,11 @@ def not_an_answer(
     content = _content(_without(answer, lexicon.DONT_KNOW) if short else answer)
     # a follow-up on a told story may be one word ("Luis."); a first answer needs more, and
     # more again when it opens by saying there is no answer ("Not sure yet, a friend sent...")
-    least = 1 if context else (EXCUSE_WORDS if _says_none(answer) else 3)
-    if len(content) < least and not find(lexicon.FIND_OUT, answer):
+    says_none = _says_none(answer)
+    least = 1 if context else (EXCUSE_WORDS if says_none else 3)
+    if not find(lexicon.FIND_OUT, answer) and (
+        len(content) < least or (says_none and not context and _stalls(answer, len(alpha)))
+    ):
         return Gate("dont_know", "no answer is given yet, only that there is none")
     asides = len(find(lexicon.ASIDE, answer)) + 2 * len(find(lexicon.PIVOT, answer))
     if short and (asides >= 2 or _mostly_questions(answer)):
@@ -102,6 +107,14 @@ def _told(answer: str) -> bool:
     """Does the answer tell something that happened (a past event with an actor, or a note
     that opens with what was done)?"""
     return bool(_EPISODE.search(answer) or _NOTE.search(answer))
+
+
+def _stalls(answer: str, length: int) -> bool:
+    """Words around an "I'm blanking" that tell nothing: short, with no count, and with no
+    more than one past event in it (a real story told after a stall has several)."""
+    if length > STALL_WORDS or QUANTITY.search(lower(answer)):
+        return False
+    return len(_EPISODE.findall(answer)) + len(_NOTE.findall(answer)) < 2
 
 
 def _says_none(answer: str) -> bool:

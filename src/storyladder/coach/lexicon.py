@@ -604,6 +604,19 @@ DONT_KNOW = phrases(
     r"my mind (?:is|went) (?:blank|empty)",
     r"(?:I'?d|I would) rather not (?:answer|say|talk about)(?: (?:that|this|it))?",
     r"let me think",
+    r"nothing(?:'s| is)? (?:really )?(?:coming|comes to mind|springs to mind)",
+    r"(?:I )?(?:would |'d )?prefer not to (?:answer|say|talk about|discuss)",
+    r"(?:I )?(?:can'?t|cannot) answer (?:this|that|it)(?: one)?",
+    r"(?:can|could|do) we (?:maybe )?(?:do|come back to|skip|move on from|go to) (?:it|this|that|"
+    r"the next)(?: one| question)?(?: later)?",
+    r"(?:maybe )?(?:we|I) (?:do|come back to) (?:it|this|that) later",
+    r"(?:I'?ve |I have )?never (?:really )?had (?:a |any )?(?:real )?(?:conflicts?|disagreements?|"
+    r"problems?|issues?)(?: with (?:anyone|anybody))?",
+    r"(?:I )?get along with (?:basically |pretty much )?(?:everyone|everybody)",
+    r"I never miss(?:ed)? (?:a |any )?deadlines?",
+    r"(?:I'?m|I am) (?:a (?:bit|little) |so |really )?nervous",
+    r"you know how it is",
+    r"people are people",
 )
 ASIDE = phrases(  # talk to the interviewer about the call itself, not an answer
     r"can you (?:see|hear) me",

@@ -24,6 +24,10 @@ NUMBER_WORDS = (
     r"million|millions|billion|dozen|a dozen|dozens|half|a third|a quarter|twice|double|"
     r"triple|doubled|tripled|halved"
 )
+COUNT_WORDS = (  # "three nurses", "a four-week delay": a count of anything ("one" is too common)
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?"
+)
 UNITS = (
     r"(?:percent|per ?cent|%|x|k|m|ms|seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|"
     r"months?|quarters?|years?|sprints?|releases?|people|engineers?|customers?|clients?|users?|"
@@ -39,7 +43,9 @@ QUANTITY = folded(  # run on lowercased text (text.folded): three times faster
     + NUMBER_WORDS
     + r")(?:[- ]\w+)?\s"
     + UNITS
-    + r"\b|\b(?:twice|doubled|tripled|halved|half)\b)"
+    + r"\b|\b(?:"
+    + COUNT_WORDS
+    + r")[- ][a-z]+|\b(?:twice|doubled|tripled|halved|half)\b)"
 )
 PAST_VERB = re.compile(
     r"\b(?:was|were|had|did|went|got|made|took|told|wrote|ran|found|saw|built|began|felt|knew|"
