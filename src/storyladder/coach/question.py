@@ -63,6 +63,11 @@ _MISSION_WORDS = re.compile(
     re.IGNORECASE,
 )
 OTHER = "other"  # a question of none of the six families (teamwork, a project you're proud of)
+_SUCCESS = re.compile(  # a success asked for: no failure, conflict or weakness in it
+    r"\b(?:(?<!not )(?:most )?proud of|above and beyond|greatest (?:achievement|accomplishment)|"
+    r"(?:biggest|best) (?:win|success))\b",
+    re.IGNORECASE,
+)
 FAMILY_FLOOR = 1.0  # weaker evidence than one cue or a close neighbour: the family is `other`
 SIMILARITY_FLOOR = 0.2  # neighbours less alike than this do not vote
 
@@ -91,8 +96,8 @@ _PATTERN_RULES = (
     ),
     (
         "direct_negative",
-        r"\bfail\w*|not proud|went wrong|a mistake|hard to hear|regret|"
-        r"worst|fell short|dropped the ball|got (?:it|something) wrong|backfired",
+        r"\bfail\w*|not proud|went wrong|mistake|hard to hear|regret|didn't go|did not go|"
+        r"wrong call|worst|fell short|dropped the ball|got (?:it|something) wrong|backfired",
     ),
 )
 
@@ -172,6 +177,8 @@ def classify(text: str | None) -> QuestionInfo:
         family_scores["mission"] = 0.0  # a time you did something is a story, not motivation
     best = max(family_scores, key=lambda f: family_scores[f])
     family: str | None = best if family_scores[best] >= FAMILY_FLOOR else OTHER
+    if _SUCCESS.search(text) and not _rule_pattern(text):
+        family = OTHER  # "a project you're most proud of" is no failure story
     pattern_scores = {p.id: _score(lowered, p.cues) for p in tax.patterns}
     pattern: str | None = max(pattern_scores, key=lambda p: pattern_scores[p])
     if pattern_scores[str(pattern)] == 0:
