@@ -263,7 +263,7 @@ def _tradeoff(answer: str, _body: str | None) -> _Finding:
     if not costs:  # with no word of loss, people and numbers count only if no win is told
         denials += find(lx.WIN, answer) + find(lx.POSITIVE, answer)
     distinct = {c.text.lower() for c in costs + concrete}
-    met = bool(distinct) and len(distinct) > 2 * len(denials)
+    met = bool(distinct) and len(distinct) > 2 * len(denials) and bool(costs or not denials)
     return _Finding(costs[:3], concrete[:2], denials, met)
 
 

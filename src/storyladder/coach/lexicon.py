@@ -350,7 +350,8 @@ NO_REASON = phrases(
     r"(?:wasn'?t|not) really a decision",
     r"decision-making style",
     r"(?:wasn'?t|not) (?:really )?(?:up to me|my call|my decision)",
-    r"any(?:one|body)(?: good \w+)? (?:in my (?:seat|place|shoes|position) )?would have done",
+    r"any(?:one|body| good \w+| \w+) (?:in my (?:seat|place|shoes|position) )?would(?:'ve| have) "
+    r"(?:\w+ )?(?:done|told|said|made|been|chosen)",
     r"what I thought was right",
     r"I always (?:choose|pick|go with|do) (?:the )?(?:right|ethical|best|safe)",
     r"(?:just )?how things (?:worked|work|were done)",
@@ -468,6 +469,15 @@ NO_COST = phrases(
     r"no one (?:lost|was hurt|was affected|minded)",
     r"(?:totally|definitely|absolutely) worth it",
     r"(?:not|wasn'?t) (?:really )?(?:much|anything) (?:lost|given up)",
+    r"(?:don'?t|do not) think (?:there was|there were|it cost|we (?:gave up|lost)|"
+    r"I (?:gave up|lost))(?: (?:a|any|anything|much))?(?: real| truly| really)?"
+    r"(?: downside| cost| loss)?",
+    r"(?:any|no) ?(?:one|body) (?:truly |really )?lost out",
+    r"no (?:real )?(?:complaints|regrets)",
+    r"(?:wasn'?t|not) all bad",
+    r"overall,? it was (?:a |the )?(?:big |huge )?(?:success|win|right (?:decision|call|thing))",
+    r"(?:was )?(?:gonna|going to) (?:die|happen|fail|break) anyway",
+    r"everyone understood",
 )
 
 # -- meta-reflection ---------------------------------------------------------------
@@ -794,6 +804,16 @@ SELF_PRAISE = phrases(  # "what it taught me about myself" answered with a virtu
     r"takes? ownership",
     r"too (?:caring|honest|nice|generous|dedicated|passionate|detail-oriented|hard-working|loyal|"
     r"trusting|perfect\w*|committed)",
+    r"(?:high|very high|strong|good) (?:integrity|standards|principles|morals)",
+    r"I(?:'ve| have) got (?:\w+ )?(?:integrity|principles|standards|a spine)",
+    r"(?:good|great|sound|clear) (?:decisions?|judge?ment) under pressure",
+    r"thrives? under pressure",
+    r"I (?:stay|keep) calm",
+    r"I (?:don'?t|never) panic",
+    r"(?:not|never) afraid (?:of|to)",
+    r"(?:nobody|no one) can (?:push|pressure|bully) me",
+    r"a \w+ at heart",
+    r"someone who (?:stands|thrives|always|never|gets things done|takes charge)",
 )
 COUNTERFACTUAL = re.compile(  # a reason given as what the other road would have done
     r"\b(?:would|could|might)(?:n't| not)?(?: have|'ve)? (?:just |only |still |also )?[a-z]{3,}"
