@@ -41,7 +41,7 @@ def test_every_item_names_its_author_and_style(corpus: Corpus) -> None:
 
 def test_the_level_judge_hears_the_tuning_authors(figures: dict[str, Any]) -> None:
     levels = figures["levels"]["all"]
-    assert levels.accuracy >= 0.90 and levels.ordering >= 0.93
+    assert levels.accuracy >= 0.93 and levels.ordering >= 0.96
 
 
 def test_non_answers_score_low_and_strong_answers_outscore_weak_ones(
@@ -54,11 +54,20 @@ def test_non_answers_score_low_and_strong_answers_outscore_weak_ones(
 
 
 def test_strong_answers_are_seldom_flagged(figures: dict[str, Any]) -> None:
-    assert figures["strong_flagged"] <= 0.12 * figures["strong"]
+    assert figures["strong_flagged"] <= 0.04 * figures["strong"]
 
 
 def test_flags_about_words_stay_precise(figures: dict[str, Any]) -> None:
-    precise = ("non_answer", "we_not_i", "hypothetical", "too_long", "humble_brag", "scripted")
+    precise = (
+        "non_answer",
+        "we_not_i",
+        "hypothetical",
+        "too_long",
+        "humble_brag",
+        "scripted",
+        "neat_resolution",
+        "blame",
+    )
     assert {
         f: round(figures["flags"][f].precision, 2)
         for f in precise
@@ -67,8 +76,8 @@ def test_flags_about_words_stay_precise(figures: dict[str, Any]) -> None:
 
 
 def test_the_components_and_the_questions_are_read(figures: dict[str, Any]) -> None:
-    assert figures["components"] >= 0.84
-    assert figures["question_family"] >= 0.88 and figures["question_pattern"] >= 0.95
+    assert figures["components"] >= 0.92
+    assert figures["question_family"] >= 0.92 and figures["question_pattern"] >= 0.96
 
 
 def test_the_level_model_never_saw_a_held_out_author(corpus: Corpus) -> None:
