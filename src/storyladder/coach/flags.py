@@ -616,7 +616,9 @@ _CONDITIONAL = re.compile(r"\b(?:would|could|might|may|will)(?: \w+)?\s*$|\bI'd\
 
 
 def no_alternatives(r: Reading) -> Evidence:
-    if not r.story or r.question.pattern in TRAIT_PATTERNS:
+    """What was done, with no reason and no option weighed. A question about oneself (a
+    weakness, feedback, a changed mind) asks for no decision, so for no alternatives."""
+    if not r.story or r.question.pattern in TRAIT_PATTERNS or r.question.family == "self_awareness":
         return None
     # a reason or an option anywhere in the telling (notes drop the "I")
     if r.find(lx.ALTERNATIVE) or r.find(lx.REASON):
