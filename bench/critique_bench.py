@@ -46,17 +46,19 @@ def main() -> None:
         ms = timed([answer_of(words, texts, i) for i in range(runs)])
         median, p95 = statistics.median(ms), ms[int(len(ms) * 0.95) - 1]
         print(f"{words:>6} {median:>10.2f} {p95:>8.2f} {1000 / median:>10.0f}")
-    starts = []
-    for _ in range(7):
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "storyladder", "--help"], check=True, capture_output=True
+    print()
+    for args in (["--help"], ["story", "add", "--help"]):
+        starts = []
+        for _ in range(7):
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "storyladder", *args], check=True, capture_output=True
+            )
+            starts.append(time.perf_counter() - start)
+        print(
+            f"storyladder {' '.join(args)}: median {statistics.median(starts) * 1000:.0f} ms "
+            f"(min {min(starts) * 1000:.0f} ms)"
         )
-        starts.append(time.perf_counter() - start)
-    print(
-        f"\nstoryladder --help: median {statistics.median(starts) * 1000:.0f} ms "
-        f"(min {min(starts) * 1000:.0f} ms)"
-    )
 
 
 if __name__ == "__main__":

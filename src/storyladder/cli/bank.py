@@ -9,7 +9,6 @@ import typer
 
 from storyladder.cli.context import state
 from storyladder.cli.output import Format, OutputFormat, console, print_json
-from storyladder.formats import bank as bank_files
 
 app = typer.Typer(no_args_is_help=True, help="Import and export the whole bank.")
 
@@ -27,6 +26,8 @@ def bank_import(
 
     Example: storyladder bank import ~/stories
     """
+    from storyladder.formats import bank as bank_files
+
     stories = bank_files.read(path)
     report = state(ctx).repo().import_stories(stories)
     console().print(
@@ -46,6 +47,8 @@ def bank_export(
 
     Example: storyladder bank export ~/stories-backup
     """
+    from storyladder.formats import bank as bank_files
+
     stories = [record.story for record in state(ctx).repo().list()]
     written = bank_files.write(stories, path)
     where = path if path.suffix.lower() == ".json" else f"{path}/"

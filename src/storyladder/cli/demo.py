@@ -11,7 +11,6 @@ import typer
 from storyladder.cli import story
 from storyladder.cli.context import AppState, state
 from storyladder.cli.output import console
-from storyladder.formats import bank as bank_files
 from storyladder.store import location
 
 
@@ -35,6 +34,8 @@ def demo(
 
     Example: storyladder demo
     """
+    from storyladder.formats import bank as bank_files
+
     parent = state(ctx)
     demo_home = path or parent.home / "demo"
     stories = bank_files.read(sample_bank_dir())

@@ -9,15 +9,17 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.text import Text
 
 from storyladder.cli.output import errors
 from storyladder.errors import InputError, StoryInvalid
-from storyladder.formats import markdown
-from storyladder.model import Story
 from storyladder.store.recovery import keep
+
+if TYPE_CHECKING:
+    from storyladder.model import Story
 
 HINT = re.compile(r"^<!-- storyladder: .*-->[ \t]*\n?", re.MULTILINE)
 
@@ -113,6 +115,8 @@ def run_editor(text: str) -> str:
 
 def edit_story(initial: str, home: Path) -> Story:
     """Open the editor until the text parses; if the user gives up, keep the text in a file."""
+    from storyladder.formats import markdown
+
     text = initial
     while True:
         edited = run_editor(text)

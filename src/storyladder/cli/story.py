@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich import box
@@ -14,9 +14,10 @@ from storyladder.cli.context import state
 from storyladder.cli.editor import edit_story, template
 from storyladder.cli.output import Format, OutputFormat, console, print_json, read_input
 from storyladder.errors import Conflict, InputError
-from storyladder.formats import markdown
-from storyladder.model import LEVELS, Story, ladder_depth
 from storyladder.store.recovery import keep, saving
+
+if TYPE_CHECKING:
+    from storyladder.model import Story
 
 app = typer.Typer(no_args_is_help=True, help="Write, read, revise and recover stories.")
 
@@ -28,6 +29,8 @@ FromFile = Annotated[
 
 
 def _read_file(path: Path) -> Story:
+    from storyladder.formats import markdown
+
     text, source = read_input(path)
     return markdown.parse(text, source)
 
@@ -38,6 +41,8 @@ def story_add(ctx: typer.Context, from_file: FromFile = None) -> None:
 
     Example: storyladder story add --from rollback.md
     """
+    from storyladder.formats import markdown
+
     st = state(ctx)
     story = _read_file(from_file) if from_file else edit_story(template(), st.home)
     with saving(st.home, markdown.dump(story)):
@@ -58,6 +63,8 @@ def story_edit(ctx: typer.Context, story_id: str, from_file: FromFile = None) ->
 
     Example: storyladder story edit rollback-migration
     """
+    from storyladder.formats import markdown
+
     st = state(ctx)
     repo = st.repo()
     record = repo.get(story_id)
@@ -85,6 +92,8 @@ def story_edit(ctx: typer.Context, story_id: str, from_file: FromFile = None) ->
 def _conflict_message(conflict: Conflict, kept: Path) -> str:
     import difflib
 
+    from storyladder.formats import markdown
+
     theirs = markdown.dump(conflict.theirs).splitlines()
     yours = markdown.dump(conflict.yours).splitlines()
     diff = "\n".join(
@@ -101,6 +110,8 @@ def story_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: storyladder story list --format json
     """
+    from storyladder.model import LEVELS, ladder_depth
+
     records = state(ctx).repo().list()
     if fmt == "json":
         print_json(
@@ -155,6 +166,8 @@ def story_show(
 
     Example: storyladder story show rollback-migration --revision 2
     """
+    from storyladder.formats import markdown
+
     repo = state(ctx).repo()
     story = repo.revision(story_id, revision) if revision else repo.get(story_id).story
     if fmt == "json":

@@ -14,10 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from storyladder.errors import InputError
-from storyladder.formats.bank import write_atomic
 
 
 def keep(home: Path, text: str) -> Path:
+    from storyladder.formats.bank import write_atomic  # not at import: `--help` stays light
+
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     path = home / "recovery" / f"story-{stamp}.md"
     write_atomic(path, text)
