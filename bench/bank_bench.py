@@ -6,14 +6,17 @@ Run: .venv/bin/python bench/bank_bench.py
 from __future__ import annotations
 
 import statistics
+import tempfile
 import time
 from pathlib import Path
 
-from storyladder.coach.bank import check
+from storyladder.coach.bank import check, check_stored
 from storyladder.coach.match import match
 from storyladder.evaluation.corpus import answers
 from storyladder.formats import bank as bank_files
 from storyladder.model import Story
+from storyladder.store.database import open_repository
+from storyladder.store.repository import Repository
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "src" / "storyladder" / "content" / "sample_bank"
@@ -42,6 +45,30 @@ def timed(fn, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     return statistics.median(samples), min(samples)
 
 
+def stored(n: int, home: Path) -> Repository:
+    repo = open_repository(f"sqlite:///{home / f'bank-{n}.db'}")
+    repo.import_stories(cohort(n))
+    return repo
+
+
+def stored_checks() -> None:
+    """The command line's `bank check`: readings kept in the database between runs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1000, 5000):
+            repo = stored(n, Path(tmp))
+            cold, _ = timed(lambda: check_stored(repo, company="amazon"), 1)  # noqa: B023
+            warm, best = timed(lambda: check_stored(repo, company="amazon"), 5)  # noqa: B023
+            record = repo.list()[0]
+            repo.save(record.story.evolve(result="We shipped two weeks late."), record.revision)
+            edited, _ = timed(lambda: check_stored(repo, company="amazon"), 1)  # noqa: B023
+            print(
+                f"bank check in the database, {n:,} stories: first {cold:6.2f} s, "
+                f"nothing changed {warm * 1000:6.0f} ms (best {best * 1000:.0f}), "
+                f"one story edited {edited * 1000:6.0f} ms"
+            )
+            repo.close()
+
+
 def main() -> None:
     twelve = cohort(12)
     check(twelve[:1])  # load the taxonomy and the word model once
@@ -54,6 +81,7 @@ def main() -> None:
     print(f"match, 12 stories:         median {median * 1000:7.1f} ms   best {best * 1000:7.1f} ms")
     median, best = timed(lambda: match("When did you push back on your manager?", big), 2)
     print(f"match, 1,000 stories:      median {median:7.2f} s    best {best:7.2f} s")
+    stored_checks()
 
 
 if __name__ == "__main__":

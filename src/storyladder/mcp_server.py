@@ -29,7 +29,7 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
     from mcp.server.mcpserver.exceptions import ToolError
 
     from storyladder import taxonomy
-    from storyladder.coach.bank import check
+    from storyladder.coach.bank import check_stored
     from storyladder.coach.critique import critique as run_critique
     from storyladder.coach.match import match
     from storyladder.formats import markdown
@@ -104,7 +104,7 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
 
     @tool(description="Check the whole bank: readiness, coverage, patterns, next steps.")
     def check_bank(company: str = "generic") -> dict[str, Any]:
-        return check(stories(), company=company, history=repo.past_revisions()).to_dict()
+        return check_stored(repo, company=company).to_dict()
 
     @tool(description="Rank the user's stories for an interview question, with reasons.")
     def match_question(question: str, limit: int = 5) -> dict[str, Any]:

@@ -68,12 +68,10 @@ def bank_check(
     Example: storyladder bank check --company anthropic
     """
     from storyladder.cli.report import show_bank
-    from storyladder.coach.bank import check
+    from storyladder.coach.bank import check_stored
 
-    repo = state(ctx).repo()
-    stories = [record.story for record in repo.list()]
     try:
-        report = check(stories, company=company, history=repo.past_revisions())
+        report = check_stored(state(ctx).repo(), company=company)
     except KeyError as err:
         raise typer.BadParameter(str(err.args[0]), param_hint="--company") from None
     if fmt == "json":

@@ -1,24 +1,28 @@
 """Know the bank: readiness, coverage, cross-story patterns, and what to do next.
 
-    check(stories, company="generic", history=None) -> BankReport
+    check(stories, company="generic", history=None, memo=None) -> BankReport
+    check_stored(store, company="generic") -> BankReport
 
 Pure: the caller passes the stories (and, for metric drift, their earlier
-revisions); nothing here touches the store.
+revisions), or a store that has them (`Stored`); nothing here imports the store.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol, TypeVar
 
-from storyladder import taxonomy
+from storyladder import __version__, taxonomy
 from storyladder.coach import patterns
 from storyladder.coach.critique import flag_answer
 from storyladder.coach.fit import Fit, infer
-from storyladder.coach.levels import Readiness, readiness
-from storyladder.coach.patterns import StoryView
+from storyladder.coach.levels import LevelJudgment, Readiness, readiness
+from storyladder.coach.patterns import Beats, StoryView
 from storyladder.coach.question import classify
 from storyladder.coach.reading import Reading
 from storyladder.model import LEVELS, SECTIONS, Story
@@ -153,61 +157,166 @@ def star_text(story: Story) -> str:
     return "\n\n".join(story.section(s) for s in SECTIONS if story.section(s).strip())
 
 
-def _read_memoized(
-    story: Story, memo: Memo | None, limit: int = 0
-) -> tuple[StoryReport, StoryView]:
-    """The reading of one story version, remembered; past `limit` entries (twice the bank,
-    at least MEMO_LIMIT) the least recently used is dropped, never the whole memo, so a
-    bank of any size keeps hitting it."""
+T = TypeVar("T")
+Readings = MutableMapping[str, Any]  # reading key -> the stored reading (plain JSON data)
+MEMO_LIMIT = 2000
+
+
+def reading_key(story: Story) -> str:
+    """What a story version's reading is remembered under: a digest of everything in it."""
+    data = json.dumps(story.to_dict(), sort_keys=True, default=str)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def _facts_key(story: Story) -> str:
+    text = story.text + "\0" + "\0".join(m.text for m in story.metrics)
+    return "facts:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+@cache
+def coach_version() -> str:
+    """What made a stored reading: storyladder's version and a digest of the coach's code
+    and data, so that a reading made by another coach is never reused."""
+    digest = hashlib.sha256(__version__.encode())
+    for package in ("storyladder", "storyladder.coach", "storyladder.content"):
+        root = resources.files(package)
+        for item in sorted(root.iterdir(), key=lambda p: p.name):
+            if item.is_file() and item.name.endswith((".py", ".yaml", ".json")):
+                digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def read_story(story: Story) -> dict[str, Any]:
+    """The coach's reading of one story version, as plain data that can be stored: its
+    flags, readiness, fit and the beats the cross-story checks count."""
+    text = star_text(story)
+    reading = Reading(text or story.title, classify(None))
+    flags = tuple(f.id for f in flag_answer(reading)) if text.strip() else ()
+    beats = Beats.of(reading)
+    ready = readiness(story)
+    fit = infer(story.text)
+    hero = patterns.hero_story(StoryView(story, beats, frozenset(flags)))
+    return {
+        "flags": list(flags),
+        "words": reading.words,
+        "hero": hero,
+        "beats": beats.to_dict(),
+        "readiness": {
+            "depth": ready.depth,
+            "broken_level": ready.broken_level,
+            "reason": ready.reason,
+            "judgments": [j.to_dict() for j in ready.judgments],
+        },
+        "fit": {k: sorted(getattr(fit, k)) for k in ("categories", "subtopics", "competencies")},
+    }
+
+
+def _report(story: Story, data: dict[str, Any]) -> StoryReport:
+    ready = data["readiness"]
+    judgments = tuple(LevelJudgment.from_dict(j) for j in ready["judgments"])
+    fit = Fit(*(frozenset(data["fit"][k]) for k in ("categories", "subtopics", "competencies")))
+    readiness_ = Readiness(ready["depth"], ready["broken_level"], ready["reason"], judgments)
+    return StoryReport(story, readiness_, tuple(data["flags"]), data["words"], fit, data["hero"])
+
+
+def _remembered(memo: Readings | None, key: str, make: Callable[[], Any], limit: int) -> Any:
+    """memo[key], made when missing; past `limit` entries (at least MEMO_LIMIT) the least
+    recently used is dropped, never the whole memo, so a bank of any size keeps hitting it."""
     if memo is None:
-        return read_story(story)
-    key = json.dumps(story.to_dict(), sort_keys=True, default=str)
+        return make()
     found = memo.pop(key, None)
     if found is None:
         while len(memo) >= max(limit, MEMO_LIMIT):
             memo.pop(next(iter(memo)))
-        found = read_story(story)
+        found = make()
     memo[key] = found  # (re)inserted last: the most recently used
     return found
 
 
-def read_story(story: Story) -> tuple[StoryReport, StoryView]:
-    """The coach's reading of one story's STAR-L prose, its flags, readiness and fit."""
-    text = star_text(story)
-    reading = Reading(text or story.title, classify(None))
-    flags = tuple(f.id for f in flag_answer(reading)) if text.strip() else ()
-    view = StoryView(story, reading, frozenset(flags))
-    report = StoryReport(
-        story, readiness(story), flags, reading.words, infer(story.text), patterns.hero_story(view)
-    )
-    return report, view
+def _kept(
+    memo: Readings | None, key: str, make: Callable[[], Any], use: Callable[[Any], T], limit: int
+) -> T:
+    """use(memo[key]), made when missing, and made again when the stored row is damaged."""
+    try:
+        return use(_remembered(memo, key, make, limit))
+    except (KeyError, TypeError, ValueError):
+        value = make()
+        if memo is not None:
+            memo[key] = value
+        return use(value)
 
 
-Memo = dict[str, tuple[StoryReport, StoryView]]
-MEMO_LIMIT = 2000
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError("not a list of strings")
+    return tuple(value)
 
 
 def check(
     stories: Sequence[Story],
     company: str = "generic",
     history: Mapping[str, Sequence[Story]] | None = None,
-    memo: Memo | None = None,
+    memo: Readings | None = None,
 ) -> BankReport:
     """The whole bank, read for readiness, coverage and patterns, with next steps.
 
-    `memo`, kept by a long-lived caller (the web app), saves re-reading stories that
-    did not change since the last check; the reading of a story depends only on it.
+    `memo` remembers readings (plain data: each story version's reading, the numbers it
+    tells, its drift against its revisions) between checks; `check_stored` keeps them in
+    the database, for every face. A reading depends only on the story version (and on
+    the coach, which the store checks), so an unchanged story is never read again.
     """
     mode = taxonomy.load().company(company)
+    limit = 4 * len(stories) + sum(len(v) for v in (history or {}).values())
+
+    def facts(story: Story) -> list[patterns.Fact]:
+        def count() -> list[list[Any]]:
+            return patterns.encode_facts(patterns.number_facts(story))
+
+        return _kept(memo, _facts_key(story), count, patterns.decode_facts, limit)
+
     reports, views = [], []
     for story in stories:
-        report, view = _read_memoized(story, memo, limit=2 * len(stories))
+        key = reading_key(story)
+        report, beats = _kept(
+            memo,
+            key,
+            lambda: read_story(story),  # noqa: B023
+            lambda data: (_report(story, data), Beats.from_dict(data["beats"])),  # noqa: B023
+            limit,
+        )
         reports.append(report)
         past = tuple((history or {}).get(story.id, ()))
-        views.append(StoryView(view.story, view.reading, view.flags, past))
+        told = key + "".join(_facts_key(old) for old in past)
+        drift = _kept(
+            memo,
+            "drift:" + hashlib.sha256(told.encode()).hexdigest(),
+            lambda: patterns.drifts(story, past, facts),  # noqa: B023
+            _strings,
+            limit,
+        )
+        views.append(StoryView(story, beats, frozenset(report.flags), drift))
     cover = coverage(reports, mode)
     found = find_patterns(views)
     return BankReport(mode.id, tuple(reports), cover, found, next_steps(reports, cover, found))
+
+
+class Stored(Protocol):
+    """What `check_stored` needs of a store (the repository has it)."""
+
+    def list(self) -> Sequence[Any]: ...  # records with a .story
+    def past_revisions(self) -> Mapping[str, Sequence[Story]]: ...
+    def readings(self, coach: str) -> Readings: ...
+    def keep_readings(self, memo: Any) -> None: ...
+
+
+def check_stored(store: Stored, company: str = "generic") -> BankReport:
+    """`check` on the bank in a store, with its earlier revisions, reusing the readings the
+    store kept for unchanged stories and keeping the new ones (every face checks this way)."""
+    memo = store.readings(coach_version())
+    stories = [record.story for record in store.list()]
+    report = check(stories, company=company, history=store.past_revisions(), memo=memo)
+    store.keep_readings(memo)
+    return report
 
 
 def coverage(reports: Sequence[StoryReport], mode: taxonomy.Company) -> Coverage:

@@ -77,6 +77,11 @@ class LevelJudgment:
             "missing": self.missing,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LevelJudgment:
+        evidence = tuple(Span(e["start"], e["end"], e["text"]) for e in data["evidence"])
+        return cls(data["id"], data["met"], data["score"], evidence, data["missing"])
+
 
 @dataclass
 class _Finding:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from storyladder.coach import flags as f
 from storyladder.coach import lexicon as lx
@@ -27,17 +28,52 @@ DRIFT_WIDE = 0.25  # share of the words in a wider window (8 before, 6 after) th
 
 
 @dataclass(frozen=True)
+class Beats:
+    """What the cross-story checks need from one story's STAR-L prose, counted once (and kept
+    with the story's stored reading, so an unchanged story is never read again)."""
+
+    words: int
+    saves_the_day: bool  # "I saved", "nobody else", praise of the candidate
+    others_shine: bool  # someone else right, credited or teaching
+    costs: int  # things lost, told as having happened
+    admissions: int  # owning a failure, a feeling about it, not knowing
+    wins: int
+    praise: int
+    feelings: tuple[str, ...]  # feeling words named in the prose
+
+    @classmethod
+    def of(cls, r: Reading) -> Beats:
+        return cls(
+            words=r.words,
+            saves_the_day=bool(r.find(_SAVED_THE_DAY) or r.find(f._PRAISE)),
+            others_shine=bool(r.find(_OTHERS_RIGHT)),
+            costs=len(f._costs(r)),
+            admissions=len(r.find(lx.ADMISSION)),
+            wins=len(r.find(lx.WIN)),
+            praise=len(r.find(f._PRAISE)),
+            feelings=tuple(span.text.lower().split()[-1] for span in signals.feelings(r)),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "feelings": list(self.feelings)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Beats:
+        return cls(**{**data, "feelings": tuple(data["feelings"])})
+
+
+@dataclass(frozen=True)
 class StoryView:
     """One story as the bank checks see it."""
 
     story: Story
-    reading: Reading  # the STAR-L prose, read by the coach
+    beats: Beats  # the STAR-L prose, as the coach read it
     flags: frozenset[str]
-    history: tuple[Story, ...] = ()  # earlier revisions, oldest first
+    drift: tuple[str, ...] = ()  # facts told with different numbers (`drifts`)
 
     @property
     def words(self) -> int:
-        return self.reading.words
+        return self.beats.words
 
 
 Found = tuple[list[str], str] | None
@@ -85,7 +121,7 @@ def hero_story(v: StoryView) -> bool:
     """The candidate saves the day and nobody else is right, credited or helpful."""
     if v.story.self_part not in (None, "protagonist") or _someone_else_shines(v):
         return False
-    return bool(v.reading.find(_SAVED_THE_DAY) or v.reading.find(f._PRAISE))
+    return v.beats.saves_the_day
 
 
 def _someone_else_shines(v: StoryView) -> bool:
@@ -94,7 +130,7 @@ def _someone_else_shines(v: StoryView) -> bool:
         return True
     if any(p.part in ("hero", "mentor") for p in s.people):
         return True
-    return bool(v.reading.find(_OTHERS_RIGHT))
+    return v.beats.others_shine
 
 
 _FAILURE_CATEGORIES = {"failure", "someone_else_right", "changed_opinion"}
@@ -102,14 +138,14 @@ _FAILURE_CATEGORIES = {"failure", "someone_else_right", "changed_opinion"}
 
 def _painless(v: StoryView) -> bool:
     """A failure told with nothing lost and nothing owned: spun, even without a happy ending."""
-    return not f._costs(v.reading) and not v.reading.find(lx.ADMISSION)
+    return not v.beats.costs and not v.beats.admissions
 
 
 def humble_brag_bank(views: Sequence[StoryView]) -> Found:
     failures = [v for v in views if _FAILURE_CATEGORIES & set(v.story.categories)]
     spun = [v for v in failures if {"neat_resolution", "humble_brag"} & v.flags or _painless(v)]
-    negative = sum(len(f._costs(v.reading)) + len(v.reading.find(lx.ADMISSION)) for v in views)
-    positive = sum(len(v.reading.find(lx.WIN)) + len(v.reading.find(f._PRAISE)) for v in views)
+    negative = sum(v.beats.costs + v.beats.admissions for v in views)
+    positive = sum(v.beats.wins + v.beats.praise for v in views)
     ratio = negative / max(positive, 1)
     every_failure_wins = len(failures) >= 2 and len(spun) * 3 >= len(failures) * 2
     if not every_failure_wins and not (len(views) >= 3 and ratio < 0.5):
@@ -147,10 +183,7 @@ def flat_register(views: Sequence[StoryView]) -> Found:
 
 
 def _emotions(v: StoryView) -> set[str]:
-    named = {e.lower() for e in v.story.emotions}
-    for span in signals.feelings(v.reading):
-        named.add(span.text.lower().split()[-1])
-    return named
+    return {e.lower() for e in v.story.emotions} | set(v.beats.feelings)
 
 
 def overused_story(views: Sequence[StoryView]) -> Found:
@@ -233,23 +266,9 @@ def _tellings(story: Story) -> list[tuple[str, str]]:
 Fact = tuple[str, float, frozenset[str], str, frozenset[float], frozenset[str]]
 
 
-_FACTS: dict[tuple[str, str], list[Fact]] = {}  # (label, text of a version) -> its facts
-_FACTS_KEPT = 20_000
-
-
-def _facts_of(story: Story, label: str) -> list[Fact]:
-    """_facts, remembered per version: the dashboard reads every revision on every load."""
-    key = (label, story.text + "\0" + "\0".join(m.text for m in story.metrics))
-    found = _FACTS.get(key)
-    if found is None:
-        if len(_FACTS) >= _FACTS_KEPT:
-            _FACTS.pop(next(iter(_FACTS)))  # the oldest entry
-        found = _FACTS[key] = _facts(story, label)
-    return found
-
-
-def _facts(story: Story, label: str) -> list[Fact]:
-    """(where, value, context words, sentence, all values in it) for each number told."""
+def number_facts(story: Story) -> list[Fact]:
+    """(where, value, context words, sentence, all values in it, wider context) for each
+    number the story tells, in its prose, ladder and metrics."""
     out = []
     for where, text in _tellings(story):
         for span in sentences(text):
@@ -263,26 +282,38 @@ def _facts(story: Story, label: str) -> list[Fact]:
                 near = frozenset(before[-3:] + after[:2])
                 wide = frozenset(before[-8:] + after[:6])
                 if len(near) >= 2:
-                    out.append((f"{label}{where}", value, near, span.text.strip(), values, wide))
+                    out.append((where, value, near, span.text.strip(), values, wide))
     return out
 
 
-def drifts(story: Story, history: Sequence[Story] = ()) -> list[str]:
+def encode_facts(facts: list[Fact]) -> list[list[Any]]:
+    return [[w, v, sorted(n), t, sorted(a), sorted(d)] for w, v, n, t, a, d in facts]
+
+
+def decode_facts(rows: list[list[Any]]) -> list[Fact]:
+    return [(w, v, frozenset(n), t, frozenset(a), frozenset(d)) for w, v, n, t, a, d in rows]
+
+
+def drifts(
+    story: Story,
+    history: Sequence[Story] = (),
+    facts: Callable[[Story], list[Fact]] = number_facts,
+) -> list[str]:
     """Facts told with different numbers (in the story, or against earlier revisions).
 
     Each fact the story tells now is compared with the others it tells and with every fact
     of its earlier revisions (a sentence told the same way in many revisions counts once);
     two old revisions are not compared with each other, since what matters is whether
     today's telling contradicts an earlier one. The work grows with the revisions, never
-    with their square."""
-    current = _facts_of(story, "")
+    with their square. `facts` may be a remembered `number_facts` (the bank check's)."""
+    current = facts(story)
     known = {(value, text) for _, value, _, text, _, _ in current}
     older: list[Fact] = []
     for n, old in enumerate(history, 1):
-        for fact in _facts_of(old, f"revision {n}: "):
-            if (fact[1], fact[3]) not in known:
-                known.add((fact[1], fact[3]))
-                older.append(fact)
+        for where, value, near, text, values, wide in facts(old):
+            if (value, text) not in known:
+                known.add((value, text))
+                older.append((f"revision {n}: {where}", value, near, text, values, wide))
     found = []
     seen: set[tuple[float, float]] = set()
     for i, (where_a, value_a, ctx_a, text_a, all_a, wide_a) in enumerate(current):
@@ -330,8 +361,7 @@ def _renamed_people(story: Story, history: Sequence[Story]) -> list[str]:
 
 
 def metric_drift(views: Sequence[StoryView]) -> Found:
-    hits = {v.story.id: drifts(v.story, v.history) for v in views}
-    hits = {k: v for k, v in hits.items() if v}
+    hits = {v.story.id: list(v.drift) for v in views if v.drift}
     if not hits:
         return None
     first_id = next(iter(hits))

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from storyladder.errors import Conflict, StoryExists, StoryNotFound
 from storyladder.model import Story
-from storyladder.store.tables import sessions, settings, stories, story_revisions
+from storyladder.store.tables import readings, sessions, settings, stories, story_revisions
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,20 @@ class RevisionInfo:
     action: str
     title: str
     saved_at: datetime
+
+
+class StoredReadings(dict[str, Any]):
+    """Readings loaded from the store; remembers which were used or added since."""
+
+    def __init__(self, coach: str, loaded: dict[str, Any]):
+        super().__init__(loaded)
+        self.coach = coach
+        self.loaded = frozenset(loaded)
+        self.touched: set[str] = set()
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.touched.add(key)
+        super().__setitem__(key, value)
 
 
 @dataclass(frozen=True)
@@ -297,6 +312,42 @@ class Repository:
             )
             if moved.rowcount == 0:
                 conn.execute(insert(settings).values(key=key, value=data, updated_at=now))
+
+    # -- readings --------------------------------------------------------------
+
+    def readings(self, coach: str) -> StoredReadings:
+        """The coach's stored readings (`coach` names the coach that must have made them),
+        as a mapping the bank check reads and adds to; `keep_readings` saves what changed."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(readings.c.key, readings.c.data).where(readings.c.coach == coach)
+            )
+            return StoredReadings(coach, {row.key: json.loads(row.data) for row in rows})
+
+    def keep_readings(self, memo: StoredReadings) -> None:
+        """Store the readings made since `readings()`, and drop the ones no longer used (an
+        old version of a story, a reading by another coach). A cache: failing to write it
+        loses nothing."""
+        new = [k for k in memo.touched if k not in memo.loaded]
+        stale = [k for k in memo.loaded if k not in memo.touched]
+        if not new and not stale:
+            return
+        try:
+            self._write_readings(memo, new, stale)
+        except SQLAlchemyError:
+            pass  # another process stored the same reading first, or the disk is full: the
+            # next check reads those stories again, and any save still reports its own error
+
+    def _write_readings(self, memo: StoredReadings, new: list[str], stale: list[str]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(readings).where(readings.c.coach != memo.coach))
+            for start in range(0, len(stale), 500):
+                conn.execute(delete(readings).where(readings.c.key.in_(stale[start : start + 500])))
+            if new:
+                conn.execute(
+                    insert(readings),
+                    [{"key": k, "coach": memo.coach, "data": json.dumps(memo[k])} for k in new],
+                )
 
     # -- internals -------------------------------------------------------------
 

@@ -63,3 +63,13 @@ settings = Table(
     Column("value", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+
+# The coach's reading of a story version (JSON), by a digest of the version and the coach
+# that made it: a cache, rebuilt from the stories whenever it is missing or stale.
+readings = Table(
+    "readings",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("coach", String(32), nullable=False),
+    Column("data", Text, nullable=False),
+)

@@ -32,7 +32,6 @@ def create_app(home: Path, database_url: str, allowed_hosts: set[str]) -> FastAP
     app.state.repo = open_repository(database_url)
     app.state.csrf_token = secrets.token_urlsafe(32)
     app.state.allowed_hosts = allowed_hosts
-    app.state.bank_memo = {}  # the coach's reading of each story version, for the dashboard
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["csrf_field"] = security.CSRF_FIELD
     app.state.templates = templates

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import Response
 
 from storyladder import taxonomy
-from storyladder.coach.bank import check
+from storyladder.coach.bank import check_stored
 from storyladder.errors import ImportInvalid, InputError, Problem
 from storyladder.formats import bank as bank_files
 from storyladder.formats import markdown
@@ -30,12 +30,7 @@ def dashboard(request: Request, store: Repo, company: str = "generic") -> object
     tax = taxonomy.load()
     if company not in tax.company_ids:
         raise InputError(f"unknown company '{company}'; allowed: {', '.join(tax.company_ids)}")
-    report = check(
-        [r.story for r in store.list()],
-        company=company,
-        history=store.past_revisions(),
-        memo=request.app.state.bank_memo,
-    )
+    report = check_stored(store, company=company)
     return page(
         request, "dashboard.html", report=report, tax=tax, company=company, companies=tax.companies
     )

@@ -1,0 +1,105 @@
+"""The bank check remembers: each story version is read once, and the readings live in the
+database (SQLite and PostgreSQL), so a check where nothing changed reads nothing again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert, select
+
+from storyladder.coach import bank
+from storyladder.coach.bank import check, check_stored, coach_version
+from storyladder.formats import bank as bank_files
+from storyladder.store.repository import Repository
+from storyladder.store.tables import readings
+
+SAMPLE = Path(__file__).parent.parent / "src" / "storyladder" / "content" / "sample_bank"
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the stories the coach reads (not the ones it finds remembered)."""
+    seen: list[str] = []
+    real = bank.read_story
+
+    def counting(story: bank.Story) -> dict[str, object]:
+        seen.append(story.id)
+        return real(story)
+
+    monkeypatch.setattr(bank, "read_story", counting)
+    return seen
+
+
+@pytest.fixture
+def stocked(repo: Repository) -> Repository:
+    repo.import_stories(bank_files.read(SAMPLE))
+    return repo
+
+
+def test_a_second_check_reads_nothing_and_says_the_same(
+    stocked: Repository, reads: list[str]
+) -> None:
+    first = check_stored(stocked, company="anthropic")
+    assert len(reads) == stocked.count()
+    reads.clear()
+    second = check_stored(stocked, company="anthropic")
+    assert reads == []
+    assert second.to_dict() == first.to_dict()
+    assert (
+        second.to_dict()
+        == check(
+            [r.story for r in stocked.list()], "anthropic", history=stocked.past_revisions()
+        ).to_dict()
+    )
+
+
+def test_an_edit_rereads_that_story_only_and_drops_its_old_reading(
+    stocked: Repository, reads: list[str]
+) -> None:
+    check_stored(stocked)
+    with stocked.engine.connect() as conn:
+        before = {row.key for row in conn.execute(select(readings.c.key))}
+    record = stocked.get("big-launch")
+    stocked.save(record.story.evolve(result="We shipped two weeks late."), record.revision)
+    reads.clear()
+    check_stored(stocked)
+    assert reads == ["big-launch"]
+    with stocked.engine.connect() as conn:
+        after = {row.key for row in conn.execute(select(readings.c.key))}
+    assert len(after - before) >= 1 and len(before - after) >= 1  # one in, the old one out
+
+
+def test_a_reading_by_another_coach_is_never_used(stocked: Repository, reads: list[str]) -> None:
+    check_stored(stocked)
+    with stocked.engine.begin() as conn:
+        conn.execute(readings.update().values(coach="an-older-coach"))
+    reads.clear()
+    check_stored(stocked)
+    assert len(reads) == stocked.count()
+    with stocked.engine.connect() as conn:
+        coaches = {row.coach for row in conn.execute(select(readings.c.coach))}
+    assert coaches == {coach_version()}
+
+
+def test_a_reading_stored_meanwhile_by_another_process_is_no_error(stocked: Repository) -> None:
+    memo = stocked.readings(coach_version())
+    stories = [r.story for r in stocked.list()]
+    check(stories, memo=memo)
+    key = bank.reading_key(stories[0])
+    with stocked.engine.begin() as conn:  # the other process wins the race for one row
+        data = json.dumps(memo[key])
+        conn.execute(insert(readings).values(key=key, coach=coach_version(), data=data))
+    stocked.keep_readings(memo)  # a cache: nothing to report, nothing lost
+    assert check_stored(stocked).to_dict() == check(stories).to_dict()
+
+
+def test_a_damaged_stored_reading_is_read_again(stocked: Repository, reads: list[str]) -> None:
+    check_stored(stocked)
+    with stocked.engine.begin() as conn:
+        conn.execute(readings.update().values(data='{"flags": 3}'))
+    reads.clear()
+    report = check_stored(stocked)
+    assert sorted(reads) == sorted(r.story.id for r in stocked.list())
+    assert report.to_dict() == check([r.story for r in stocked.list()]).to_dict()
