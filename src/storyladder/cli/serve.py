@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import webbrowser
 from typing import Annotated
 
@@ -16,6 +18,9 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
     open_browser: Annotated[bool, typer.Option("--open", help="Open it in a browser.")] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, max=16, help="Worker processes (use the machine's cores).")
+    ] = 1,
 ) -> None:
     """Serve the web app: dashboard, story editor with live critique, practice.
 
@@ -24,7 +29,7 @@ def serve(
     import uvicorn
 
     from storyladder.errors import ConfigError
-    from storyladder.web.app import create_app, hosts_for
+    from storyladder.web.app import WORKER_CONFIG, create_app, hosts_for
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         raise ConfigError(
@@ -34,12 +39,25 @@ def serve(
         )
     _port_free(host, port)
     st = state(ctx)
-    app = create_app(st.home, st.database_url, hosts_for(host, port))
+    app = create_app(st.home, st.database_url, hosts_for(host, port))  # migrates, makes the secret
     url = f"http://127.0.0.1:{port}/"
     console().print(f"storyladder is running at {url}  (bank: {st.database_url}; Ctrl-C stops)")
     if open_browser:
         webbrowser.open(url)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    hosts = sorted(hosts_for(host, port))
+    config = {"home": str(st.home), "database_url": st.database_url, "hosts": hosts}
+    os.environ[WORKER_CONFIG] = json.dumps(config)
+    uvicorn.run(
+        "storyladder.web.app:from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+    )
 
 
 def _port_free(host: str, port: int) -> None:

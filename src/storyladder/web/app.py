@@ -1,6 +1,7 @@
-"""The web app: one process, the same store and coach as the CLI.
+"""The web app: the same store and coach as the CLI, in one process or several workers.
 
     create_app(home, database_url, allowed_hosts) -> FastAPI
+    from_environment() -> FastAPI      for `serve --workers N` (each worker builds its app)
 
 Built in a factory (no import-time globals), so tests pass their own home and
 database, and `storyladder --help` never imports FastAPI.
@@ -8,7 +9,10 @@ database, and `storyladder --help` never imports FastAPI.
 
 from __future__ import annotations
 
-import secrets
+import json
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -19,18 +23,26 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyladder.errors import StoryladderError
 from storyladder.store.database import open_repository
-from storyladder.web import errors, security
+from storyladder.web import coach_pool, errors, security
 from storyladder.web.routes import bank, practice, prepare, stories
 
 HERE = Path(__file__).parent
 MAX_BODY = 25_000_000  # room for a few minutes of recorded audio; stories are far smaller
 
 
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    yield
+    coach_pool.shutdown()  # the coach's worker process ends with the server
+
+
 def create_app(home: Path, database_url: str, allowed_hosts: set[str]) -> FastAPI:
-    app = FastAPI(title="storyladder", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="storyladder", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_lifespan
+    )
     app.state.home = home
     app.state.repo = open_repository(database_url)
-    app.state.csrf_token = secrets.token_urlsafe(32)
+    app.state.csrf_token = security.csrf_token_for(home)
     app.state.allowed_hosts = allowed_hosts
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["csrf_field"] = security.CSRF_FIELD
@@ -52,3 +64,12 @@ def hosts_for(host: str, port: int) -> set[str]:
     """The Host headers this server answers to: the address it is bound to, by name too."""
     names = {host, "localhost", "127.0.0.1"} if host in ("127.0.0.1", "localhost") else {host}
     return {f"{name}:{port}" for name in names} | names
+
+
+WORKER_CONFIG = "STORYLADDER_SERVE"  # what `serve --workers` hands each worker: JSON
+
+
+def from_environment() -> FastAPI:
+    """The app a worker process builds, from the settings `serve` put in its environment."""
+    config = json.loads(os.environ[WORKER_CONFIG])
+    return create_app(Path(config["home"]), config["database_url"], set(config["hosts"]))

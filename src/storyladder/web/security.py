@@ -3,9 +3,13 @@ and a cap on request size. Plain ASGI middleware, so every route is covered."""
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import logging
+import os
+import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -117,6 +121,28 @@ class Guard:
             await send(message)
 
         return sending
+
+
+SECRET_FILE = "web-secret"
+
+
+def csrf_token_for(home: Path) -> str:
+    """The page token, derived from a secret kept in the home folder (made once, 0600): every
+    worker process of one server, and every restart, hands out and accepts the same token,
+    so nothing about it lives in one process's memory."""
+    path = home / SECRET_FILE
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        secret = path.read_text(encoding="ascii").strip()
+    else:
+        secret = secrets.token_hex(32)
+        with os.fdopen(fd, "w", encoding="ascii") as out:
+            out.write(secret)
+    if len(secret) < 32:  # read while another process was still writing it: read once more
+        secret = path.read_text(encoding="ascii").strip()
+    return hmac.new(secret.encode(), b"storyladder page token", hashlib.sha256).hexdigest()
 
 
 def _same_origin(request: Request) -> bool:
