@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import insert, select
 
 from storyladder.coach import bank
-from storyladder.coach.bank import check, check_stored, coach_version
+from storyladder.coach.bank import check, check_stored, coach_version, story_readiness
+from storyladder.coach.levels import readiness
 from storyladder.formats import bank as bank_files
 from storyladder.store.repository import Repository
 from storyladder.store.tables import readings
@@ -103,3 +104,13 @@ def test_a_damaged_stored_reading_is_read_again(stocked: Repository, reads: list
     report = check_stored(stocked)
     assert sorted(reads) == sorted(r.story.id for r in stocked.list())
     assert report.to_dict() == check([r.story for r in stocked.list()]).to_dict()
+
+
+def test_the_editor_shows_the_readiness_the_bank_check_stored(
+    stocked: Repository, reads: list[str]
+) -> None:
+    check_stored(stocked)
+    reads.clear()
+    story = stocked.get("big-launch").story
+    shown = story_readiness(stocked, story)
+    assert reads == [] and shown == readiness(story)

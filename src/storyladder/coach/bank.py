@@ -305,7 +305,7 @@ class Stored(Protocol):
 
     def list(self) -> Sequence[Any]: ...  # records with a .story
     def past_revisions(self) -> Mapping[str, Sequence[Story]]: ...
-    def readings(self, coach: str) -> Readings: ...
+    def readings(self, coach: str, keys: Sequence[str] | None = None) -> Readings: ...
     def keep_readings(self, memo: Any) -> None: ...
 
 
@@ -317,6 +317,21 @@ def check_stored(store: Stored, company: str = "generic") -> BankReport:
     report = check(stories, company=company, history=store.past_revisions(), memo=memo)
     store.keep_readings(memo)
     return report
+
+
+def story_readiness(store: Stored, story: Story) -> Readiness:
+    """One story's readiness, from the reading the store kept for this version (made and
+    kept when missing): the editor shows what the bank check saw."""
+    memo = store.readings(coach_version(), [reading_key(story)])
+    report = _kept(
+        memo,
+        reading_key(story),
+        lambda: read_story(story),
+        lambda data: _report(story, data),
+        MEMO_LIMIT,
+    )
+    store.keep_readings(memo)
+    return report.readiness
 
 
 def coverage(reports: Sequence[StoryReport], mode: taxonomy.Company) -> Coverage:

@@ -8,7 +8,7 @@ both versions) instead of overwriting. Removal is a revision too, and reversible
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -315,13 +315,15 @@ class Repository:
 
     # -- readings --------------------------------------------------------------
 
-    def readings(self, coach: str) -> StoredReadings:
-        """The coach's stored readings (`coach` names the coach that must have made them),
-        as a mapping the bank check reads and adds to; `keep_readings` saves what changed."""
+    def readings(self, coach: str, keys: Sequence[str] | None = None) -> StoredReadings:
+        """The coach's stored readings (`coach` names the coach that must have made them;
+        `keys`, when given, the only ones wanted), as a mapping the bank check reads and
+        adds to; `keep_readings` saves what changed."""
+        query = select(readings.c.key, readings.c.data).where(readings.c.coach == coach)
+        if keys is not None:
+            query = query.where(readings.c.key.in_(list(keys)))
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(readings.c.key, readings.c.data).where(readings.c.coach == coach)
-            )
+            rows = conn.execute(query)
             return StoredReadings(coach, {row.key: json.loads(row.data) for row in rows})
 
     def keep_readings(self, memo: StoredReadings) -> None:

@@ -9,8 +9,9 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
 from storyladder import taxonomy
+from storyladder.coach.bank import story_readiness
 from storyladder.coach.critique import critique
-from storyladder.coach.levels import judge_level, readiness
+from storyladder.coach.levels import judge_level
 from storyladder.errors import Conflict, InputError, StoryInvalid, StoryladderError
 from storyladder.formats import markdown
 from storyladder.model import LEVELS, SECTIONS, Story
@@ -42,7 +43,7 @@ def _editor(
     status: int = 200,
 ) -> object:
     tax = taxonomy.load()
-    ready = readiness(story) if story else None
+    ready = story_readiness(request.app.state.repo, story) if story else None
     return page(
         request,
         "story_edit.html",
