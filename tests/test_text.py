@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from storyladder.coach.text import sentences
+from storyladder.coach.text import find, sentences
 
 
 def _texts(text: str) -> list[str]:
@@ -54,3 +56,40 @@ def test_sentence_boundaries(text: str, expected: list[str] | None) -> None:
 
 def test_empty_text_has_no_sentences() -> None:
     assert sentences("   \n\n ") == []
+
+
+def _every_pattern() -> list[re.Pattern[str]]:
+    import importlib
+    import pkgutil
+
+    import storyladder.coach as coach
+
+    found: dict[int, re.Pattern[str]] = {}
+    for info in pkgutil.iter_modules(coach.__path__):
+        module = importlib.import_module(f"storyladder.coach.{info.name}")
+        for value in vars(module).values():
+            items = value if isinstance(value, list | tuple) else [value]
+            if isinstance(value, dict):
+                items = [p for rows in value.values() if isinstance(rows, list) for p, _ in rows]
+            for item in items:
+                if isinstance(item, re.Pattern):
+                    found[id(item)] = item
+    return list(found.values())
+
+
+def test_first_word_dispatch_finds_exactly_what_a_full_scan_finds() -> None:
+    from pathlib import Path
+
+    from storyladder.coach.text import _first_words, target
+    from storyladder.evaluation.corpus import answers
+
+    every = [a.text for a in answers(Path(__file__).parent / "corpus")]
+    texts = [" ".join(every[i : i + 4]) for i in range(0, len(every), 12)]  # long, many voices
+    patterns = _every_pattern()
+    dispatched = [p for p in patterns if _first_words(p) is not None]
+    assert len(dispatched) >= 40  # the lexicon's phrase lists are tried word by word
+    for pattern in dispatched:
+        for text in texts:
+            subject = target(pattern, text)
+            full = [(m.start(), m.end()) for m in pattern.finditer(subject) if m.end() > m.start()]
+            assert [(s.start, s.end) for s in find(pattern, text)] == full, pattern.pattern[:80]

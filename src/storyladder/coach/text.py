@@ -8,8 +8,10 @@ original answer and survives abbreviations ("e.g.", "Dr."), numbers ("3.5x",
 from __future__ import annotations
 
 import re
+import re._parser as _parser
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from storyladder.errors import InputError
 from storyladder.model import Span
@@ -240,12 +242,115 @@ def target(pattern: re.Pattern[str], text: str, lowered: str | None = None) -> s
 def find(
     pattern: re.Pattern[str], text: str, offset: int = 0, lowered: str | None = None
 ) -> list[Span]:
-    """Every match of `pattern` in `text`, as spans (of the original text) shifted by `offset`."""
-    return [
-        Span(m.start() + offset, m.end() + offset, text[m.start() : m.end()])
-        for m in pattern.finditer(target(pattern, text, lowered))
-        if m.end() > m.start()
-    ]
+    """Every match of `pattern` in `text`, as spans (of the original text) shifted by `offset`.
+
+    A `phrases` pattern on a long text tries only the words it could begin with (see
+    `_first_words`); the result is the same as a scan of every position."""
+    subject = target(pattern, text, lowered)
+    starts = _first_words(pattern) if len(subject) >= DISPATCH_FROM else None
+    if starts is None:
+        matches = [m for m in pattern.finditer(subject) if m.end() > m.start()]
+    else:
+        matches, end = [], 0
+        for start in _candidates(subject, starts):
+            if start >= end and (m := pattern.match(subject, start)) and m.end() > start:
+                matches.append(m)
+                end = m.end()
+    return [Span(m.start() + offset, m.end() + offset, text[m.start() : m.end()]) for m in matches]
+
+
+DISPATCH_FROM = 300  # characters: below this a plain scan is as fast
+_WORD_RUN = re.compile(r"\w+")
+Starts = dict[str, tuple[str, ...]]  # first letter -> the word beginnings a match may have
+
+
+@lru_cache(maxsize=32)
+def _word_index(subject: str) -> dict[str, list[tuple[int, str]]]:
+    """Where each run of word characters starts, by its first character (built once per
+    text; every pattern of a critique uses it)."""
+    index: dict[str, list[tuple[int, str]]] = {}
+    for m in _WORD_RUN.finditer(subject):
+        word = m.group()
+        index.setdefault(word[0], []).append((m.start(), word))
+    return index
+
+
+def _candidates(subject: str, starts: Starts) -> list[int]:
+    index = _word_index(subject)
+    found = []
+    for first, beginnings in starts.items():
+        for position, word in index.get(first, ()):
+            if word.startswith(beginnings):
+                found.append(position)
+    found.sort()
+    return found
+
+
+_FIRST_WORDS: dict[int, Starts | None] = {}
+
+
+def _first_words(pattern: re.Pattern[str]) -> Starts | None:
+    """The beginnings of the first word of any match of a `phrases` pattern, by first
+    letter, or None when a match could begin otherwise (a digit class, `\\w+`, a symbol)
+    and every position must be tried. A `phrases` match starts where a run of word
+    characters starts (its leading look-behind says so), so only those are tried."""
+    key = id(pattern)
+    if key not in _FIRST_WORDS:
+        _FIRST_WORDS[key] = None
+        if key in _LOWERCASE and pattern.pattern.startswith(_LEAD):
+            beginnings = _beginnings(list(_parser.parse(pattern.pattern)))
+            if beginnings:
+                by_first: dict[str, list[str]] = {}
+                for b in sorted(beginnings):
+                    by_first.setdefault(b[0], []).append(b)
+                _FIRST_WORDS[key] = {k: tuple(v) for k, v in by_first.items()}
+    return _FIRST_WORDS[key]
+
+
+_LEAD = r"(?<![\w'’])"
+
+
+def _beginnings(items: list[Any]) -> set[str] | None:
+    """What a match of the parsed sequence `items` begins with: letters and digits up to the
+    first other character, one set member per way; None when it may begin otherwise."""
+    if not items:
+        return None  # the rest may match nothing: what follows is unknown here
+    op, arg = items[0]
+    rest = items[1:]
+    name = str(op)
+    if name in ("ASSERT", "ASSERT_NOT", "AT"):
+        return _beginnings(rest)  # takes no characters
+    if name == "LITERAL":
+        run = ""
+        for op2, arg2 in items:
+            ch = chr(arg2) if str(op2) == "LITERAL" else ""
+            if not ch or not (ch.isascii() and ch.isalnum()):
+                break
+            run += ch
+        return {run} if run else None
+    if name == "IN":
+        chars = [chr(a) for o, a in arg if str(o) == "LITERAL"]
+        if len(chars) != len(arg) or not all(c.isascii() and c.isalnum() for c in chars):
+            return None
+        return set(chars)
+    if name == "BRANCH":
+        out: set[str] = set()
+        for branch in arg[1]:
+            found = _beginnings(list(branch) + rest)
+            if found is None:
+                return None
+            out |= found
+        return out
+    if name == "SUBPATTERN":
+        return _beginnings(list(arg[-1]) + rest)
+    if name in ("MAX_REPEAT", "MIN_REPEAT"):
+        low, _, body = arg
+        once = _beginnings(list(body) + rest)
+        if once is None or low > 0:
+            return once
+        skipped = _beginnings(rest)
+        return None if skipped is None else once | skipped
+    return None
 
 
 def phrases(*items: str | re.Pattern[str]) -> re.Pattern[str]:
