@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -170,6 +171,8 @@ def test_a_bad_import_writes_nothing(client: TestClient) -> None:
     ]
     response = client.post("/bank/import", data={"csrf_token": token(client)}, files=files)
     assert response.status_code == 400 and "unknown id &#39;nope&#39;" in response.text
+    assert "bad.md" in response.text  # the user's file, never the server's temporary folder
+    assert "/tmp" not in response.text and tempfile.gettempdir() not in response.text
     assert client.get("/stories/fine").status_code == 404
 
 

@@ -83,9 +83,22 @@ async def import_files(
                 problems.append(Problem("", "expected .md story files or a .zip of them", name))
         if problems:
             raise ImportInvalid(problems)
-        stories = bank_files.read(folder)
+        try:
+            stories = bank_files.read(folder)
+        except ImportInvalid as err:  # name the user's files, not the server's temporary folder
+            raise ImportInvalid([_as_uploaded(p, folder) for p in err.problems]) from None
     report = store.import_stories(stories)
     return page(request, "imported.html", report=report, count=len(stories))
+
+
+def _as_uploaded(problem: Problem, folder: Path) -> Problem:
+    if not problem.file:
+        return problem
+    try:
+        name = Path(problem.file).relative_to(folder).as_posix()
+    except ValueError:
+        name = Path(problem.file).name
+    return Problem(problem.where, problem.message, name or "the upload", problem.line)
 
 
 MAX_MEMBERS = 2_000  # story files in one zip
