@@ -100,9 +100,15 @@ def test_write_a_story_and_see_the_critique(server: str, page: object) -> None:
     assert pg.locator("#critique mark").count() > 0  # type: ignore[attr-defined]
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SHOTS / "editor.png"), full_page=False)  # type: ignore[attr-defined]
+    pg.fill("#critique_question", "Tell me about a time you failed.")  # type: ignore[attr-defined]
+    pg.select_option("#critique_company", "amazon")  # type: ignore[attr-defined]
     pg.click("button.primary")  # type: ignore[attr-defined]
     pg.wait_for_url(re.compile(r"/stories/the-pager-storm\?saved=1"))  # type: ignore[attr-defined]
     assert "Saved as revision 1" in pg.inner_text("main")  # type: ignore[attr-defined]
+    pg.click("button.primary")  # type: ignore[attr-defined]  # saved again: still as chosen
+    pg.wait_for_url(re.compile(r"/stories/the-pager-storm\?saved=1"))  # type: ignore[attr-defined]
+    assert pg.input_value("#critique_question") == "Tell me about a time you failed."  # type: ignore[attr-defined]
+    assert pg.input_value("#critique_company") == "amazon"  # type: ignore[attr-defined]
 
 
 def test_climb_a_ladder(server: str, page: object) -> None:

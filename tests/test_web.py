@@ -259,3 +259,12 @@ def test_the_header_says_where_stories_go(
     monkeypatch.setenv("STORYLADDER_MODEL_URL", "https://api.example.com/v1")
     page = client.get("/").text
     assert "leave this machine" in page and "privacy remote" in page
+
+
+def test_the_company_chosen_once_is_where_every_picker_starts(client: TestClient) -> None:
+    selected = re.compile(r'<option value="amazon"\s+selected>')
+    assert not selected.search(client.get("/").text)
+    assert client.get("/?company=amazon").status_code == 200
+    for url in ("/", "/practice", "/plan", "/stories/mentoring-farah"):
+        assert selected.search(client.get(url).text), url  # remembered on the next visit
+    assert client.get("/?company=nowhere").status_code == 400

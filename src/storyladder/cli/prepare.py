@@ -14,9 +14,9 @@ from rich.text import Text
 from storyladder.cli.context import state
 from storyladder.cli.output import Format, OutputFormat, console, print_json
 from storyladder.errors import InputError
+from storyladder.plan.choices import PLAN_KEY
 
 export_app = typer.Typer(no_args_is_help=True, help="Take the bank along: Anki, cards, Markdown.")
-PLAN_KEY = "plan"
 
 
 def _sessions(ctx: typer.Context) -> list[Any]:

@@ -8,6 +8,7 @@ from fastapi import Request
 
 from storyladder.errors import StoryladderError
 from storyladder.llm.config import SETTING, ModelConfig, effective, privacy_line, provider_for
+from storyladder.plan.choices import chosen_company
 from storyladder.store.repository import Repository
 
 
@@ -31,9 +32,9 @@ def privacy(request: Request) -> dict[str, Any]:
 
 
 def page(request: Request, name: str, status: int = 200, **context: Any) -> Any:
-    """Render a full page or fragment with the CSRF token and the company in context."""
+    """Render a full page or fragment with the CSRF token and the chosen company in context."""
     templates = request.app.state.templates
-    context.setdefault("company", request.query_params.get("company", "generic"))
+    context.setdefault("company", chosen_company(repo(request)))
     context["csrf_token"] = request.app.state.csrf_token
     context["privacy"] = privacy(request)
     return templates.TemplateResponse(request, name, context, status_code=status)

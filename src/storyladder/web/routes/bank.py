@@ -17,6 +17,7 @@ from storyladder.coach.bank import check_stored
 from storyladder.errors import ImportInvalid, InputError, Problem
 from storyladder.formats import bank as bank_files
 from storyladder.formats import markdown
+from storyladder.plan.choices import choose_company, chosen_company
 from storyladder.store.repository import Repository
 from storyladder.web.deps import page, repo
 from storyladder.web.security import check_csrf
@@ -26,10 +27,14 @@ Repo = Annotated[Repository, Depends(repo)]
 
 
 @router.get("/")
-def dashboard(request: Request, store: Repo, company: str = "generic") -> object:
+def dashboard(request: Request, store: Repo, company: str | None = None) -> object:
     tax = taxonomy.load()
-    if company not in tax.company_ids:
+    if company is None:
+        company = chosen_company(store)
+    elif company not in tax.company_ids:
         raise InputError(f"unknown company '{company}'; allowed: {', '.join(tax.company_ids)}")
+    else:
+        choose_company(store, company)  # the next visit, and every other picker, start here
     report = check_stored(store, company=company)
     return page(
         request, "dashboard.html", report=report, tax=tax, company=company, companies=tax.companies

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse
 from storyladder import taxonomy
 from storyladder.errors import InputError
 from storyladder.interview.session import Session
+from storyladder.plan.choices import PLAN_KEY, choose_company
 from storyladder.plan.progress import progress
 from storyladder.plan.schedule import build
 from storyladder.plan.today import tasks_for
@@ -22,7 +23,6 @@ from storyladder.web.security import check_csrf
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
 Repo = Annotated[Repository, Depends(repo)]
-PLAN_KEY = "plan"
 
 
 def _sessions(store: Repository) -> list[Session]:
@@ -62,6 +62,7 @@ def save_plan(
     if company not in taxonomy.load().company_ids:
         raise InputError(f"unknown company '{company}'")
     store.set_setting(PLAN_KEY, {"interview": when.isoformat(), "company": company})
+    choose_company(store, company)
     return RedirectResponse("/plan", status_code=303)
 
 

@@ -67,6 +67,26 @@
     });
   }
 
+  // The live critique's company and question stay as chosen for this story, across saves
+  // and visits (they sit outside the story form, so a save would otherwise reset them).
+  var question = document.getElementById("critique_question");
+  var heardBy = document.getElementById("critique_company");
+  if (form && question && heardBy) {
+    var critiqueKey = "critique:" + form.getAttribute("action");
+    var chosen = {};
+    try {  // this story's choice, else the last one made (a new story gets its id on save)
+      chosen = JSON.parse(localStorage.getItem(critiqueKey) || localStorage.getItem("critique:last") || "{}") || {};
+    } catch (err) { chosen = {}; }
+    if (chosen.question) { question.value = chosen.question; }
+    if (chosen.company && heardBy.querySelector('option[value="' + chosen.company + '"]')) { heardBy.value = chosen.company; }
+    var keepChoice = function () {
+      var value = JSON.stringify({ question: question.value, company: heardBy.value });
+      try { localStorage.setItem(critiqueKey, value); localStorage.setItem("critique:last", value); } catch (err) { /* storage off */ }
+    };
+    question.addEventListener("input", keepChoice);
+    heardBy.addEventListener("change", keepChoice);
+  }
+
   // Practice: a timer per answer, sent with the answer.
   var timer = document.getElementById("timer");
   if (timer) {
