@@ -160,3 +160,40 @@ def test_a_missing_story_is_a_clear_error() -> None:
 def test_a_bad_database_url_is_a_clear_error() -> None:
     code, _, err = sl("--db", "nonsense://", "story", "list")
     assert code == 2 and "error:" in err
+
+
+def _two_stories(home: Path, tmp_path: Path) -> None:
+    for title in ("Mentoring a new analyst", "Missed the quarter close"):
+        path = tmp_path / f"{title}.md"
+        path.write_text(f"---\ntitle: {title}\n---\n## Action\nI did it.\n")
+        assert sl("--home", str(home), "story", "add", "--from", str(path))[0] == 0
+
+
+def test_a_unique_beginning_of_an_id_names_the_story(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _two_stories(home, tmp_path)
+    code, out, _ = sl("--home", str(home), "story", "show", "mentoring")
+    assert code == 0 and "id: mentoring-a-new-analyst" in out
+    code, _, err = sl("--home", str(home), "story", "show", "m")
+    assert code == 2 and "mentoring-a-new-analyst" in err and "missed-the-quarter-close" in err
+    assert sl("--home", str(home), "story", "rm", "missed", "--yes")[0] == 0
+    assert sl("--home", str(home), "story", "show", "m")[0] == 0  # one left: no longer ambiguous
+    code, out, _ = sl("--home", str(home), "story", "restore", "missed")
+    assert code == 0 and "missed-the-quarter-close" in out
+    code, _, err = sl("--home", str(home), "story", "show", "nothing-like-it")
+    assert code == 2 and "no story with id" in err
+
+
+def test_the_shell_completes_story_ids(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    home = tmp_path / "home"
+    _two_stories(home, tmp_path)
+    script = Path(sys.executable).parent / "storyladder"
+    words = f"storyladder --home {home} story show mi"
+    env = {**os.environ, "_STORYLADDER_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    out = subprocess.run(
+        [str(script)], env={**env, "COMP_CWORD": "5"}, capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["missed-the-quarter-close"]

@@ -256,6 +256,10 @@ def test_cli_scripted_session_prints_the_transcript(tmp_path: Path) -> None:
     assert data["scorecard"]["levels"][story.id] == "worldview"
     code, out, _ = sl("sessions", "show", data["id"], "--format", "json")
     assert json.loads(out)["turns"] == data["turns"]
+    code, out, _ = sl("sessions", "show", data["id"][:5], "--format", "json")  # a beginning
+    assert code == 0 and json.loads(out)["id"] == data["id"]
+    code, _, err = sl("sessions", "show", "zz-none")
+    assert code == 2 and "no session" in err
 
 
 def test_cli_errors_exit_2(tmp_path: Path) -> None:

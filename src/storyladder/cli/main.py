@@ -34,7 +34,7 @@ class Group(TyperGroup):
 app = typer.Typer(
     cls=Group,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     help="Prepare true stories for behavioral and values interviews, offline.",
 )

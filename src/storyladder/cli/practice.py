@@ -17,6 +17,7 @@ import typer
 from rich.text import Text
 
 from storyladder.cli.context import state
+from storyladder.cli.ids import SessionId, StoryId, complete, resolve_story
 from storyladder.cli.output import Format, OutputFormat, console, print_json
 from storyladder.errors import InputError
 
@@ -37,7 +38,7 @@ sessions_app = typer.Typer(no_args_is_help=True, help="Past and unfinished pract
 
 def ladder(
     ctx: typer.Context,
-    story_id: Annotated[str, typer.Argument(help="The story to climb.")],
+    story_id: StoryId,
     company: Company = "anthropic",
     answers: Answers = None,
     fmt: Format = OutputFormat.text,
@@ -60,7 +61,14 @@ def drill(
             "or feelings."
         ),
     ],
-    story: Annotated[str | None, typer.Option(help="The story to drill.")] = None,
+    story: Annotated[
+        str | None,
+        typer.Option(
+            help="The story to drill (its id, or any unique beginning of it).",
+            callback=resolve_story,
+            autocompletion=complete,
+        ),
+    ] = None,
     question: Annotated[str | None, typer.Option(help="Or a question to start from.")] = None,
     company: Company = "generic",
     answers: Answers = None,
@@ -119,7 +127,9 @@ def sessions_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
 
 @sessions_app.command("show")
-def sessions_show(ctx: typer.Context, session_id: str, fmt: Format = OutputFormat.text) -> None:
+def sessions_show(
+    ctx: typer.Context, session_id: SessionId, fmt: Format = OutputFormat.text
+) -> None:
     """Show a session's transcript and scorecard.
 
     Example: storyladder sessions show 3f2a9c1b7d4e
@@ -138,7 +148,7 @@ def sessions_show(ctx: typer.Context, session_id: str, fmt: Format = OutputForma
 
 @sessions_app.command("resume")
 def sessions_resume(
-    ctx: typer.Context, session_id: str, answers: Answers = None, fmt: Format = "text"
+    ctx: typer.Context, session_id: SessionId, answers: Answers = None, fmt: Format = "text"
 ) -> None:
     """Continue an unfinished session where it stopped.
 
@@ -151,7 +161,7 @@ def sessions_resume(
 @sessions_app.command("keep")
 def sessions_keep(
     ctx: typer.Context,
-    session_id: str,
+    session_id: SessionId,
     answer: Annotated[int, typer.Argument(help="The answer's number in the transcript.")],
 ) -> None:
     """Keep a story you told on the spot in a mock as a draft in your bank.

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from storyladder.cli.context import state
 from storyladder.cli.editor import edit_story, template
+from storyladder.cli.ids import RemovedStoryId, StoryId
 from storyladder.cli.output import Format, OutputFormat, console, print_json, read_input
 from storyladder.errors import Conflict, InputError
 from storyladder.store.recovery import keep, saving
@@ -58,7 +59,7 @@ def story_add(ctx: typer.Context, from_file: FromFile = None) -> None:
 
 
 @app.command("edit")
-def story_edit(ctx: typer.Context, story_id: str, from_file: FromFile = None) -> None:
+def story_edit(ctx: typer.Context, story_id: StoryId, from_file: FromFile = None) -> None:
     """Edit a story in $EDITOR (or replace it --from FILE); the old text stays in history.
 
     Example: storyladder story edit rollback-migration
@@ -158,7 +159,7 @@ def story_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 @app.command("show")
 def story_show(
     ctx: typer.Context,
-    story_id: str,
+    story_id: StoryId,
     revision: Annotated[int | None, typer.Option(help="Show this old revision.")] = None,
     fmt: Format = OutputFormat.text,
 ) -> None:
@@ -179,7 +180,7 @@ def story_show(
 @app.command("rm")
 def story_rm(
     ctx: typer.Context,
-    story_id: str,
+    story_id: StoryId,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Remove a story from the bank (its history stays; `restore` brings it back).
@@ -195,7 +196,7 @@ def story_rm(
 
 
 @app.command("history")
-def story_history(ctx: typer.Context, story_id: str, fmt: Format = OutputFormat.text) -> None:
+def story_history(ctx: typer.Context, story_id: StoryId, fmt: Format = OutputFormat.text) -> None:
     """List every saved revision of a story, newest first.
 
     Example: storyladder story history rollback-migration
@@ -225,7 +226,7 @@ def story_history(ctx: typer.Context, story_id: str, fmt: Format = OutputFormat.
 @app.command("restore")
 def story_restore(
     ctx: typer.Context,
-    story_id: str,
+    story_id: RemovedStoryId,
     revision: Annotated[
         int | None, typer.Argument(help="Revision to bring back (default: latest).")
     ] = None,

@@ -108,6 +108,29 @@ class Repository:
             raise StoryNotFound(self._not_found(story_id, row is not None))
         return _record(row)
 
+    def resolve(self, text: str, include_deleted: bool = False) -> str:
+        """The id of the one story whose id is `text` or begins with it; more than one,
+        or none, is a StoryNotFound that lists the ids that match."""
+        query = select(stories.c.id).where(stories.c.id.startswith(text, autoescape=True))
+        if not include_deleted:
+            query = query.where(stories.c.deleted.is_(False))
+        with self.engine.connect() as conn:
+            found = sorted(conn.execute(query).scalars())
+        if text in found or len(found) == 1:
+            return text if text in found else found[0]
+        if found:
+            shown = ", ".join(found[:8]) + (f" and {len(found) - 8} more" if len(found) > 8 else "")
+            raise StoryNotFound(f"'{text}' begins {len(found)} story ids: {shown}; type more of it")
+        self.get(text, include_deleted)  # says why: no such story, or a removed one
+        raise StoryNotFound(self._not_found(text, False))
+
+    def story_ids(self, prefix: str = "") -> list[str]:
+        """The ids of the stories in the bank that begin with `prefix` (for completion)."""
+        query = select(stories.c.id).where(stories.c.deleted.is_(False))
+        query = query.where(stories.c.id.startswith(prefix, autoescape=True))
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(query).scalars())
+
     def history(self, story_id: str) -> list[RevisionInfo]:
         query = (
             select(story_revisions)
@@ -254,6 +277,21 @@ class Repository:
             )
         out: dict[str, Any] = json.loads(data)
         return out
+
+    def resolve_session(self, text: str) -> str:
+        """The id of the one session whose id is `text` or begins with it."""
+        query = select(sessions.c.id).where(sessions.c.id.startswith(text, autoescape=True))
+        with self.engine.connect() as conn:
+            found = sorted(conn.execute(query).scalars())
+        if len(found) == 1 or text in found:
+            return text if text in found else found[0]
+        if found:
+            shown = ", ".join(found[:8])
+            raise StoryNotFound(
+                f"'{text}' begins {len(found)} session ids: {shown}; type more of it"
+            )
+        self.get_session(text)  # says there is no such session
+        return text
 
     def list_sessions(self) -> list[dict[str, Any]]:
         query = select(sessions).order_by(sessions.c.updated_at.desc(), sessions.c.id)
