@@ -196,3 +196,45 @@ def test_story_cards_print_one_story_per_page(browser: object, tmp_path: Path) -
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())
     assert len(pages) == len(stories)  # one printed page per story
     page.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_every_page_fits_a_phone(server: str, browser: object) -> None:
+    context = browser.new_context(viewport=PHONE)  # type: ignore[attr-defined]
+    pg = context.new_page()
+    pages = ["/", "/stories/new", "/stories/mentoring-farah", "/stories/mentoring-farah/history"]
+    pages += ["/practice", "/plan", "/progress", "/quiz"]
+    wide = {}
+    for path in pages:
+        pg.goto(f"{server}{path}")
+        overflow = pg.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            wide[path] = overflow
+    assert wide == {}  # no page scrolls sideways at 390 px
+    pg.goto(f"{server}/")
+    nav = pg.locator("nav[aria-label=Main] a")
+    for i in range(nav.count()):
+        box = nav.nth(i).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    context.close()
+
+
+def test_on_a_phone_the_critique_is_on_screen_while_writing(server: str, browser: object) -> None:
+    context = browser.new_context(viewport=PHONE)  # type: ignore[attr-defined]
+    pg = context.new_page()
+    pg.goto(f"{server}/stories/mentoring-farah")
+    pg.locator("#critique .flags, #critique .scores").first.wait_for(timeout=10_000)
+    pg.locator("#action").scroll_into_view_if_needed()
+    pg.focus("#action")
+    shown = pg.evaluate(
+        """() => { const s = document.querySelector('#critique .scores');
+        const r = s.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + 5, r.top + r.height / 2);
+        return hit !== null && s.contains(hit); }"""
+    )
+    assert shown, "the critique's scores are not on screen while the story is written"
+    context.close()
