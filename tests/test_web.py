@@ -268,3 +268,18 @@ def test_the_company_chosen_once_is_where_every_picker_starts(client: TestClient
     for url in ("/", "/practice", "/plan", "/stories/mentoring-farah"):
         assert selected.search(client.get(url).text), url  # remembered on the next visit
     assert client.get("/?company=nowhere").status_code == 400
+
+
+def test_the_live_critique_says_what_is_not_written_yet(client: TestClient) -> None:
+    form = {
+        "csrf_token": token(client),
+        "situation": "In March our clinic's booking system double-booked 40 patients a week.",
+        "task": "My task was to fix the schedule before the audit in six weeks.",
+        "action": "I rebuilt the slot rules with Dana from reception and tested them on old data.",
+    }
+    panel = client.post("/critique", data=form).text
+    assert "Not written yet: Result, Learning" in panel
+    assert "<b>no_result</b>" not in panel and "<b>no_learning</b>" not in panel
+    assert "<b>scripted</b>" not in panel  # the Task box's own "My task was" is not a script
+    for flag, quote in re.findall(r"<b>(\w+)</b>.*?<q>(.*?)</q>", panel, re.S):
+        assert flag not in ("no_numbers", "no_cost", "no_credit", "no_alternatives"), quote

@@ -170,7 +170,23 @@ async def live_critique(request: Request) -> object:
         return page(request, "critique_panel.html", result=None, marked=[])
     question = str(form.get("critique_question") or "") or None
     result = await coach_pool.run(critique, text, question=question, company=company)
-    return page(request, "critique_panel.html", result=result, marked=_marks(result))
+    unwritten = [name for name in SECTIONS if not str(form.get(name) or "").strip()]
+    # a section not written yet is said so, not flagged with sentences from the others
+    waiting = {f for f, section in WRITTEN_IN.items() if section in unwritten}
+    flags = [f for f in result.flags if f.id not in waiting]
+    absent = {f.id for f in taxonomy.load().flags if f.absence}
+    return page(
+        request,
+        "critique_panel.html",
+        result=result,
+        flags=flags,
+        absent=absent,
+        unwritten=unwritten,
+        marked=_marks(result, absent),
+    )
+
+
+WRITTEN_IN = {"no_result": "result", "no_learning": "learning"}  # flag -> the section it wants
 
 
 @router.post("/ladder/{level}")
@@ -187,8 +203,9 @@ async def judge_ladder_answer(request: Request, level: str) -> object:
     return page(request, "level_panel.html", judged=judged)
 
 
-def _marks(result: object) -> list[tuple[str, str | None]]:
-    """The answer as (text, flag id or None) pieces, so evidence can be highlighted safely."""
+def _marks(result: object, absent: set[str]) -> list[tuple[str, str | None]]:
+    """The answer as (text, flag id or None) pieces, so evidence can be highlighted safely.
+    A flag about something missing (`absent`) has no words of its own to mark."""
     from storyladder.model import Critique
 
     assert isinstance(result, Critique)
@@ -196,6 +213,7 @@ def _marks(result: object) -> list[tuple[str, str | None]]:
         {
             (e.start, e.end, f.id)
             for f in result.flags
+            if f.id not in absent
             for e in f.evidence
             if e.end - e.start < len(result.answer)
         }
