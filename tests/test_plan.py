@@ -16,6 +16,7 @@ from storyladder.formats import bank as bank_files
 from storyladder.formats.cards import bank_markdown, cards_html
 from storyladder.interview import engine
 from storyladder.interview.session import Session
+from storyladder.model import Story
 from storyladder.plan.progress import progress, sparkline, trend
 from storyladder.plan.rehearsal import rating, schedule
 from storyladder.plan.schedule import DAY_BUDGET, build
@@ -178,3 +179,37 @@ def test_a_finished_drill_ticks_off_todays_task() -> None:
     records = [StoredStory(s, 1, now - timedelta(days=3), now - timedelta(days=3)) for s in STORIES]
     ticked = {t.key: done for t, done in tasks_for(plan, [session], records, now)}
     assert ticked[task.key] is True
+
+
+def test_a_new_story_ticks_the_write_task_of_its_own_category_only() -> None:
+    from storyladder.plan.today import tasks_for
+    from storyladder.store.repository import StoredStory
+
+    today = date.today()
+    thin = [s for s in STORIES if "failure" not in s.categories][:4]
+    plan = build(thin, [], "generic", today, today + timedelta(days=10))
+    writes = [t for t, _ in tasks_for(plan, [], [], datetime.now(UTC)) if t.kind == "write"]
+    failure = next(t for t in writes if t.category == "failure")
+    now = datetime.now(UTC)
+    old = [StoredStory(s, 1, now - timedelta(days=3), now - timedelta(days=3)) for s in thin]
+    other = Story(title="A mentee I coached", categories=("mentorship",), action="I coached her.")
+    ticked = {
+        t.key: done for t, done in tasks_for(plan, [], [*old, StoredStory(other, 1, now, now)], now)
+    }
+    assert ticked[failure.key] is False  # a story was written today, but not a failure story
+    fail = Story(title="The launch I broke", categories=("failure",), action="I broke it.")
+    ticked = {
+        t.key: done for t, done in tasks_for(plan, [], [*old, StoredStory(fail, 1, now, now)], now)
+    }
+    assert ticked[failure.key] is True
+
+
+def test_no_day_holds_a_task_twice_and_an_empty_day_says_what_it_is_for() -> None:
+    for stories in (STORIES[:1], STORIES[:2], STORIES):
+        plan = build(stories, [], "anthropic", TODAY, TODAY + timedelta(days=14))
+        for day in plan.days:
+            keys = [t.key for t in day.tasks]
+            assert len(keys) == len(set(keys)), (day.day, keys)
+            assert bool(day.note) == (not day.tasks)
+        if not plan.days[-1].tasks:
+            assert "rest" in str(plan.days[-1].note)

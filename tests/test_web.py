@@ -6,6 +6,7 @@ import io
 import re
 import tempfile
 import zipfile
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -283,3 +284,19 @@ def test_the_live_critique_says_what_is_not_written_yet(client: TestClient) -> N
     assert "<b>scripted</b>" not in panel  # the Task box's own "My task was" is not a script
     for flag, quote in re.findall(r"<b>(\w+)</b>.*?<q>(.*?)</q>", panel, re.S):
         assert flag not in ("no_numbers", "no_cost", "no_credit", "no_alternatives"), quote
+
+
+def test_todays_tasks_start_from_the_plan_page(client: TestClient) -> None:
+    day = (date.today() + timedelta(days=4)).isoformat()
+    saved = client.post("/plan", data={"csrf_token": token(client), "interview": day})
+    assert saved.status_code == 303
+    page = client.get("/plan").text
+    forms = re.findall(
+        r'<form method="post" action="/practice" class="start-task">(.*?)</form>', page, re.S
+    )
+    links = re.findall(r'<a class="button" href="(/stories/[^"]+)">', page)
+    assert forms or links  # every kind of task today has its way in
+    if forms:
+        fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', forms[0]))
+        started = client.post("/practice", data=fields)
+        assert started.status_code == 303 and "/practice/" in started.headers["location"]

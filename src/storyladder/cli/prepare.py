@@ -83,6 +83,8 @@ def plan(
     )
     for day in result.days:
         out.print(Text(f"\n{day.day:%a %d %b}  ({day.minutes} min)", style="bold"))
+        if day.note:
+            out.print(Text(f"  {day.note}", style="dim"))
         for task in day.tasks:
             out.print(Text(f"  [{task.kind}] {task.text}"))
     if result.unscheduled:

@@ -12,7 +12,7 @@ from typing import Any
 from storyladder.coach.levels import readiness
 from storyladder.interview.session import Session
 from storyladder.model import Story
-from storyladder.plan.rehearsal import _parse
+from storyladder.plan.rehearsal import parse_time
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -38,7 +38,7 @@ class Progress:
 def progress(
     sessions: Sequence[Session], revisions: Mapping[str, Sequence[tuple[datetime, Story]]]
 ) -> Progress:
-    ordered = sorted((s for s in sessions if s.answers), key=lambda s: _parse(s.created_at))
+    ordered = sorted((s for s in sessions if s.answers), key=lambda s: parse_time(s.created_at))
     dims: dict[str, list[int | None]] = {}
     flags: dict[str, list[float]] = {}
     for n, session in enumerate(ordered):

@@ -58,14 +58,14 @@ def story_rating(held_share: float) -> Rating:
     return Rating.Again
 
 
-def _parse(when: str) -> datetime:
+def parse_time(when: str) -> datetime:
     moment = datetime.fromisoformat(when)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def reviews_of(session: Session) -> list[tuple[str, datetime, Rating]]:
     """(card key, time, rating) for every story and level practised in a session."""
-    when = _parse(session.created_at)
+    when = parse_time(session.created_at)
     pressed = {
         (t.story_id, t.level)
         for t in session.turns

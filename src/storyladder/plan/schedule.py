@@ -44,12 +44,12 @@ class Task:
     level: str | None = None
     drill: str | None = None
     company: str | None = None
+    category: str | None = None  # a write task for a gap: the category the story fills
 
     @property
     def key(self) -> str:
-        return ":".join(
-            x or "" for x in (self.kind, self.story_id, self.level, self.drill, self.company)
-        )
+        fields = (self.kind, self.story_id, self.level, self.drill, self.company, self.category)
+        return ":".join(x or "" for x in fields)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +60,7 @@ class Task:
             "level": self.level,
             "drill": self.drill,
             "company": self.company,
+            "category": self.category,
             "key": self.key,
         }
 
@@ -73,13 +74,28 @@ class Day:
     def minutes(self) -> int:
         return sum(t.minutes for t in self.tasks)
 
+    last: bool = False  # the day before the interview
+
+    @property
+    def note(self) -> str | None:
+        """What a day without tasks is for (the plan keeps the last days light)."""
+        if self.tasks:
+            return None
+        if self.last:
+            return "rest: the interview is tomorrow; reread your bank's one-line hooks, no drills"
+        return "buffer: catch up on anything unfinished, or rest"
+
     def fits(self, task: Task) -> bool:
+        """Room for `task` in the day's budget, and not the same task twice in one day."""
+        if any(t.key == task.key for t in self.tasks):
+            return False
         return not self.tasks or self.minutes + task.minutes <= DAY_BUDGET
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.day.isoformat(),
             "minutes": self.minutes,
+            "note": self.note,
             "tasks": [t.to_dict() for t in self.tasks],
         }
 
@@ -118,7 +134,7 @@ def build(
     if interview <= today:
         raise InputError(f"the interview date {interview} is not after today ({today})")
     n = min((interview - today).days, MAX_DAYS)
-    days = [Day(today + timedelta(days=i)) for i in range(n)]
+    days = [Day(today + timedelta(days=i), last=i == n - 1) for i in range(n)]
     report = check(stories, company=mode.id)
     now = datetime.combine(today, time(23, 59)).astimezone()
     cards = schedule(stories, sessions, now)
@@ -154,7 +170,10 @@ def _gap_tasks(report: BankReport) -> list[Task]:
         category = tax.category(category_id)
         tasks.append(
             Task(
-                "write", MINUTES["write"], f"Write a story for '{category.name}': {category.recall}"
+                "write",
+                MINUTES["write"],
+                f"Write a story for '{category.name}': {category.recall}",
+                category=category_id,
             )
         )
     missing = max(0, 8 - len(report.stories) - len(tasks))

@@ -1,33 +1,52 @@
-"""Today's tasks, ticked off by what the store shows was done today: a drill or mock run,
-a ladder answer written, a new story added."""
+"""Today's tasks, ticked off by what was done today: a drill or mock run, a ladder answer
+written, a story added (for a gap's category, in that category).
+
+Pure: the caller passes the sessions and the stories with their times (`Kept`, which the
+repository's records are); nothing here touches the store."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Protocol
 
 from storyladder.interview.session import Session
-from storyladder.plan.rehearsal import _parse
+from storyladder.model import Story
+from storyladder.plan.rehearsal import parse_time
 from storyladder.plan.schedule import Plan, Task
-from storyladder.store.repository import StoredStory
+
+
+class Kept(Protocol):
+    """A story as the store keeps it: the story, and when it was first and last saved."""
+
+    @property
+    def story(self) -> Story: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def updated_at(self) -> datetime: ...
 
 
 def tasks_for(
-    plan: Plan, sessions: Sequence[Session], stories: Sequence[StoredStory], now: datetime
+    plan: Plan, sessions: Sequence[Session], stories: Sequence[Kept], now: datetime
 ) -> list[tuple[Task, bool]]:
     day = plan.day(now.astimezone().date())
     if day is None:
         return []
     today = now.astimezone().date()
-    ran = [s for s in sessions if _parse(s.created_at).astimezone().date() == today and s.answers]
-    new_today = [r for r in stories if r.created_at.astimezone().date() == today]
+    ran = [
+        s for s in sessions if parse_time(s.created_at).astimezone().date() == today and s.answers
+    ]
+    new_today = [r.story for r in stories if r.created_at.astimezone().date() == today]
     edited = {r.story.id: r for r in stories if r.updated_at.astimezone().date() == today}
     out: list[tuple[Task, bool]] = []
-    writes = 0
-    for task in day.tasks:
+    unclaimed = list(new_today)  # each new story ticks one write task, never two
+    for task in sorted(day.tasks, key=lambda t: t.category is None):  # category tasks first
         if task.kind == "write":
-            writes += 1
-            done = len(new_today) >= writes
+            fits = [s for s in unclaimed if task.category is None or task.category in s.categories]
+            done = bool(fits)
+            if fits:
+                unclaimed.remove(fits[0])
         elif task.kind == "deepen":
             record = edited.get(task.story_id or "")
             done = bool(record and task.level and record.story.ladder.get(task.level, "").strip())
@@ -43,4 +62,5 @@ def tasks_for(
         else:  # rehearse: any practice on the story today
             done = any(t.story_id == task.story_id for s in ran for t in s.answers)
         out.append((task, done))
-    return out
+    order = {id(t): i for i, t in enumerate(day.tasks)}
+    return sorted(out, key=lambda pair: order[id(pair[0])])  # in the plan's order
