@@ -70,3 +70,21 @@ def test_cli_bank_check() -> None:
     assert code == 0 and "What to do next" in out
     code, _, err = sl("bank", "check", "--company", "acme")
     assert code == 2 and "allowed" in err
+
+
+def test_a_story_that_contradicts_the_question_says_so_and_sinks() -> None:
+    from storyladder.model import Story
+
+    right = Story(
+        title="The caching fight I won",
+        categories=("manager_disagreement",),
+        situation="In 2023 my manager wanted to ship the catalogue without a cache.",
+        action="I pushed back with load numbers and we added the cache.",
+        result="Two weeks later traffic tripled and everyone realized I was right.",
+    )
+    stories = bank_files.read(SAMPLE)
+    result = match("Tell me about a time you turned out to be wrong.", [*stories, right])
+    won = next(m for m in result.stories if m.story_id == right.id)
+    assert any("the opposite of what it asks" in r for r in won.reasons)
+    assert result.stories[0].story_id != right.id
+    assert any("you were wrong in it" in r for r in result.stories[0].reasons)

@@ -46,6 +46,28 @@ _NEGATIVE_STORY = re.compile(
 )
 
 
+_ASKS_WRONG = re.compile(  # the question wants a time the candidate was wrong
+    r"\b(?:you (?:were|turned out to be|had been|got it) (?:wrong|mistaken)|proved you wrong|"
+    r"changed? your (?:mind|opinion|view)|(?:someone|somebody|they|a colleague|a teammate) "
+    r"(?:else )?(?:was|were|turned out to be) right|you lost an? (?:argument|debate)|"
+    r"wrong about)\b",
+    re.IGNORECASE,
+)
+_SHOWS_ME_WRONG = re.compile(
+    r"\b(?:I was wrong|I had (?:it|that) wrong|I got (?:it|that) wrong|[Ss]he was right|"
+    r"[Hh]e was right|[Tt]hey were right|(?!I\b)[A-Z][a-z]+ was right|I changed my mind|"
+    r"proved me wrong|I was the one who was wrong|I'd been wrong|my mistake)\b"
+)  # case kept: a name ("Marisol was right") is capitalised, "it was right" is not
+_SHOWS_ME_RIGHT = re.compile(
+    r"\b(?:I was right|proved me right|turned out I was right|I was proven right|"
+    r"(?:they|she|he|everyone) (?:realized|admitted|saw|agreed) (?:that )?I was right|"
+    r"vindicated)\b",
+    re.IGNORECASE,
+)
+_WRONG_PARTS = ("wrong", "learner")
+_WRONG_CATEGORIES = ("someone_else_right", "changed_opinion")
+
+
 _ROLLBACK = re.compile(r"\broll(?:ed|ing)? (?:it |them |this |that |everything )?back\b")
 
 
@@ -160,6 +182,16 @@ def match(question: str, stories: Sequence[Story], limit: int | None = None) -> 
         if info.pattern and known[story.id].setback:
             score += WEIGHTS["framing"]
             reasons.append("has the setback a negatively framed question wants")
+        if _ASKS_WRONG.search(question):
+            if known[story.id].wrong:
+                score += WEIGHTS["framing"]
+                reasons.append("you were wrong in it, as the question asks")
+            elif known[story.id].right:
+                score -= 2 * WEIGHTS["framing"]
+                reasons.append(
+                    "the opposite of what it asks: in this story you were right, and the "
+                    "question wants a time you were wrong"
+                )
         out.append(Match(story.id, story.title, score, tuple(reasons)))
     out.sort(key=lambda m: (-m.score, m.story_id))
     return MatchResult(info, asks, tuple(out[:limit] if limit else out))
@@ -173,6 +205,8 @@ class _Known:
     fit: Fit
     depth: int
     setback: bool
+    wrong: bool  # the candidate was wrong in it (by its tags or its words)
+    right: bool  # the candidate was proved right in it, and never wrong
 
 
 _KNOWN: dict[tuple[str, str], _Known] = {}
@@ -192,6 +226,12 @@ def _known(story: Story) -> _Known:
             infer(story.text),
             readiness(story).depth,
             bool(_NEGATIVE_STORY.search(story.text)),
+            wrong := bool(
+                story.self_part in _WRONG_PARTS
+                or set(story.categories) & set(_WRONG_CATEGORIES)
+                or _SHOWS_ME_WRONG.search(story.text)
+            ),
+            not wrong and bool(_SHOWS_ME_RIGHT.search(story.text)),
         )
     _KNOWN[key] = found
     return found
