@@ -15,6 +15,8 @@ import pytest
 from storyladder.evaluation.corpus import Corpus, load
 from storyladder.evaluation.measure import report
 
+pytestmark = pytest.mark.slow  # measures the coach on the whole corpus
+
 CORPUS = Path(__file__).parent / "corpus"
 
 

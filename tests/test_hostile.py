@@ -114,6 +114,7 @@ def _kept(home: Path) -> str:
     return kept.read_text()
 
 
+@pytest.mark.slow  # waits out a lock
 def test_story_edit_against_a_locked_database_keeps_the_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_home: Path
 ) -> None:

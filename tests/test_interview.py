@@ -156,6 +156,7 @@ def test_the_scorecard_names_the_planted_weaknesses() -> None:
     }
 
 
+@pytest.mark.slow  # every labelled ladder
 def test_probes_quote_the_candidate_and_never_take_a_sentence_opener_for_a_name() -> None:
     """Ladder climbs on the tuning authors' ladders (docs/interview.md has held-out figures)."""
     report = measure_probes(list(load_corpus(CORPUS).tuning().ladders))
@@ -314,6 +315,7 @@ def test_killing_the_process_mid_session_loses_no_turn(tmp_path: Path, isolated_
     assert story.ladder["worldview"] in answers and data["status"] == "done"
 
 
+@pytest.mark.slow  # every labelled reply
 def test_the_listener_holds_its_figures_on_the_labelled_replies() -> None:
     """docs/interview.md: the shipped models on the tuning authors, and a floor on the
     held-out ones (never read while tuning), so a change that makes it worse fails here."""

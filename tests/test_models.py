@@ -141,6 +141,19 @@ def test_the_interviewer_turn_is_grounded_or_dropped() -> None:
             OpenAIProvider("m", None, url), draft, ANSWER, "decision", "probe", "anthropic", outcome
         )
     assert dropped is None and "did not quote your answer" in outcome.notices[-1]
+    echoed = Script(["<candidate_text> skip the shadow run </candidate_text> What did it cost?"])
+    with serving(echoed, "openai") as url:  # the prompt's fences said back: never shown
+        outcome = Outcome()
+        turn = interviewer_turn(
+            OpenAIProvider("m", None, url),
+            "Why?",
+            ANSWER,
+            "decision",
+            "probe",
+            "anthropic",
+            outcome,
+        )
+    assert turn is None and "not usable" in outcome.notices[-1]
     assert guard.invented("What did Marcus say about the 3,000 refunds?", ANSWER) == [
         "3,000",
         "Marcus",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +24,8 @@ from storyladder.model import (
     Story,
 )
 from storyladder.store.database import open_repository
+
+pytestmark = pytest.mark.slow
 
 TAX = taxonomy.load()
 # Prose: any printable text, newlines included; ends are normalized by the format (SPEC §10).

@@ -77,6 +77,7 @@ def _every_pattern() -> list[re.Pattern[str]]:
     return list(found.values())
 
 
+@pytest.mark.slow  # every pattern on the corpus
 def test_first_word_dispatch_finds_exactly_what_a_full_scan_finds() -> None:
     from pathlib import Path
 

@@ -13,9 +13,12 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pytest
 from fastapi.testclient import TestClient
 
 from storyladder.web.app import create_app
+
+pytestmark = pytest.mark.slow
 
 
 def _free_port() -> int:

@@ -10,7 +10,7 @@ import typer
 
 from storyladder.cli import story
 from storyladder.cli.context import AppState, state
-from storyladder.cli.output import console
+from storyladder.cli.output import OutputFormat, console
 from storyladder.store import location
 
 
@@ -44,7 +44,7 @@ def demo(
     ctx.find_root().obj = demo_state
     demo_state.repo().import_stories(stories)
     console().print(f"Demo bank ready in {demo_home} ({len(stories)} fictional stories).\n")
-    story.story_list(ctx, fmt="text")
+    story.story_list(ctx, fmt=OutputFormat.text)
     console().print(
         "\nTry next (the demo home is separate from your own bank):\n"
         f"  storyladder --home {demo_home} story show {stories[0].id}\n"

@@ -148,7 +148,10 @@ def sessions_show(
 
 @sessions_app.command("resume")
 def sessions_resume(
-    ctx: typer.Context, session_id: SessionId, answers: Answers = None, fmt: Format = "text"
+    ctx: typer.Context,
+    session_id: SessionId,
+    answers: Answers = None,
+    fmt: Format = OutputFormat.text,
 ) -> None:
     """Continue an unfinished session where it stopped.
 

@@ -147,8 +147,8 @@ def progress(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
         flags = Table(show_header=True, header_style="bold")
         for column in ("flag", "share of answers", "habit"):
             flags.add_column(column)
-        for flag, values in sorted(result.flags.items(), key=lambda kv: -sum(kv[1])):
-            flags.add_row(flag, sparkline(values, 1.0), result.trends[flag])
+        for flag, shares in sorted(result.flags.items(), key=lambda kv: -sum(kv[1])):
+            flags.add_row(flag, sparkline(shares, 1.0), result.trends[flag])
         out.print(flags)
     ready = Table(title="Ladder readiness by revision", show_header=True, header_style="bold")
     for column in ("story", "depth over time", "now"):

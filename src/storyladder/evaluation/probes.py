@@ -58,7 +58,7 @@ def _opener(text: str) -> str:
 
 
 def measure(ladders: list[LadderAnswer]) -> ProbeReport:
-    stories: dict[str, dict[str, Any]] = defaultdict(dict)
+    stories: dict[str, dict[Any, Any]] = defaultdict(dict)  # "story", or (level, met)
     for item in ladders:
         key = item.id.split(":")[0]
         stories[key]["story"] = item.story

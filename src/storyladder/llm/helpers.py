@@ -55,13 +55,17 @@ def interviewer_turn(
     if reply is None:
         return None
     text = guard.keep_grounded(" ".join(reply.text.split()), last_answer + " " + draft)
-    if not text.endswith("?") or len(text) < 15 or len(text) > 400:
+    usable = text.endswith("?") and 15 <= len(text) <= 400 and not _MARKUP.search(text)
+    if not usable:
         outcome.notices.append("the model's question was not usable; kept the offline one")
         return None
-    if grounded(draft, last_answer) and not grounded(text, last_answer):
+    if not grounded(text, last_answer):  # the same test our own probes pass
         outcome.notices.append("the model's question did not quote your answer; kept ours")
         return None
     return text
+
+
+_MARKUP = re.compile(r"</?[a-z_]+>|```")  # the prompt's fences echoed back, or code
 
 
 class Evidence(BaseModel):

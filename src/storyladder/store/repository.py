@@ -7,6 +7,7 @@ both versions) instead of overwriting. Removal is a revision too, and reversible
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ class Repository:
 
     # -- reading ---------------------------------------------------------------
 
-    def list(self, include_deleted: bool = False) -> list[StoredStory]:
+    def list(self, include_deleted: bool = False) -> builtins.list[StoredStory]:
         query = select(stories).order_by(stories.c.id)
         if not include_deleted:
             query = query.where(stories.c.deleted.is_(False))
@@ -124,14 +125,14 @@ class Repository:
         self.get(text, include_deleted)  # says why: no such story, or a removed one
         raise StoryNotFound(self._not_found(text, False))
 
-    def story_ids(self, prefix: str = "") -> list[str]:
+    def story_ids(self, prefix: str = "") -> builtins.list[str]:
         """The ids of the stories in the bank that begin with `prefix` (for completion)."""
         query = select(stories.c.id).where(stories.c.deleted.is_(False))
         query = query.where(stories.c.id.startswith(prefix, autoescape=True))
         with self.engine.connect() as conn:
             return sorted(conn.execute(query).scalars())
 
-    def history(self, story_id: str) -> list[RevisionInfo]:
+    def history(self, story_id: str) -> builtins.list[RevisionInfo]:
         query = (
             select(story_revisions)
             .where(story_revisions.c.story_id == story_id)
@@ -162,7 +163,7 @@ class Repository:
             raise StoryNotFound(f"story '{story_id}' has no revision {revision}")
         return _decode(data)
 
-    def past_revisions(self) -> dict[str, list[Story]]:
+    def past_revisions(self) -> dict[str, builtins.list[Story]]:
         """Every earlier revision of every story in the bank, oldest first (one query)."""
         query = (
             select(story_revisions.c.story_id, story_revisions.c.data)
@@ -293,7 +294,7 @@ class Repository:
         self.get_session(text)  # says there is no such session
         return text
 
-    def list_sessions(self) -> list[dict[str, Any]]:
+    def list_sessions(self) -> builtins.list[dict[str, Any]]:
         query = select(sessions).order_by(sessions.c.updated_at.desc(), sessions.c.id)
         with self.engine.connect() as conn:
             rows = list(conn.execute(query))
@@ -314,13 +315,13 @@ class Repository:
             )
         return out
 
-    def all_sessions(self) -> list[dict[str, Any]]:
+    def all_sessions(self) -> builtins.list[dict[str, Any]]:
         """Every session in full (transcripts and scorecards), oldest first."""
         query = select(sessions.c.data).order_by(sessions.c.created_at, sessions.c.id)
         with self.engine.connect() as conn:
             return [json.loads(data) for data in conn.execute(query).scalars()]
 
-    def timeline(self) -> dict[str, list[tuple[datetime, Story]]]:
+    def timeline(self) -> dict[str, builtins.list[tuple[datetime, Story]]]:
         """Every revision of every story in the bank with the time it was saved, oldest first."""
         query = (
             select(story_revisions.c.story_id, story_revisions.c.saved_at, story_revisions.c.data)
@@ -378,7 +379,9 @@ class Repository:
             pass  # another process stored the same reading first, or the disk is full: the
             # next check reads those stories again, and any save still reports its own error
 
-    def _write_readings(self, memo: StoredReadings, new: list[str], stale: list[str]) -> None:
+    def _write_readings(
+        self, memo: StoredReadings, new: builtins.list[str], stale: builtins.list[str]
+    ) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(readings).where(readings.c.coach != memo.coach))
             for start in range(0, len(stale), 500):

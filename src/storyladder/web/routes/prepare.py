@@ -4,7 +4,7 @@ quiz on the method."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
@@ -33,7 +33,7 @@ def _sessions(store: Repository) -> list[Session]:
 def plan_page(request: Request, store: Repo) -> object:
     saved = store.get_setting(PLAN_KEY)
     tax = taxonomy.load()
-    context: dict[str, object] = {"saved": saved, "companies": tax.companies, "plan": None}
+    context: dict[str, Any] = {"saved": saved, "companies": tax.companies, "plan": None}
     if saved and date.fromisoformat(saved["interview"]) > date.today():
         records = store.list()
         sessions = _sessions(store)
