@@ -82,3 +82,9 @@ def test_demo_sets_up_a_separate_home_with_the_sample_bank(isolated_home: Path) 
     )
     assert len(demo_bank) == len(samples)
     assert sl("demo")[0] == 0  # running it twice is harmless
+    demo = str(isolated_home / "demo")
+    sessions = json.loads(sl("--home", demo, "sessions", "list", "--format", "json")[1])
+    assert len(sessions) >= 5 and all(s["id"].startswith("demo-") for s in sessions)  # marked
+    shown = json.loads(sl("--home", demo, "progress", "--format", "json")[1])
+    assert len(shown["sessions"]) == len(sessions)  # Progress opens on weeks of practice
+    assert json.loads(sl("sessions", "list", "--format", "json")[1]) == []  # never in yours

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +12,9 @@ from storyladder.cli import story
 from storyladder.cli.context import AppState, state
 from storyladder.cli.output import OutputFormat, console
 from storyladder.store import location
+
+if TYPE_CHECKING:
+    from storyladder.model import Story
 
 
 def sample_bank_dir() -> Path:
@@ -43,7 +46,11 @@ def demo(
     demo_state = AppState(home=demo_home, db=f"sqlite:///{demo_home / location.DB_FILE}")
     ctx.find_root().obj = demo_state
     demo_state.repo().import_stories(stories)
-    console().print(f"Demo bank ready in {demo_home} ({len(stories)} fictional stories).\n")
+    practised = _practice_history(demo_state, stories)
+    console().print(
+        f"Demo bank ready in {demo_home} ({len(stories)} fictional stories, "
+        f"{practised} made-up practice sessions marked demo-).\n"
+    )
     story.story_list(ctx, fmt=OutputFormat.text)
     console().print(
         "\nTry next (the demo home is separate from your own bank):\n"
@@ -56,3 +63,15 @@ def demo(
         from storyladder.cli.serve import serve as run_server
 
         run_server(ctx, port=port)
+
+
+def _practice_history(demo_state: AppState, stories: list[Story]) -> int:
+    """Three weeks of made-up practice (ids beginning demo-), so Progress is not empty."""
+    from datetime import UTC, datetime
+
+    from storyladder.interview.demo_history import demo_sessions
+
+    sessions = demo_sessions(stories, datetime.now(UTC))
+    for session in sessions:
+        demo_state.repo().save_session(session.to_dict())
+    return len(sessions)
