@@ -1,16 +1,18 @@
 """The one practice loop: start a session, take an answer, skip, finish, with every turn saved.
 
 The CLI, the web app and the MCP server all call this service; none of them drives the
-engine itself. It takes the store, the optional model provider (which only rephrases the
-interviewer's turns, see llm/voice.py) and a clock, so tests can pin time.
+engine itself. It takes a store (`Store`, which the repository is), the optional model
+provider (which only rephrases the interviewer's turns, see llm/voice.py) and a clock,
+so tests can pin time.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any, Protocol
 
 from storyladder.errors import InputError
 from storyladder.interview import engine
@@ -19,7 +21,15 @@ from storyladder.llm.provider import Provider
 from storyladder.llm.resilient import Outcome
 from storyladder.llm.voice import voice
 from storyladder.model import LEVELS, Story
-from storyladder.store.repository import Repository
+
+
+class Store(Protocol):
+    """What the service needs of a store (the repository has it; tests may pass less)."""
+
+    def list(self) -> Sequence[Any]: ...  # records with a .story
+    def add(self, story: Story) -> Any: ...
+    def get_session(self, session_id: str) -> dict[str, Any]: ...
+    def save_session(self, data: dict[str, Any]) -> None: ...
 
 
 def _utc_now() -> datetime:
@@ -60,7 +70,7 @@ def progress(session: Session) -> Progress:
 class Practice:
     """The practice service for one caller (a terminal run, a web request, an MCP server)."""
 
-    repo: Repository
+    repo: Store
     provider: Provider | None = None
     clock: Callable[[], datetime] = _utc_now
     outcome: Outcome = field(default_factory=Outcome)
