@@ -300,3 +300,14 @@ def test_todays_tasks_start_from_the_plan_page(client: TestClient) -> None:
         fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', forms[0]))
         started = client.post("/practice", data=fields)
         assert started.status_code == 303 and "/practice/" in started.headers["location"]
+
+
+def test_the_coverage_map_numbers_its_columns_and_the_hero_tag_is_explained(
+    client: TestClient,
+) -> None:
+    page = client.get("/").text
+    assert 'class="rot"' not in page  # no rotated ids eating the map's height
+    assert re.search(r'<th scope="col" class="num"><abbr title="[^"]+">1</abbr>', page)
+    assert '<ol class="key">' in page and 'href="/stories/big-launch"' in page
+    assert 'class="tag warn" title="saves the day alone' in page  # the tag says what it means
+    assert "nobody else is right, credited or helpful in it" in page
