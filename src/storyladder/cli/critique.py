@@ -66,6 +66,13 @@ def critique(
     use_model: Annotated[
         bool, typer.Option("--model", help="Also ask the configured model for a rubric reading.")
     ] = False,
+    audio: Annotated[
+        Path | None,
+        typer.Option(
+            help="The answer as a recording (wav, mp3, webm): transcribed offline, then "
+            "critiqued, with how it was said (needs storyladder[voice])."
+        ),
+    ] = None,
 ) -> None:
     """Critique one answer offline: structure, checks, flags with evidence, scores, follow-ups.
 
@@ -76,8 +83,18 @@ def critique(
     from storyladder.coach.critique import critique as run_critique
     from storyladder.coach.text import language_note
 
-    answer = _read_answer(file)
+    spoken = None
+    if audio is not None:
+        from storyladder.speech.transcribe import transcribe
+
+        spoken = transcribe(audio)
+        answer = spoken.text
+        if not answer.strip():
+            raise InputError(f"{audio}: no speech was heard in the recording")
+    else:
+        answer = _read_answer(file)
     result = run_critique(answer, question=question, company=company, wpm=wpm, level=level)
+    said = _delivery(spoken, result) if spoken else None
     note = language_note(answer)
     evaluation, notices = (
         _model_evaluation(ctx, answer, question, company) if use_model else (None, [])
@@ -89,15 +106,29 @@ def critique(
         if use_model:
             data["model_evaluation"] = evaluation
             data["model_notices"] = notices
+        if said:
+            data["delivery"] = said.to_dict()
         print_json(data)
     else:
         if note:
             errors().print(Text(f"note: {note}", style="yellow"))
         show(result)
+        if said:
+            console().print(Text("\nHow it was said (observations, not verdicts)", style="bold"))
+            for line in said.observations():
+                console().print(Text(f"  {line}"))
         if evaluation:
             show_evaluation(evaluation)
         for notice in notices:
             console().print(Text(f"note: {notice}", style="yellow"))
+
+
+def _delivery(spoken: Any, result: Critique) -> Any:
+    """The recording's delivery, with the seconds each STAR part took in it."""
+    from storyladder.coach.delivery import delivery
+
+    parts = [(s.start, s.end, s.component) for s in result.sentences]
+    return delivery(spoken.words, parts, result.answer)
 
 
 def _model_evaluation(
@@ -187,3 +218,22 @@ def show(c: Critique) -> None:
     out.print(Text("\nFollow-ups to prepare", style="bold"))
     for f in c.follow_ups:
         out.print(f"  {f.level}: {f.question}")
+
+
+def transcribe(
+    audio: Annotated[Path, typer.Argument(help="A recording: wav, mp3, webm/opus, m4a...")],
+    fmt: Format = OutputFormat.text,
+) -> None:
+    """Transcribe a recording offline, with word times, fillers and pauses (storyladder[voice]).
+
+    Example: storyladder transcribe answer.webm --format json
+    """
+    from storyladder.speech.transcribe import transcribe as run
+
+    heard = run(audio)
+    if fmt == "json":
+        print_json(heard.to_dict())
+        return
+    console().print(heard.text or "(no speech heard)")
+    for line in heard.spoken.observations():
+        console().print(Text(f"  {line}", style="dim"))

@@ -41,6 +41,7 @@ app = typer.Typer(
 app.add_typer(story.app, name="story")
 app.add_typer(bank.app, name="bank")
 app.command("critique")(critique.critique)
+app.command("transcribe")(critique.transcribe)
 app.command("match")(match.match)
 app.command("ladder")(practice.ladder)
 app.command("drill")(practice.drill)

@@ -8,15 +8,16 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
-from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 
 from storyladder import taxonomy
-from storyladder.errors import StoryNotFound
+from storyladder.errors import StoryladderError, StoryNotFound
 from storyladder.interview.plan import drill_ids
 from storyladder.interview.practice import Practice, progress
 from storyladder.interview.session import Session
 from storyladder.llm.config import provider_for
 from storyladder.store.repository import Repository
+from storyladder.web import coach_pool
 from storyladder.web.deps import model_config, page, repo
 from storyladder.web.security import check_csrf
 
@@ -115,8 +116,30 @@ async def upload_audio(request: Request, session_id: str, store: Repo, audio: Up
         (audio.content_type or "").split(";")[0], "webm"
     )
     name = f"{len(session.turns):04d}.{suffix}"
-    (folder / name).write_bytes(await audio.read())
+    path = folder / name
+    path.write_bytes(await audio.read())
+    if request.headers.get("accept", "").startswith("application/json"):
+        return JSONResponse(await _heard(path))
     return RedirectResponse(f"/practice/{session_id}#latest", status_code=303)
+
+
+async def _heard(path: Path) -> dict[str, object]:
+    """The recording's transcript for the candidate to correct before it is answered (the
+    text they approve is what the interviewer judges), or why there is none."""
+    from storyladder.speech.transcribe import HOW_TO_ADD, available, transcribe
+
+    if not available():
+        return {"transcript": None, "note": f"Recording kept. To get a transcript, {HOW_TO_ADD}."}
+    try:
+        heard = await coach_pool.run(transcribe, path)
+    except StoryladderError as err:
+        return {"transcript": None, "note": f"Recording kept; no transcript: {err}"}
+    return {
+        "transcript": heard.text,
+        "seconds": round(heard.duration, 1),
+        "delivery": heard.spoken.observations(),
+        "note": "Check the transcript, correct it, then send it as your answer.",
+    }
 
 
 @router.get("/practice/{session_id}/audio/{name}")

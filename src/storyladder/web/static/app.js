@@ -96,7 +96,8 @@
       timer.textContent = Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
     }, 1000);
     document.getElementById("answer-form").addEventListener("submit", function () {
-      document.getElementById("seconds").value = ((Date.now() - started) / 1000).toFixed(1);
+      var secs = document.getElementById("seconds");
+      if (!secs.dataset.spoken) { secs.value = ((Date.now() - started) / 1000).toFixed(1); }
     });
   }
 
@@ -119,9 +120,21 @@
           var blob = new Blob(chunks, { type: recorder.mimeType || "audio/webm" });
           var body = new FormData();
           body.append("audio", blob, "answer.webm");
-          status.textContent = "Saving the recording...";
-          fetch(record.dataset.upload, { method: "POST", body: body, headers: { "X-CSRF-Token": token } })
-            .then(function (r) { status.textContent = r.ok ? "Saved." : "Could not save the recording."; if (r.ok) { location.reload(); } });
+          status.textContent = "Saving the recording and listening to it...";
+          fetch(record.dataset.upload, { method: "POST", body: body, headers: { "X-CSRF-Token": token, "Accept": "application/json" } })
+            .then(function (r) { if (!r.ok) { throw new Error("not saved"); } return r.json(); })
+            .then(function (heard) {
+              // the transcript goes into the answer box: the candidate corrects it, then sends it
+              var box = document.getElementById("answer");
+              if (heard.transcript && box) {
+                box.value = heard.transcript;
+                var secs = document.getElementById("seconds");
+                if (secs && heard.seconds) { secs.value = heard.seconds; secs.dataset.spoken = "1"; }
+                box.focus();
+              }
+              status.textContent = heard.note + (heard.delivery ? " (" + heard.delivery.join("; ") + ")" : "");
+            })
+            .catch(function () { status.textContent = "Could not save the recording."; });
           record.textContent = "Record an answer";
         };
         recorder.start();

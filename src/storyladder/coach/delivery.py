@@ -1,0 +1,141 @@
+"""How an answer was said, from the words of a transcript and their times: observations,
+never verdicts. Words per minute, fillers, long pauses and where they fell, and the
+seconds each STAR part took. Nothing here judges a voice, an accent or "confidence".
+
+    delivery(words, components=None) -> Delivery
+
+Pure: `words` are (text, start, end) in seconds, as a transcriber gives them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+FILLER = re.compile(r"^(?:u+m+|u+h+m*|e+r+m*|h+m+|a+h+|mm+)$")  # "um", "uh", "erm", "hmm"
+LONG_PAUSE = 1.0  # seconds of silence between two words that a listener notices
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: float
+    end: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": round(self.start, 2), "end": round(self.end, 2)}
+
+
+@dataclass(frozen=True)
+class Pause:
+    start: float
+    end: float
+    before: str  # the word the pause came before ("" at the end)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": round(self.start, 2), "end": round(self.end, 2), "before": self.before}
+
+
+@dataclass(frozen=True)
+class Delivery:
+    seconds: float  # from the first word to the last
+    words: int
+    wpm: float
+    fillers: tuple[str, ...]
+    pauses: tuple[Pause, ...]
+    part_seconds: dict[str, float]  # STAR-L part -> seconds spent on it (when parts are known)
+
+    @property
+    def fillers_per_minute(self) -> float:
+        return round(len(self.fillers) / self.seconds * 60, 1) if self.seconds else 0.0
+
+    def observations(self) -> list[str]:
+        """What a listener would notice, said plainly (no score, no verdict)."""
+        out = [f"{self.wpm:.0f} words per minute over {self.seconds:.0f} s"]
+        if self.fillers:
+            out.append(
+                f"{len(self.fillers)} filler(s) ({self.fillers_per_minute}/min): "
+                + ", ".join(sorted(set(self.fillers)))
+            )
+        for p in self.pauses:
+            where = f"before '{p.before}'" if p.before else "at the end"
+            out.append(f"a {p.end - p.start:.1f} s pause at {p.start:.0f} s, {where}")
+        if self.part_seconds:
+            out.append(
+                "seconds per part: "
+                + ", ".join(f"{k} {v:.0f}" for k, v in self.part_seconds.items() if v)
+            )
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "seconds": round(self.seconds, 1),
+            "words": self.words,
+            "wpm": round(self.wpm, 1),
+            "fillers": {
+                "count": len(self.fillers),
+                "per_minute": self.fillers_per_minute,
+                "words": list(self.fillers),
+            },
+            "pauses": [p.to_dict() for p in self.pauses],
+            "part_seconds": {k: round(v, 1) for k, v in self.part_seconds.items()},
+            "observations": self.observations(),
+        }
+
+
+def bare(word: str) -> str:
+    return re.sub(r"[^\w']", "", word.lower())
+
+
+def is_filler(word: str) -> bool:
+    return bool(FILLER.match(bare(word)))
+
+
+def pauses(words: Sequence[Word], longer_than: float = LONG_PAUSE) -> list[Pause]:
+    out = []
+    for a, b in zip(words, words[1:], strict=False):
+        if b.start - a.end >= longer_than:
+            out.append(Pause(a.end, b.start, b.text.strip()))
+    return out
+
+
+def delivery(
+    words: Sequence[Word], components: Sequence[tuple[int, int, str]] = (), text: str = ""
+) -> Delivery:
+    """The delivery of one spoken answer. With `components` ((start, end, part) character
+    spans of `text`, the transcript the words were joined into), the seconds of each part."""
+    spoken = [w for w in words if bare(w.text)]
+    if not spoken:
+        return Delivery(0.0, 0, 0.0, (), (), {})
+    seconds = max(spoken[-1].end - spoken[0].start, 0.01)
+    fillers = tuple(bare(w.text) for w in spoken if is_filler(w.text))
+    counted = len(spoken) - len(fillers)
+    return Delivery(
+        seconds,
+        counted,
+        counted / seconds * 60,
+        fillers,
+        tuple(pauses(spoken)),
+        _part_seconds(spoken, components, text) if components and text else {},
+    )
+
+
+def _part_seconds(
+    words: Sequence[Word], components: Sequence[tuple[int, int, str]], text: str
+) -> dict[str, float]:
+    """Walk the transcript text word by word to know which part each spoken word is in."""
+    out: dict[str, float] = {}
+    position, last_end = 0, words[0].start
+    for word in words:
+        token = word.text.strip()
+        found = text.find(token, position) if token else -1
+        took, last_end = word.end - last_end, word.end  # the pause before a word is its part's
+        if found < 0:
+            continue
+        position = found + len(token)
+        part = next((c for s, e, c in components if s <= found < e), None)
+        if part:
+            out[part] = out.get(part, 0.0) + took
+    return out
