@@ -10,7 +10,18 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from storyladder import __version__
-from storyladder.cli import bank, config, critique, demo, match, practice, prepare, serve, story
+from storyladder.cli import (
+    bank,
+    config,
+    critique,
+    debrief,
+    demo,
+    match,
+    practice,
+    prepare,
+    serve,
+    story,
+)
 from storyladder.cli.context import AppState
 from storyladder.cli.output import errors
 from storyladder.errors import StoryladderError
@@ -42,6 +53,7 @@ app.add_typer(story.app, name="story")
 app.add_typer(bank.app, name="bank")
 app.command("critique")(critique.critique)
 app.command("transcribe")(critique.transcribe)
+app.command("debrief")(debrief.debrief)
 app.command("match")(match.match)
 app.command("ladder")(practice.ladder)
 app.command("drill")(practice.drill)

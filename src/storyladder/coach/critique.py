@@ -108,9 +108,10 @@ LEVEL_FLAG_PENALTY = 4  # points off a level score per high-severity flag the le
 
 
 def _for_level(flags: list[Flag], judged: LevelJudgment) -> list[Flag]:
-    """The flags a ladder level asks about; its own core flag only when the level is unmet."""
+    """The flags a ladder level asks about; its own core flag only when the level is unmet,
+    and no non-answer when the level judge, reading it on its story, heard an answer."""
     info = taxonomy.load().level(judged.level)
-    asked = set(info.flags) | {"non_answer"}
+    asked = set(info.flags) | ({"non_answer"} if not judged.met else set())
     if judged.met and info.core_flag:
         asked.discard(info.core_flag)
     return [fl for fl in flags if fl.id in asked]
