@@ -242,10 +242,8 @@ def test_on_a_phone_the_critique_is_on_screen_while_writing(server: str, browser
 
 
 def test_speak_an_answer_see_the_transcript_correct_it_and_send_it(
-    server: str, tmp_path: Path
+    server: str, browser: object, tmp_path: Path
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     from storyladder.speech import transcribe as speech
     from tests.test_voice import SCRIPTS, spoken
 
@@ -253,16 +251,15 @@ def test_speak_an_answer_see_the_transcript_correct_it_and_send_it(
         if os.environ.get("STORYLADDER_REQUIRE_VOICE"):
             pytest.fail("the voice extra, espeak-ng and sox are required")
         pytest.skip("no voice extra or no espeak-ng")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("no chromium")
     microphone = spoken(SCRIPTS[0], tmp_path, "mic")
     fake = [
         "--use-fake-ui-for-media-stream",
         "--use-fake-device-for-media-stream",
         f"--use-file-for-fake-audio-capture={microphone}",
     ]
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS + fake)
+    # a second browser from the same Playwright, its microphone fed from the spoken script
+    b = browser.browser_type.launch(executable_path=CHROMIUM, args=ARGS + fake)  # type: ignore[attr-defined]
+    try:
         pg = b.new_page()
         pg.goto(f"{server}/practice")
         pg.select_option("#mode", "ladder")
@@ -284,4 +281,5 @@ def test_speak_an_answer_see_the_transcript_correct_it_and_send_it(
         pg.locator(".turn.candidate").first.wait_for()
         sent = pg.locator(".turn.candidate").first.inner_text()
         assert "Tomasz" in sent and "March" in sent  # what was approved is what was judged
+    finally:
         b.close()
