@@ -206,7 +206,7 @@ def test_every_page_fits_a_phone(server: str, browser: object) -> None:
     context = browser.new_context(viewport=PHONE)  # type: ignore[attr-defined]
     pg = context.new_page()
     pages = ["/", "/stories/new", "/stories/mentoring-farah", "/stories/mentoring-farah/history"]
-    pages += ["/practice", "/plan", "/progress", "/quiz"]
+    pages += ["/practice", "/plan", "/progress", "/quiz", "/debrief"]
     wide = {}
     for path in pages:
         pg.goto(f"{server}{path}")

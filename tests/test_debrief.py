@@ -108,6 +108,26 @@ def test_debrief_on_the_command_line(tmp_path: Path) -> None:
     assert code == 0 and len(data["exchanges"]) == 4 and data["plan"]
     code, out, _ = sl("--home", str(tmp_path), "debrief", str(path), "--me", "Sam Okafor")
     assert code == 0 and "What to practise next" in out and "drift" in out
+    code, out, _ = sl("--home", str(tmp_path), "plan", "--interview-date", "2099-01-01")
+    assert code == 0 and "From your last interview" in out  # the misses feed the plan
     bad = tmp_path / "one.txt"
     bad.write_text("hello there")
     assert sl("--home", str(tmp_path), "debrief", str(bad))[0] == 2
+
+
+def test_debrief_in_the_web_app_feeds_the_plan_page(client: object) -> None:
+    from tests.test_web import token
+
+    page = client.get("/debrief").text  # type: ignore[attr-defined]
+    assert "Debrief a real interview" in page
+    done = client.post(  # type: ignore[attr-defined]
+        "/debrief",
+        data={"csrf_token": token(client), "company": "anthropic"},
+        files={"file": ("interview.vtt", vtt().encode(), "text/vtt")},
+    )
+    assert done.status_code == 200 and "Dana Reyes asked, Sam Okafor answered" in done.text
+    assert "Drift:" in done.text and "a story not in your bank" in done.text
+    plan = client.get("/plan").text  # type: ignore[attr-defined]
+    assert "From your last interview" in plan and "Settle the facts" in plan
+    empty = client.post("/debrief", data={"csrf_token": token(client), "text": " "})  # type: ignore[attr-defined]
+    assert empty.status_code == 400 and "paste the transcript" in empty.text

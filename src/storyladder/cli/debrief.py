@@ -10,6 +10,7 @@ from rich.text import Text
 
 from storyladder.cli.context import state
 from storyladder.cli.output import Format, OutputFormat, console, print_json, read_input
+from storyladder.plan.choices import DEBRIEF_KEY
 
 
 def debrief(
@@ -38,6 +39,7 @@ def debrief(
     text, _ = read_input(file)
     stories = [r.story for r in state(ctx).repo().list()]
     result = run(parse(text), stories, company=company, candidate=me)
+    state(ctx).repo().set_setting(DEBRIEF_KEY, list(result.plan))  # `plan` shows them next
     if fmt == "json":
         print_json(result.to_dict())
         return

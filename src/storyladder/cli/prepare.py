@@ -14,7 +14,7 @@ from rich.text import Text
 from storyladder.cli.context import state
 from storyladder.cli.output import Format, OutputFormat, console, print_json
 from storyladder.errors import InputError
-from storyladder.plan.choices import PLAN_KEY
+from storyladder.plan.choices import DEBRIEF_KEY, PLAN_KEY
 
 export_app = typer.Typer(no_args_is_help=True, help="Take the bank along: Anki, cards, Markdown.")
 
@@ -81,6 +81,11 @@ def plan(
             style="bold",
         )
     )
+    last_interview = state(ctx).repo().get_setting(DEBRIEF_KEY) or []
+    if last_interview:
+        out.print(Text("\nFrom your last interview (storyladder debrief)", style="bold"))
+        for item in last_interview:
+            out.print(Text(f"  - {item}"))
     for day in result.days:
         out.print(Text(f"\n{day.day:%a %d %b}  ({day.minutes} min)", style="bold"))
         if day.note:

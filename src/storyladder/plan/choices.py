@@ -10,6 +10,7 @@ from storyladder import taxonomy
 
 PLAN_KEY = "plan"  # {"interview": "YYYY-MM-DD", "company": id}
 COMPANY_KEY = "company"  # the company last chosen anywhere
+DEBRIEF_KEY = "debrief"  # what the last real interview's debrief said to practise next
 
 
 class Settings(Protocol):

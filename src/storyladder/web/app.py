@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from storyladder.errors import StoryladderError
 from storyladder.store.database import open_repository
 from storyladder.web import coach_pool, errors, security
-from storyladder.web.routes import bank, practice, prepare, stories
+from storyladder.web.routes import bank, debrief, practice, prepare, stories
 
 HERE = Path(__file__).parent
 MAX_BODY = 25_000_000  # room for a few minutes of recorded audio; stories are far smaller
@@ -52,6 +52,7 @@ def create_app(home: Path, database_url: str, allowed_hosts: set[str]) -> FastAP
     app.include_router(stories.router)
     app.include_router(practice.router)
     app.include_router(prepare.router)
+    app.include_router(debrief.router)
     app.add_exception_handler(StoryladderError, errors.on_storyladder_error)
     app.add_exception_handler(errors.CsrfError, errors.on_csrf_error)
     app.add_exception_handler(RequestValidationError, errors.on_invalid_request)

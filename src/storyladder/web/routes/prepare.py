@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse
 from storyladder import taxonomy
 from storyladder.errors import InputError
 from storyladder.interview.session import Session
-from storyladder.plan.choices import PLAN_KEY, choose_company
+from storyladder.plan.choices import DEBRIEF_KEY, PLAN_KEY, choose_company
 from storyladder.plan.progress import progress
 from storyladder.plan.schedule import build
 from storyladder.plan.today import tasks_for
@@ -34,6 +34,7 @@ def plan_page(request: Request, store: Repo) -> object:
     saved = store.get_setting(PLAN_KEY)
     tax = taxonomy.load()
     context: dict[str, Any] = {"saved": saved, "companies": tax.companies, "plan": None}
+    context["debrief"] = store.get_setting(DEBRIEF_KEY) or []
     if saved and date.fromisoformat(saved["interview"]) > date.today():
         records = store.list()
         sessions = _sessions(store)
