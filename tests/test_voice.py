@@ -162,3 +162,29 @@ def test_without_the_voice_extra_the_recording_is_kept_and_it_says_how_to_add_it
     ).json()
     assert heard["transcript"] is None and "storyladder[voice]" in heard["note"]
     assert "Recording kept" in heard["note"]
+
+
+@pytest.mark.usefixtures("voice")
+def test_a_folder_of_spoken_answers_shows_the_signs_of_a_performance(tmp_path: Path) -> None:
+    folder = tmp_path / "ladder"
+    folder.mkdir()
+    performed = "So the situation was that our release failed, and the result was a lost week."
+    for n in range(3):  # three answers, the same length, the same opening, no pause, no filler
+        spoken(performed.replace("release", ("release", "launch", "migration")[n]), folder, f"{n}")
+        (folder / f"{n}-raw.wav").unlink()
+    code, out, _ = sl("critique", "--audio-dir", str(folder), "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and len(data["answers"]) == 3
+    signs = " ".join(data["rehearsal_signs"])
+    assert "same length" in signs and "no pause and no filler" in signs and "open with" in signs
+
+
+def test_answers_told_freely_show_no_sign_of_a_performance() -> None:
+    varied = [
+        delivery([Word("Um", 0, 0.3), Word("we", 1.6, 1.8), Word("shipped", 1.9, 2.4)]),
+        delivery([Word("I", 0, 0.2), Word("think", 0.3, 9.0)]),
+        delivery([Word("Honestly", 0, 0.5), Word("no", 0.6, 30.0)]),
+    ]
+    from storyladder.coach.delivery import rehearsed
+
+    assert rehearsed(varied, ["Um we shipped", "I think", "Honestly no"]) == []

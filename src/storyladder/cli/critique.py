@@ -73,6 +73,13 @@ def critique(
             "critiqued, with how it was said (needs storyladder[voice])."
         ),
     ] = None,
+    audio_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="A folder of recorded answers (a ladder or a mock, in name order): each "
+            "critiqued, and the signs of a rehearsed performance across them."
+        ),
+    ] = None,
 ) -> None:
     """Critique one answer offline: structure, checks, flags with evidence, scores, follow-ups.
 
@@ -83,6 +90,9 @@ def critique(
     from storyladder.coach.critique import critique as run_critique
     from storyladder.coach.text import language_note
 
+    if audio_dir is not None:
+        _critique_folder(audio_dir, question, company, fmt)
+        return
     spoken = None
     if audio is not None:
         from storyladder.speech.transcribe import transcribe
@@ -121,6 +131,50 @@ def critique(
             show_evaluation(evaluation)
         for notice in notices:
             console().print(Text(f"note: {notice}", style="yellow"))
+
+
+AUDIO = (".wav", ".mp3", ".webm", ".ogg", ".m4a", ".flac")
+
+
+def _critique_folder(folder: Path, question: str | None, company: str, fmt: str) -> None:
+    """Each recording in the folder, in name order, critiqued; then the signs across them."""
+    from storyladder.coach.critique import critique as run_critique
+    from storyladder.coach.delivery import rehearsed
+    from storyladder.speech.transcribe import transcribe
+
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder")
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in AUDIO)
+    if not files:
+        raise InputError(f"{folder}: no recordings ({', '.join(AUDIO)})")
+    answers = []
+    for path in files:
+        heard = transcribe(path)
+        if not heard.text.strip():
+            continue
+        result = run_critique(heard.text, question=question, company=company)
+        answers.append((path.name, heard, result, _delivery(heard, result)))
+    signs = rehearsed([said for *_, said in answers], [heard.text for _, heard, _, _ in answers])
+    if fmt == "json":
+        print_json(
+            {
+                "answers": [
+                    {**result.to_dict(), "file": name, "delivery": said.to_dict()}
+                    for name, _, result, said in answers
+                ],
+                "rehearsal_signs": signs,
+            }
+        )
+        return
+    out = console()
+    for name, heard, result, said in answers:
+        out.print(Text(f"\n{name}: overall {result.scores['overall']}", style="bold"))
+        out.print(Text(f"  {heard.text[:160]}", style="dim"))
+        for line in said.observations():
+            out.print(Text(f"  {line}"))
+    out.print(Text("\nAcross the answers", style="bold"))
+    for sign in signs or ["no sign of a performance: lengths, pauses and openings vary"]:
+        out.print(Text(f"  {sign}"))
 
 
 def _delivery(spoken: Any, result: Critique) -> Any:

@@ -3,6 +3,7 @@ never verdicts. Words per minute, fillers, long pauses and where they fell, and 
 seconds each STAR part took. Nothing here judges a voice, an accent or "confidence".
 
     delivery(words, components=None) -> Delivery
+    rehearsed(deliveries, texts) -> list[str]      across several answers (SPEC §5)
 
 Pure: `words` are (text, start, end) in seconds, as a transcriber gives them.
 """
@@ -138,4 +139,36 @@ def _part_seconds(
         part = next((c for s, e, c in components if s <= found < e), None)
         if part:
             out[part] = out.get(part, 0.0) + took
+    return out
+
+
+SAME_LENGTH = 0.10  # spread of answer lengths (std / mean) below which they all run alike
+SAME_OPENING = 0.6  # share of answers that open with the same words
+
+
+def rehearsed(deliveries: Sequence[Delivery], texts: Sequence[str]) -> list[str]:
+    """Signs across several spoken answers that they were performed rather than told
+    (SPEC §5): every answer the same length, no hesitation anywhere, the same opening
+    every time. Observations for the candidate to listen for, never a verdict."""
+    if len(deliveries) < 3:
+        return []
+    out = []
+    lengths = [d.seconds for d in deliveries]
+    mean = sum(lengths) / len(lengths)
+    spread = (sum((x - mean) ** 2 for x in lengths) / len(lengths)) ** 0.5 / mean if mean else 1
+    if spread < SAME_LENGTH:
+        out.append(
+            f"every answer runs about the same length ({min(lengths):.0f}-{max(lengths):.0f} s): "
+            "answers told, not performed, run short when the question is small"
+        )
+    if not any(d.fillers or d.pauses for d in deliveries):
+        out.append(
+            "no pause and no filler anywhere: a pause to think when a follow-up goes deep "
+            "sounds like thinking, not like weakness"
+        )
+    openings = [" ".join(re.findall(r"[a-z']+", t.lower())[:3]) for t in texts if t.strip()]
+    if openings:
+        common = max(set(openings), key=openings.count)
+        if openings.count(common) >= max(3, SAME_OPENING * len(openings)):
+            out.append(f'{openings.count(common)} of {len(openings)} answers open with "{common}"')
     return out
