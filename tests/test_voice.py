@@ -146,6 +146,8 @@ def test_a_spoken_answer_comes_back_as_a_transcript_to_correct(
     ).json()
     assert "migration" in heard["transcript"] and heard["seconds"] > 5
     assert "correct it" in heard["note"] and any("words per minute" in d for d in heard["delivery"])
+    replay = client.get(f"/practice/{sid}").text  # type: ignore[attr-defined]
+    assert re.search(r'<span data-start="[\d.]+" data-end="[\d.]+">migration', replay)
 
 
 def test_without_the_voice_extra_the_recording_is_kept_and_it_says_how_to_add_it(

@@ -3,6 +3,7 @@ practice service as the CLI and MCP; answers typed or recorded; every turn saved
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Annotated
@@ -70,7 +71,11 @@ def start(
 def show(request: Request, session_id: str, store: Repo) -> object:
     session = Session.from_dict(store.get_session(session_id))
     folder = _audio_dir(request, session_id)
-    recordings = sorted(p.name for p in folder.glob("*")) if folder.exists() else []
+    recordings = [
+        {"name": p.name, "words": _words_of(p)}
+        for p in (sorted(folder.iterdir()) if folder.exists() else [])
+        if AUDIO_NAME.fullmatch(p.name)
+    ]
     return page(
         request,
         "session.html",
@@ -123,6 +128,16 @@ async def upload_audio(request: Request, session_id: str, store: Repo, audio: Up
     return RedirectResponse(f"/practice/{session_id}#latest", status_code=303)
 
 
+def _words_of(recording: Path) -> list[dict[str, object]]:
+    """The transcript kept beside a recording (word, start, end), for replay."""
+    kept = recording.with_suffix(".words.json")
+    try:
+        words = json.loads(kept.read_text(encoding="utf-8")) if kept.is_file() else []
+    except (OSError, ValueError):
+        return []
+    return words if isinstance(words, list) else []
+
+
 async def _heard(path: Path) -> dict[str, object]:
     """The recording's transcript for the candidate to correct before it is answered (the
     text they approve is what the interviewer judges), or why there is none."""
@@ -134,6 +149,8 @@ async def _heard(path: Path) -> dict[str, object]:
         heard = await coach_pool.run(transcribe, path)
     except StoryladderError as err:
         return {"transcript": None, "note": f"Recording kept; no transcript: {err}"}
+    words = [w.to_dict() for w in heard.words]
+    path.with_suffix(".words.json").write_text(json.dumps(words), encoding="utf-8")
     return {
         "transcript": heard.text,
         "seconds": round(heard.duration, 1),

@@ -87,6 +87,19 @@
     heardBy.addEventListener("change", keepChoice);
   }
 
+  // Replay: the transcript's words light up as the recording plays.
+  document.querySelectorAll(".recordings li").forEach(function (item) {
+    var audio = item.querySelector("audio");
+    var words = Array.prototype.slice.call(item.querySelectorAll(".spoken span"));
+    if (!audio || !words.length) { return; }
+    audio.addEventListener("timeupdate", function () {
+      var t = audio.currentTime;
+      words.forEach(function (w) {
+        w.classList.toggle("now", t >= parseFloat(w.dataset.start) && t <= parseFloat(w.dataset.end) + 0.05);
+      });
+    });
+  });
+
   // Practice: a timer per answer, sent with the answer.
   var timer = document.getElementById("timer");
   if (timer) {
