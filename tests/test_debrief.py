@@ -131,3 +131,20 @@ def test_debrief_in_the_web_app_feeds_the_plan_page(client: object) -> None:
     assert "From your last interview" in plan and "Settle the facts" in plan
     empty = client.post("/debrief", data={"csrf_token": token(client), "text": " "})  # type: ignore[attr-defined]
     assert empty.status_code == 400 and "paste the transcript" in empty.text
+
+
+def test_a_story_told_in_the_interview_is_kept_as_a_draft_in_the_candidates_words(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "interview.txt"
+    path.write_text(plain())
+    sl("--home", str(tmp_path), "bank", "import", str(SAMPLE))
+    code, out, _ = sl("--home", str(tmp_path), "debrief", str(path), "--keep", "4")
+    assert code == 0 and "draft-" in out
+    draft_id = out.split("'")[1]
+    code, out, _ = sl("--home", str(tmp_path), "story", "show", draft_id, "--format", "json")
+    story = json.loads(out)
+    told = " ".join(v for k, v in story.items() if k in ("situation", "task", "action", "result"))
+    assert "Lina" in told and "seat maps" in told  # only what was said
+    assert sl("--home", str(tmp_path), "debrief", str(path), "--keep", "1")[0] == 2  # in the bank
+    assert sl("--home", str(tmp_path), "debrief", str(path), "--keep", "9")[0] == 2

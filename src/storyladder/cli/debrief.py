@@ -26,6 +26,12 @@ def debrief(
     company: Annotated[
         str, typer.Option(help="generic, anthropic, amazon, google, meta, openai or palantir.")
     ] = "generic",
+    keep: Annotated[
+        int | None,
+        typer.Option(
+            help="Keep answer N (a story not yet in your bank) as a draft story, in your own words."
+        ),
+    ] = None,
     fmt: Format = OutputFormat.text,
 ) -> None:
     """Debrief a real interview: each answer matched to its story and critiqued at its level,
@@ -40,6 +46,14 @@ def debrief(
     stories = [r.story for r in state(ctx).repo().list()]
     result = run(parse(text), stories, company=company, candidate=me)
     state(ctx).repo().set_setting(DEBRIEF_KEY, list(result.plan))  # `plan` shows them next
+    if keep is not None:
+        from storyladder.interview.debrief import draft
+
+        kept = state(ctx).repo().add(draft(result, keep)).story
+        console().print(
+            f"Kept answer {keep} as the draft '{kept.id}': storyladder story edit {kept.id}"
+        )
+        return
     if fmt == "json":
         print_json(result.to_dict())
         return

@@ -21,6 +21,7 @@ from storyladder.coach import patterns
 from storyladder.coach.critique import critique
 from storyladder.coach.question import classify
 from storyladder.errors import InputError
+from storyladder.interview import engine
 from storyladder.interview.which_story import which_story
 from storyladder.model import Story
 
@@ -214,6 +215,25 @@ def debrief(
     if not exchanges:
         raise InputError(f"no answers by {me} to questions by {interviewer} were found")
     return Debrief(interviewer, me, tuple(exchanges), tuple(_plan(exchanges, by_id)))
+
+
+def draft(result: Debrief, number: int) -> Story:
+    """Exchange `number` (from 1) as a draft story, when it told one not in the bank: the
+    answer sorted into STAR-L parts in the candidate's own words, the follow-ups it got as
+    its ladder answers."""
+    if not 1 <= number <= len(result.exchanges):
+        raise InputError(f"there is no answer {number}; the debrief has {len(result.exchanges)}")
+    first = result.exchanges[number - 1]
+    if first.story_id is not None:
+        raise InputError(f"answer {number} tells '{first.story_id}', already in the bank")
+    ladder: dict[str, str] = {}
+    for e in result.exchanges[number:]:
+        if e.level == "surface":
+            break  # the next question opened another story
+        ladder.setdefault(e.level, e.answer)
+    title = f"Draft from an interview: {first.question.rstrip('?.')}"
+    stamp = re.sub(r"[^a-z0-9]+", "-", first.question.lower()).strip("-")[:40]
+    return engine.draft_story(first.question, first.answer, title, f"draft-{stamp}", ladder)
 
 
 def _drift(story: Story, answer: str) -> list[str]:

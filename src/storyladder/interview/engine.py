@@ -148,18 +148,26 @@ def draft_from(session: Session, index: int) -> Story:
     STAR-L parts by the coach's reading, the follow-ups it got as its ladder answers. Only
     the candidate's words; the title is the question they answered."""
     asked, told = session.exchanges[index]
-    reading = Reading(told.text, classify(asked or None))
-    part = {name: " ".join(s.text for s in reading.of(name)) for name in SECTIONS}
     ladder = {
         t.level: t.text
         for t in session.answers
         if t.story_id == told.story_id and t.level and t.kind != "question"
     }
-    title = f"Draft from a mock: {asked.rstrip('?.') or 'a story told on the spot'}"[:120]
+    title = f"Draft from a mock: {asked.rstrip('?.') or 'a story told on the spot'}"
+    return draft_story(asked, told.text, title, f"draft-{session.id}-{index + 1}", ladder)
+
+
+def draft_story(
+    question: str | None, answer: str, title: str, story_id: str, ladder: dict[str, str]
+) -> Story:
+    """A story in the candidate's own words only: the answer's sentences sorted into STAR-L
+    parts by the coach's reading (a mock's new story, an interview's debrief)."""
+    reading = Reading(answer, classify(question or None))
+    part = {name: " ".join(s.text for s in reading.of(name)) for name in SECTIONS}
     return Story(
-        title=title,
-        id=f"draft-{session.id}-{index + 1}",
-        situation=part["situation"] or told.text,
+        title=title[:120],
+        id=story_id,
+        situation=part["situation"] or answer,
         task=part["task"],
         action=part["action"],
         result=part["result"],
