@@ -369,7 +369,7 @@ class Repository:
         """Store the readings made since `readings()`, and drop the ones no longer used (an
         old version of a story, a reading by another coach). A cache: failing to write it
         loses nothing."""
-        new = [k for k in memo.touched if k not in memo.loaded]
+        new = [k for k in memo.touched if k not in memo.loaded and k in memo]  # (not evicted)
         stale = [k for k in memo.loaded if k not in memo.touched]
         if not new and not stale:
             return
