@@ -190,3 +190,29 @@ def test_answers_told_freely_show_no_sign_of_a_performance() -> None:
     from storyladder.coach.delivery import rehearsed
 
     assert rehearsed(varied, ["Um we shipped", "I think", "Honestly no"]) == []
+
+
+@pytest.mark.usefixtures("voice")
+def test_a_spoken_ladder_climb_runs_end_to_end_on_the_command_line(tmp_path: Path) -> None:
+    sample = Path(__file__).parent.parent / "src" / "storyladder" / "content" / "sample_bank"
+    sl("--home", str(tmp_path), "bank", "import", str(sample))
+    folder = tmp_path / "spoken"
+    folder.mkdir()
+    said = [
+        "In 2020 I cut tracking over to a new pipeline without the shadow run Tomasz wanted.",
+        "Support was swamped and Tomasz had asked for a week of shadow traffic first.",
+        "I chose speed over the shadow run, because I thought the schema was identical.",
+        "It cost support about nine hundred tickets and Tomasz lost a weekend.",
+        "I rush when I feel behind, and I hear caution as friction.",
+        "Now I ask the most cautious person what would prove them wrong, before I ship.",
+    ]
+    for n, text in enumerate(said):
+        spoken(text, folder, f"{n:02d}")
+        (folder / f"{n:02d}-raw.wav").unlink()
+    code, out, _ = sl(
+        "--home", str(tmp_path), "ladder", "rolled", "--answers", str(folder), "--format", "json"
+    )
+    data = json.loads(out)
+    answers = [t["text"] for t in data["turns"] if t["role"] == "candidate"]
+    assert code == 0 and "pipeline" in answers[0]  # heard, then climbed on
+    assert len(answers) >= 4 and "cautious" in " ".join(answers)

@@ -133,22 +133,14 @@ def critique(
             console().print(Text(f"note: {notice}", style="yellow"))
 
 
-AUDIO = (".wav", ".mp3", ".webm", ".ogg", ".m4a", ".flac")
-
-
 def _critique_folder(folder: Path, question: str | None, company: str, fmt: str) -> None:
     """Each recording in the folder, in name order, critiqued; then the signs across them."""
     from storyladder.coach.critique import critique as run_critique
     from storyladder.coach.delivery import rehearsed
-    from storyladder.speech.transcribe import transcribe
+    from storyladder.speech.transcribe import recordings, transcribe
 
-    if not folder.is_dir():
-        raise InputError(f"{folder}: not a folder")
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in AUDIO)
-    if not files:
-        raise InputError(f"{folder}: no recordings ({', '.join(AUDIO)})")
     answers = []
-    for path in files:
+    for path in recordings(folder):
         heard = transcribe(path)
         if not heard.text.strip():
             continue

@@ -26,7 +26,12 @@ if TYPE_CHECKING:
     from storyladder.interview.session import Session
 
 Answers = Annotated[
-    Path | None, typer.Option("--answers", help="A JSON list of answers: run without a terminal.")
+    Path | None,
+    typer.Option(
+        "--answers",
+        help="A JSON list of answers, or a folder of recorded answers (transcribed offline, "
+        "storyladder[voice]): run without a terminal.",
+    ),
 ]
 Company = Annotated[
     str, typer.Option(help="generic, anthropic, amazon, google, meta, openai or palantir.")
@@ -282,6 +287,10 @@ def _next_answer(scripted: list[str] | None, quiet: bool) -> str | None:
 def _scripted(path: Path | None) -> list[str] | None:
     if path is None:
         return None
+    if path.is_dir():  # spoken answers, one recording each, in name order
+        from storyladder.speech.transcribe import recordings, transcribe
+
+        return [transcribe(p).text or "/skip" for p in recordings(path)]
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:

@@ -27,6 +27,17 @@ HOW_TO_ADD = (
     "(about 350 MB, offline; Whisper tiny.en comes with it)"
 )
 MAX_SECONDS = 30 * 60  # a recording longer than any interview answer or debrief is refused
+AUDIO_SUFFIXES = (".wav", ".mp3", ".webm", ".ogg", ".m4a", ".flac")
+
+
+def recordings(folder: Path) -> list[Path]:
+    """The recordings in a folder, in name order (answer 1, answer 2...)."""
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder")
+    found = sorted(p for p in folder.iterdir() if p.suffix.lower() in AUDIO_SUFFIXES)
+    if not found:
+        raise InputError(f"{folder}: no recordings ({', '.join(AUDIO_SUFFIXES)})")
+    return found
 
 
 @dataclass(frozen=True)
