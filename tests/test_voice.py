@@ -216,3 +216,24 @@ def test_a_spoken_ladder_climb_runs_end_to_end_on_the_command_line(tmp_path: Pat
     answers = [t["text"] for t in data["turns"] if t["role"] == "candidate"]
     assert code == 0 and "pipeline" in answers[0]  # heard, then climbed on
     assert len(answers) >= 4 and "cautious" in " ".join(answers)
+
+
+@pytest.mark.usefixtures("voice")
+def test_a_recorded_interview_debriefs_with_questions_taken_as_the_interviewers(
+    tmp_path: Path,
+) -> None:
+    sample = Path(__file__).parent.parent / "src" / "storyladder" / "content" / "sample_bank"
+    sl("--home", str(tmp_path), "bank", "import", str(sample))
+    talk = (
+        "Can you tell me about a time you made a mistake that cost something? "
+        "In 2020 I moved our tracking events to a new pipeline without a shadow run, and "
+        "customers got duplicate delivery texts for two days. I rolled it back myself. "
+        "What did that cost, and who paid for it? "
+        "Support took about nine hundred extra tickets, and my colleague lost a weekend."
+    )
+    audio = spoken(talk, tmp_path, "interview")
+    code, out, err = sl("--home", str(tmp_path), "debrief", str(audio), "--format", "json")
+    data = json.loads(out) if code == 0 else {}
+    assert code == 0, err
+    assert data["candidate"] == "Candidate" and len(data["exchanges"]) == 2
+    assert data["exchanges"][1]["level"] == "tradeoff"

@@ -17,7 +17,10 @@ def debrief(
     ctx: typer.Context,
     file: Annotated[
         Path,
-        typer.Argument(help="The transcript: WebVTT, SRT, or lines of 'Name: words'."),
+        typer.Argument(
+            help="The transcript (WebVTT, SRT, or lines of 'Name: words'), or a recording "
+            "(transcribed offline, storyladder[voice]; questions are taken as the interviewer's)."
+        ),
     ],
     me: Annotated[
         str | None,
@@ -39,12 +42,16 @@ def debrief(
 
     Example: storyladder debrief interview.vtt --me "Sam Okafor" --company anthropic
     """
+    from storyladder.interview.debrief import CANDIDATE, from_speech, parse
     from storyladder.interview.debrief import debrief as run
-    from storyladder.interview.debrief import parse
+    from storyladder.speech.transcribe import AUDIO_SUFFIXES, transcribe
 
-    text, _ = read_input(file)
+    if file.suffix.lower() in AUDIO_SUFFIXES:
+        turns, me = from_speech(transcribe(file).text), CANDIDATE
+    else:
+        turns = parse(read_input(file)[0])
     stories = [r.story for r in state(ctx).repo().list()]
-    result = run(parse(text), stories, company=company, candidate=me)
+    result = run(turns, stories, company=company, candidate=me)
     state(ctx).repo().set_setting(DEBRIEF_KEY, list(result.plan))  # `plan` shows them next
     if keep is not None:
         from storyladder.interview.debrief import draft

@@ -4,7 +4,8 @@ question classified, each answer matched to the bank story it told (or a new one
 critiqued at its ladder level, checked for facts that drift from the bank, and the misses
 turned into plan items.
 
-    parse(text) -> list[Utterance]
+    parse(text) -> list[Utterance]          a transcript with speaker names
+    from_speech(text) -> list[Utterance]    a recording's transcript, which has none
     debrief(utterances, stories, company="generic", candidate=None) -> Debrief
 
 Pure: the caller reads the file and passes the bank's stories.
@@ -20,6 +21,7 @@ from typing import Any
 from storyladder.coach import patterns
 from storyladder.coach.critique import critique
 from storyladder.coach.question import classify
+from storyladder.coach.text import sentences
 from storyladder.errors import InputError
 from storyladder.interview import engine
 from storyladder.interview.which_story import which_story
@@ -73,6 +75,26 @@ def parse(text: str) -> list[Utterance]:
             "the transcript names fewer than two speakers: give it as 'Name: words' lines, "
             "WebVTT with <v Name> tags, or SRT cues that start with 'Name:'"
         )
+    return out
+
+
+INTERVIEWER, CANDIDATE = "Interviewer", "Candidate"
+
+
+def from_speech(text: str) -> list[Utterance]:
+    """Turns from a recording's transcript, which names no speakers: a run of questions is
+    the interviewer's, what follows them the candidate's. A rough split (a candidate's own
+    question is taken for the interviewer's); a meeting tool's transcript with names is
+    better when there is one."""
+    out: list[Utterance] = []
+    for s in sentences(text):
+        speaker = INTERVIEWER if s.text.rstrip().endswith("?") else CANDIDATE
+        if out and out[-1].speaker == speaker:
+            out[-1] = Utterance(speaker, f"{out[-1].text} {s.text}")
+        else:
+            out.append(Utterance(speaker, s.text))
+    if not any(u.speaker == INTERVIEWER for u in out):
+        raise InputError("no question was heard in the recording, so nothing can be debriefed")
     return out
 
 
