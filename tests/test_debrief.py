@@ -9,7 +9,7 @@ import pytest
 
 from storyladder.errors import InputError
 from storyladder.formats import bank as bank_files
-from storyladder.interview.debrief import debrief, parse, question_level
+from storyladder.interview.debrief import debrief, parse, question_drill, question_level
 from tests.test_cli_story import sl
 
 SAMPLE = Path(__file__).parent.parent / "src" / "storyladder" / "content" / "sample_bank"
@@ -90,6 +90,11 @@ def test_follow_up_questions_are_read_by_what_they_ask() -> None:
     assert question_level("Who else had a stake in it?", first=False) == "context"
     assert question_level("How do you approach this kind of call now?", first=False) == "worldview"
     assert question_level("What did you give up?", first=True) == "surface"
+    assert question_drill("Why did that matter to you?") == "five_whys"
+    assert question_drill("How did that make you feel?") == "feelings"
+    assert question_drill("What would your harshest critic say about you?") == "critic"
+    assert question_drill("What else could you have done?") == "alternative_path"
+    assert question_drill("Tell me about a time you failed.") is None
 
 
 def test_a_transcript_without_two_speakers_is_a_clear_error() -> None:

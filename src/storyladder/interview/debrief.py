@@ -105,6 +105,7 @@ class Exchange:
     family: str | None
     pattern: str | None
     level: str  # the ladder level the question asked at
+    drill: str | None  # the drill the question belongs to, if any
     story_id: str | None  # the bank story told, or None for one not in the bank
     critique: dict[str, Any]
     drift: tuple[str, ...]
@@ -116,6 +117,7 @@ class Exchange:
             "family": self.family,
             "pattern": self.pattern,
             "level": self.level,
+            "drill": self.drill,
             "story": self.story_id,
             "new_story": self.story_id is None,
             "critique": self.critique,
@@ -169,6 +171,37 @@ _LEVEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+
+
+_DRILL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (drill, re.compile(cues, re.IGNORECASE))
+    for drill, cues in (
+        ("feelings", r"\bhow did (?:that|it|you) (?:make you )?feel|\bwhat did you feel\b"),
+        ("critic", r"\b(?:critic|would (?:they|your \w+|\w+) say about you|harshest)\b"),
+        (
+            "alternative_path",
+            r"\b(?:what else could you|another way|if you had(?:n't)?|"
+            r"the other (?:option|path)|differently)\b",
+        ),
+        (
+            "values_conflict",
+            r"\b(?:torn|between (?:two|your)|values? (?:clash|conflict)|"
+            r"right thing)\b",
+        ),
+        (
+            "ninety_degree",
+            r"\b(?:from (?:their|the other) side|in their shoes|"
+            r"what if (?:the opposite|you were))\b",
+        ),
+        ("five_whys", r"^\s*(?:and )?why\b"),
+        ("self_awareness", r"\b(?:about yourself|blind spot|pattern in you)\b"),
+    )
+)
+
+
+def question_drill(question: str) -> str | None:
+    """The drill a question belongs to, when it is one of them (SPEC §9), else None."""
+    return next((drill for drill, cue in _DRILL_CUES if cue.search(question)), None)
 
 
 def question_level(question: str, first: bool) -> str:
@@ -228,6 +261,7 @@ def debrief(
                 info.family,
                 info.pattern,
                 level,
+                question_drill(question),
                 told,
                 reading.to_dict(),
                 drift,
