@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 FILLER = re.compile(r"^(?:u+m+|u+h+m*|e+r+m*|h+m+|a+h+|mm+)$")  # "um", "uh", "erm", "hmm"
-LONG_PAUSE = 1.0  # seconds of silence between two words that a listener notices
+LONG_PAUSE = 1.5  # seconds of silence a listener notices (SPEC §11: pauses over ~1.5 s)
 
 
 @dataclass(frozen=True)

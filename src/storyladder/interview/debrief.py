@@ -79,6 +79,11 @@ def parse(text: str) -> list[Utterance]:
 
 
 INTERVIEWER, CANDIDATE = "Interviewer", "Candidate"
+_ASKING = re.compile(  # how an interviewer's question opens, and a candidate's sentence never
+    r"\s*(?:so,? )?(?:(?:can|could|would) you (?:tell|walk|describe|talk|give|share)|"
+    r"tell me about|walk me through|describe a time|give me an example)\b",
+    re.IGNORECASE,
+)
 
 
 def from_speech(text: str) -> list[Utterance]:
@@ -88,7 +93,8 @@ def from_speech(text: str) -> list[Utterance]:
     better when there is one."""
     out: list[Utterance] = []
     for s in sentences(text):
-        speaker = INTERVIEWER if s.text.rstrip().endswith("?") else CANDIDATE
+        asks = s.text.rstrip().endswith("?") or _ASKING.match(s.text)  # "?" is not always heard
+        speaker = INTERVIEWER if asks else CANDIDATE
         if out and out[-1].speaker == speaker:
             out[-1] = Utterance(speaker, f"{out[-1].text} {s.text}")
         else:
