@@ -61,3 +61,22 @@ def test_no_module_imports_another_modules_private_names() -> None:
         if name.startswith("_") and not name.startswith("__")
     ]
     assert bad == []
+
+
+def test_help_imports_nothing_heavy() -> None:
+    """`storyladder --help` prints from the command table alone: no coach, no model, no
+    taxonomy, no web framework, no database driver is imported to print it."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, runpy; sys.argv = ['storyladder', '--help']\n"
+        "try:\n    runpy.run_module('storyladder', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = [m for m in sys.modules if m.startswith(('storyladder.coach', "
+        "'storyladder.taxonomy', 'storyladder.model', 'storyladder.formats', 'fastapi', "
+        "'sqlalchemy', 'faster_whisper'))]\n"
+        "print('HEAVY', sorted(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout
+    assert "HEAVY []" in out, out[-400:]

@@ -10,7 +10,6 @@ from rich.text import Text
 
 from storyladder.cli.context import state
 from storyladder.cli.output import Format, OutputFormat, console, print_json, read_input
-from storyladder.plan.choices import DEBRIEF_KEY
 
 
 def debrief(
@@ -44,6 +43,7 @@ def debrief(
     """
     from storyladder.interview.debrief import CANDIDATE, from_speech, parse
     from storyladder.interview.debrief import debrief as run
+    from storyladder.plan.choices import DEBRIEF_KEY
     from storyladder.speech.transcribe import AUDIO_SUFFIXES, transcribe
 
     if file.suffix.lower() in AUDIO_SUFFIXES:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from storyladder import taxonomy
-
 PLAN_KEY = "plan"  # {"interview": "YYYY-MM-DD", "company": id}
 COMPANY_KEY = "company"  # the company last chosen anywhere
 DEBRIEF_KEY = "debrief"  # what the last real interview's debrief said to practise next
@@ -20,6 +18,8 @@ class Settings(Protocol):
 
 def chosen_company(store: Settings) -> str:
     """The company last chosen, else the plan's, else the generic interviewer."""
+    from storyladder import taxonomy  # not at import: `--help` stays light
+
     known = taxonomy.load().company_ids
     plan = store.get_setting(PLAN_KEY) or {}
     for candidate in (store.get_setting(COMPANY_KEY), plan.get("company")):
