@@ -311,3 +311,17 @@ def test_the_coverage_map_numbers_its_columns_and_the_hero_tag_is_explained(
     assert '<ol class="key">' in page and 'href="/stories/big-launch"' in page
     assert 'class="tag warn" title="saves the day alone' in page  # the tag says what it means
     assert "nobody else is right, credited or helpful in it" in page
+
+
+def test_a_demo_practice_session_opens_in_the_browser(client: TestClient) -> None:
+    from datetime import UTC, datetime
+
+    from storyladder.formats import bank as bank_files
+    from storyladder.interview.demo_history import demo_sessions
+
+    stories = bank_files.read(SAMPLE)
+    session = demo_sessions(stories, datetime.now(UTC))[0]
+    client.app.state.repo.save_session(session.to_dict())  # type: ignore[attr-defined]
+    page = client.get(f"/practice/{session.id}")
+    assert page.status_code == 200 and "Interviewer" in page.text
+    assert client.get("/practice/..%2F..%2Fetc").status_code == 404

@@ -25,10 +25,11 @@ from storyladder.web.security import check_csrf
 router = APIRouter(dependencies=[Depends(check_csrf)])
 Repo = Annotated[Repository, Depends(repo)]
 AUDIO_NAME = re.compile(r"\d{1,4}\.(?:webm|ogg|m4a|wav)")
+SESSION_ID = re.compile(r"[0-9a-z][0-9a-z-]{0,39}")  # 12 hex digits, or a demo session's id
 
 
 def _audio_dir(request: Request, session_id: str) -> Path:
-    if not re.fullmatch(r"[0-9a-f]{12}", session_id):
+    if not SESSION_ID.fullmatch(session_id):  # a folder name: no dots, no slashes
         raise StoryNotFound(f"no session with id '{session_id}'")
     return Path(request.app.state.home) / "audio" / session_id
 
