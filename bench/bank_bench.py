@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from storyladder.coach.bank import check, check_stored
+from storyladder.coach.bank import check, check_stored, match_stored
 from storyladder.coach.match import match
 from storyladder.evaluation.corpus import answers
 from storyladder.formats import bank as bank_files
@@ -61,10 +61,12 @@ def stored_checks() -> None:
             record = repo.list()[0]
             repo.save(record.story.evolve(result="We shipped two weeks late."), record.revision)
             edited, _ = timed(lambda: check_stored(repo, company="amazon"), 1)  # noqa: B023
+            asked, _ = timed(lambda: match_stored(repo, "When did you push back?"), 3)  # noqa: B023
             print(
                 f"bank check in the database, {n:,} stories: first {cold:6.2f} s, "
                 f"nothing changed {warm * 1000:6.0f} ms (best {best * 1000:.0f}), "
-                f"one story edited {edited * 1000:6.0f} ms"
+                f"one story edited {edited * 1000:6.0f} ms, a question matched "
+                f"{asked * 1000:4.0f} ms"
             )
             repo.close()
 

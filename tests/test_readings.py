@@ -114,3 +114,17 @@ def test_the_editor_shows_the_readiness_the_bank_check_stored(
     story = stocked.get("big-launch").story
     shown = story_readiness(stocked, story)
     assert reads == [] and shown == readiness(story)
+
+
+def test_matching_a_question_reads_no_story_the_store_has_read(
+    stocked: Repository, reads: list[str]
+) -> None:
+    from storyladder.coach.bank import match_stored
+    from storyladder.coach.match import match
+
+    check_stored(stocked)
+    reads.clear()
+    question = "Tell me about a time you turned out to be wrong."
+    ranked = match_stored(stocked, question)
+    assert reads == []
+    assert ranked.to_dict() == match(question, [r.story for r in stocked.list()]).to_dict()

@@ -29,9 +29,8 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
     from mcp.server.mcpserver.exceptions import ToolError
 
     from storyladder import taxonomy
-    from storyladder.coach.bank import check_stored
+    from storyladder.coach.bank import check_stored, match_stored
     from storyladder.coach.critique import critique as run_critique
-    from storyladder.coach.match import match
     from storyladder.formats import markdown
     from storyladder.interview.practice import Practice, turn_summary
     from storyladder.llm.config import SETTING, effective, provider_for
@@ -81,7 +80,7 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
 
     @tool(description="Search the bank: stories ranked for a query or question.")
     def search_stories(query: str, limit: int = 5) -> dict[str, Any]:
-        return match(query, stories(), limit=limit).to_dict()
+        return match_stored(repo, query, limit=limit).to_dict()
 
     @tool(
         description="Critique one answer offline (SPEC §10 JSON): structure, checks, "
@@ -108,7 +107,7 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
 
     @tool(description="Rank the user's stories for an interview question, with reasons.")
     def match_question(question: str, limit: int = 5) -> dict[str, Any]:
-        return match(question, stories(), limit=limit).to_dict()
+        return match_stored(repo, question, limit=limit).to_dict()
 
     @tool(
         description="Start a practice session: mode ladder (needs story_id), drill "

@@ -22,12 +22,11 @@ def match(
 
     Example: storyladder match "When did you push back on your manager?"
     """
-    from storyladder.coach.match import match as rank
+    from storyladder.coach.bank import match_stored
 
     if not question.strip():
         raise InputError("the question is empty")
-    stories = [record.story for record in state(ctx).repo().list()]
-    result = rank(question, stories, limit=max(limit, 1))
+    result = match_stored(state(ctx).repo(), question, limit=max(limit, 1))
     if fmt == "json":
         print_json(result.to_dict())
         return

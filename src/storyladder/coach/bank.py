@@ -22,6 +22,7 @@ from storyladder.coach import patterns
 from storyladder.coach.critique import flag_answer
 from storyladder.coach.fit import Fit, infer
 from storyladder.coach.levels import LevelJudgment, Readiness, readiness
+from storyladder.coach.match import Known, MatchResult, known_from, match
 from storyladder.coach.patterns import Beats, StoryView
 from storyladder.coach.question import classify
 from storyladder.coach.reading import Reading
@@ -197,6 +198,7 @@ def read_story(story: Story) -> dict[str, Any]:
     fit = infer(story.text)
     hero = patterns.hero_story(StoryView(story, beats, frozenset(flags)))
     return {
+        "known": known_from(story, fit, ready.depth).to_dict(),  # what matching needs
         "flags": list(flags),
         "words": reading.words,
         "hero": hero,
@@ -317,6 +319,26 @@ def check_stored(store: Stored, company: str = "generic") -> BankReport:
     report = check(stories, company=company, history=store.past_revisions(), memo=memo)
     store.keep_readings(memo)
     return report
+
+
+def match_stored(store: Stored, question: str, limit: int | None = None) -> MatchResult:
+    """`match` on the bank in a store, each story known from the reading the store kept for
+    its version (made and kept when missing): a question costs no re-reading of the bank."""
+    stories = [record.story for record in store.list()]
+    keys = {s.id: reading_key(s) for s in stories}
+    memo = store.readings(coach_version(), list(keys.values()))
+    read = {
+        s.id: _kept(
+            memo,
+            keys[s.id],
+            lambda: read_story(s),  # noqa: B023
+            lambda data: Known.from_dict(data["known"]),
+            MEMO_LIMIT + len(stories),
+        )
+        for s in stories
+    }
+    store.keep_readings(memo)
+    return match(question, stories, limit=limit, read=read)
 
 
 def story_readiness(store: Stored, story: Story) -> Readiness:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,11 +145,17 @@ def what_it_asks(info: QuestionInfo) -> Fit:
     return Fit(frozenset(categories), frozenset(subtopics), frozenset(competencies))
 
 
-def match(question: str, stories: Sequence[Story], limit: int | None = None) -> MatchResult:
-    """Stories of the bank ranked for `question`, best first, each with its reasons."""
+def match(
+    question: str,
+    stories: Sequence[Story],
+    limit: int | None = None,
+    read: Mapping[str, Known] | None = None,
+) -> MatchResult:
+    """Stories of the bank ranked for `question`, best first, each with its reasons.
+    `read` gives what is already known of some stories (their stored readings)."""
     info = classify(question)
     asks = what_it_asks(info)
-    known = {s.id: _known(s) for s in stories}
+    known = {s.id: (read or {}).get(s.id) or _known(s) for s in stories}
     docs = {story_id: k.terms for story_id, k in known.items()}
     df: Counter[str] = Counter()
     for counts in docs.values():
@@ -198,8 +204,9 @@ def match(question: str, stories: Sequence[Story], limit: int | None = None) -> 
 
 
 @dataclass(frozen=True)
-class _Known:
-    """What matching needs of one story version, whatever the question."""
+class Known:
+    """What matching needs of one story version, whatever the question (kept with the
+    story's stored reading, so a long bank is not read again for each question)."""
 
     terms: Counter[str]
     fit: Fit
@@ -208,12 +215,47 @@ class _Known:
     wrong: bool  # the candidate was wrong in it (by its tags or its words)
     right: bool  # the candidate was proved right in it, and never wrong
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "terms": dict(self.terms),
+            "fit": {
+                k: sorted(getattr(self.fit, k)) for k in ("categories", "subtopics", "competencies")
+            },
+            "depth": self.depth,
+            "setback": self.setback,
+            "wrong": self.wrong,
+            "right": self.right,
+        }
 
-_KNOWN: dict[tuple[str, str], _Known] = {}
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Known:
+        fit = Fit(*(frozenset(data["fit"][k]) for k in ("categories", "subtopics", "competencies")))
+        flags = (bool(data["setback"]), bool(data["wrong"]), bool(data["right"]))
+        return cls(Counter(data["terms"]), fit, int(data["depth"]), *flags)
+
+
+def known_from(story: Story, fit: Fit, depth: int) -> Known:
+    """What matching needs of a story whose fit and ladder depth are already known."""
+    wrong = bool(
+        story.self_part in _WRONG_PARTS
+        or set(story.categories) & set(_WRONG_CATEGORIES)
+        or _SHOWS_ME_WRONG.search(story.text)
+    )
+    return Known(
+        terms(f"{story.title}\n" * TITLE_WEIGHT + story.text),
+        fit,
+        depth,
+        bool(_NEGATIVE_STORY.search(story.text)),
+        wrong,
+        not wrong and bool(_SHOWS_ME_RIGHT.search(story.text)),
+    )
+
+
+_KNOWN: dict[tuple[str, str], Known] = {}
 _KNOWN_KEPT = 20_000  # story versions remembered (the least recently used goes first)
 
 
-def _known(story: Story) -> _Known:
+def _known(story: Story) -> Known:
     """Read once per story version and remembered: a long-lived caller (the web app, MCP)
     matching many questions reads each story once, not once per question."""
     key = (story.title, story.text)
@@ -221,18 +263,7 @@ def _known(story: Story) -> _Known:
     if found is None:
         while len(_KNOWN) >= _KNOWN_KEPT:
             _KNOWN.pop(next(iter(_KNOWN)))
-        found = _Known(
-            terms(f"{story.title}\n" * TITLE_WEIGHT + story.text),
-            infer(story.text),
-            readiness(story).depth,
-            bool(_NEGATIVE_STORY.search(story.text)),
-            wrong := bool(
-                story.self_part in _WRONG_PARTS
-                or set(story.categories) & set(_WRONG_CATEGORIES)
-                or _SHOWS_ME_WRONG.search(story.text)
-            ),
-            not wrong and bool(_SHOWS_ME_RIGHT.search(story.text)),
-        )
+        found = known_from(story, infer(story.text), readiness(story).depth)
     _KNOWN[key] = found
     return found
 
