@@ -325,3 +325,22 @@ def test_a_demo_practice_session_opens_in_the_browser(client: TestClient) -> Non
     page = client.get(f"/practice/{session.id}")
     assert page.status_code == 200 and "Interviewer" in page.text
     assert client.get("/practice/..%2F..%2Fetc").status_code == 404
+
+
+def test_the_dashboard_is_rendered_again_only_when_the_bank_changed(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyladder.web.routes import bank as bank_routes
+
+    checks: list[str] = []
+    real = bank_routes.check_stored
+    monkeypatch.setattr(
+        bank_routes, "check_stored", lambda *a, **k: checks.append("x") or real(*a, **k)
+    )
+    first = client.get("/").text
+    assert client.get("/").text == first and len(checks) == 1  # the same bank: kept
+    repo = client.app.state.repo  # type: ignore[attr-defined]
+    record = repo.get("big-launch")  # a save by any process (another worker, the CLI)...
+    repo.save(record.story.evolve(title="Big launch, told again"), record.revision)
+    again = client.get("/").text
+    assert len(checks) == 2 and "Big launch, told again" in again  # ...shows on the next visit

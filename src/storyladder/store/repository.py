@@ -352,6 +352,16 @@ class Repository:
             if moved.rowcount == 0:
                 conn.execute(insert(settings).values(key=key, value=data, updated_at=now))
 
+    def stamp(self) -> tuple[Any, ...]:
+        """What changes whenever a page of the bank could: the stories (how many, the last
+        save, the revisions) and the settings (the last change). One query each, cheap."""
+        with self.engine.connect() as conn:
+            head = conn.execute(
+                select(func.count(), func.max(stories.c.updated_at), func.sum(stories.c.revision))
+            ).one()
+            chosen = conn.execute(select(func.max(settings.c.updated_at))).scalar()
+        return (*head, chosen)
+
     # -- readings --------------------------------------------------------------
 
     def readings(self, coach: str, keys: Sequence[str] | None = None) -> StoredReadings:

@@ -44,6 +44,7 @@ def create_app(home: Path, database_url: str, allowed_hosts: set[str]) -> FastAP
     app.state.repo = open_repository(database_url)
     app.state.csrf_token = security.csrf_token_for(home)
     app.state.allowed_hosts = allowed_hosts
+    app.state.dashboards = {}  # rendered dashboards by (company, the bank's stamp)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["csrf_field"] = security.CSRF_FIELD
     app.state.templates = templates

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 
 from storyladder import taxonomy
 from storyladder.coach.bank import check_stored
@@ -19,7 +19,7 @@ from storyladder.formats import bank as bank_files
 from storyladder.formats import markdown
 from storyladder.plan.choices import choose_company, chosen_company
 from storyladder.store.repository import Repository
-from storyladder.web.deps import page, repo
+from storyladder.web.deps import page, privacy, repo
 from storyladder.web.security import check_csrf
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
@@ -35,10 +35,24 @@ def dashboard(request: Request, store: Repo, company: str | None = None) -> obje
         raise InputError(f"unknown company '{company}'; allowed: {', '.join(tax.company_ids)}")
     else:
         choose_company(store, company)  # the next visit, and every other picker, start here
+    # The page only changes with the bank and the settings: kept per worker, checked
+    # against the database on every visit, so any worker's save shows on every worker.
+    key = (company, store.stamp(), repr(privacy(request)))  # the model may come from the env
+    kept = request.app.state.dashboards.get(key)
+    if kept is not None:
+        return HTMLResponse(kept)
     report = check_stored(store, company=company)
-    return page(
+    rendered = page(
         request, "dashboard.html", report=report, tax=tax, company=company, companies=tax.companies
     )
+    dashboards = request.app.state.dashboards
+    if len(dashboards) >= DASHBOARDS_KEPT:
+        dashboards.pop(next(iter(dashboards)))
+    dashboards[key] = bytes(rendered.body)
+    return rendered
+
+
+DASHBOARDS_KEPT = 16  # rendered dashboards a worker keeps (one per company and bank state)
 
 
 @router.get("/bank/export.zip")
