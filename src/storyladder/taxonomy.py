@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -166,35 +166,35 @@ class Taxonomy:
     speaking_wpm: int = 150  # words per minute for spoken-time estimates (flags.yaml)
     told_story_signs: int = 5  # signs of a told story past which absence flags are held back
 
-    @property
+    @cached_property
     def category_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.categories)
 
-    @property
+    @cached_property
     def family_ids(self) -> tuple[str, ...]:
         return tuple(f.id for f in self.families)
 
-    @property
+    @cached_property
     def subtopics(self) -> tuple[Subtopic, ...]:
         return tuple(s for f in self.families for s in f.subtopics)
 
-    @property
+    @cached_property
     def subtopic_ids(self) -> tuple[str, ...]:
         return tuple(s.id for s in self.subtopics)
 
-    @property
+    @cached_property
     def competency_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.competencies)
 
-    @property
+    @cached_property
     def company_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.companies)
 
-    @property
+    @cached_property
     def level_ids(self) -> tuple[str, ...]:
         return tuple(lv.id for lv in self.levels)
 
-    @property
+    @cached_property
     def flag_ids(self) -> tuple[str, ...]:
         return tuple(f.id for f in self.flags)
 

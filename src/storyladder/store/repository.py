@@ -40,8 +40,17 @@ class RevisionInfo:
     saved_at: datetime
 
 
+class _Raw(str):
+    """A stored reading's JSON, parsed only when the reading is used."""
+
+
+def _parsed(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, _Raw) else value
+
+
 class StoredReadings(dict[str, Any]):
-    """Readings loaded from the store; remembers which were used or added since."""
+    """Readings loaded from the store (each parsed on first use); remembers which were used
+    or added since."""
 
     def __init__(self, coach: str, loaded: dict[str, Any]):
         super().__init__(loaded)
@@ -52,6 +61,15 @@ class StoredReadings(dict[str, Any]):
     def __setitem__(self, key: str, value: Any) -> None:
         self.touched.add(key)
         super().__setitem__(key, value)
+
+    def __getitem__(self, key: str) -> Any:
+        return _parsed(super().__getitem__(key))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return _parsed(super().get(key, default))
+
+    def pop(self, key: str, *default: Any) -> Any:  # type: ignore[override]
+        return _parsed(super().pop(key, *default))
 
 
 @dataclass(frozen=True)
@@ -373,7 +391,7 @@ class Repository:
             query = query.where(readings.c.key.in_(list(keys)))
         with self.engine.connect() as conn:
             rows = conn.execute(query)
-            return StoredReadings(coach, {row.key: json.loads(row.data) for row in rows})
+            return StoredReadings(coach, {row.key: _Raw(row.data) for row in rows})
 
     def keep_readings(self, memo: StoredReadings) -> None:
         """Store the readings made since `readings()`, and drop the ones no longer used (an
