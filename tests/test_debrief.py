@@ -136,6 +136,10 @@ def test_debrief_in_the_web_app_feeds_the_plan_page(client: object) -> None:
     assert "From your last interview" in plan and "Settle the facts" in plan
     empty = client.post("/debrief", data={"csrf_token": token(client), "text": " "})  # type: ignore[attr-defined]
     assert empty.status_code == 400 and "paste the transcript" in empty.text
+    pasted = "just one voice talking about its week at some length"
+    refused = client.post("/debrief", data={"csrf_token": token(client), "text": pasted})  # type: ignore[attr-defined]
+    assert refused.status_code == 400 and "fewer than two speakers" in refused.text
+    assert pasted in refused.text  # nothing pasted is lost
 
 
 def test_a_story_told_in_the_interview_is_kept_as_a_draft_in_the_candidates_words(

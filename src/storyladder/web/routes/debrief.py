@@ -41,11 +41,24 @@ async def run_debrief(
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise InputError(f"{file.filename}: not UTF-8 text") from None
-    if not text.strip():
-        raise InputError("paste the transcript or choose its file")
-    if company not in taxonomy.load().company_ids:
-        raise InputError(f"unknown company '{company}'")
-    stories = [r.story for r in store.list()]
-    result = debrief(parse(text), stories, company=company, candidate=me.strip() or None)
+    companies = taxonomy.load().companies
+    try:
+        if not text.strip():
+            raise InputError("paste the transcript or choose its file")
+        if company not in taxonomy.load().company_ids:
+            raise InputError(f"unknown company '{company}'")
+        stories = [r.story for r in store.list()]
+        result = debrief(parse(text), stories, company=company, candidate=me.strip() or None)
+    except InputError as err:  # said on the page, with what was pasted still in the box
+        return page(
+            request,
+            "debrief.html",
+            status=400,
+            result=None,
+            problem=str(err),
+            text=text,
+            me=me,
+            companies=companies,
+        )
     store.set_setting(DEBRIEF_KEY, list(result.plan))  # the plan page shows them next
-    return page(request, "debrief.html", result=result, companies=taxonomy.load().companies)
+    return page(request, "debrief.html", result=result, companies=companies)
