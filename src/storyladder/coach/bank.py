@@ -209,14 +209,14 @@ def read_story(story: Story) -> dict[str, Any]:
             "reason": ready.reason,
             "judgments": [j.to_dict() for j in ready.judgments],
         },
-        "fit": {k: sorted(getattr(fit, k)) for k in ("categories", "subtopics", "competencies")},
+        "fit": fit.to_dict(),
     }
 
 
 def _report(story: Story, data: dict[str, Any]) -> StoryReport:
     ready = data["readiness"]
     judgments = tuple(LevelJudgment.from_dict(j) for j in ready["judgments"])
-    fit = Fit(*(frozenset(data["fit"][k]) for k in ("categories", "subtopics", "competencies")))
+    fit = Fit.from_dict(data["fit"])
     readiness_ = Readiness(ready["depth"], ready["broken_level"], ready["reason"], judgments)
     return StoryReport(story, readiness_, tuple(data["flags"]), data["words"], fit, data["hero"])
 
@@ -332,7 +332,9 @@ def match_stored(store: Stored, question: str, limit: int | None = None) -> Matc
             memo,
             keys[s.id],
             lambda: read_story(s),  # noqa: B023
-            lambda data: Known.from_dict(data["known"]),
+            lambda data: Known.from_dict(
+                data["known"], Fit.from_dict(data["fit"]), data["readiness"]["depth"]
+            ),
             MEMO_LIMIT + len(stories),
         )
         for s in stories

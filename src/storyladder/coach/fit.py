@@ -23,6 +23,16 @@ class Fit:
     subtopics: frozenset[str]
     competencies: frozenset[str]
 
+    def to_dict(self) -> dict[str, list[str]]:
+        return {k: sorted(getattr(self, k)) for k in KINDS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, list[str]]) -> Fit:
+        return cls(*(frozenset(data[k]) for k in KINDS))
+
+
+KINDS = ("categories", "subtopics", "competencies")
+
 
 @cache
 def _all_cues() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:

@@ -216,22 +216,18 @@ class Known:
     right: bool  # the candidate was proved right in it, and never wrong
 
     def to_dict(self) -> dict[str, Any]:
+        """What a stored reading keeps of it (its fit and ladder depth are kept already)."""
         return {
             "terms": dict(self.terms),
-            "fit": {
-                k: sorted(getattr(self.fit, k)) for k in ("categories", "subtopics", "competencies")
-            },
-            "depth": self.depth,
             "setback": self.setback,
             "wrong": self.wrong,
             "right": self.right,
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Known:
-        fit = Fit(*(frozenset(data["fit"][k]) for k in ("categories", "subtopics", "competencies")))
+    def from_dict(cls, data: dict[str, Any], fit: Fit, depth: int) -> Known:
         flags = (bool(data["setback"]), bool(data["wrong"]), bool(data["right"]))
-        return cls(Counter(data["terms"]), fit, int(data["depth"]), *flags)
+        return cls(Counter(data["terms"]), fit, depth, *flags)
 
 
 def known_from(story: Story, fit: Fit, depth: int) -> Known:
