@@ -64,10 +64,7 @@ def parse(text: str) -> list[Utterance]:
         words = re.sub(r"</?[^>]+>", "", words).strip()
         if not words:
             continue
-        if out and out[-1].speaker == speaker:
-            out[-1] = Utterance(speaker, f"{out[-1].text} {words}")
-        else:
-            out.append(Utterance(speaker, words))
+        _say(out, speaker, words)
         if len(out) > MAX_UTTERANCES:
             raise InputError(f"the transcript has more than {MAX_UTTERANCES} turns")
     if len({u.speaker for u in out}) < 2:
@@ -95,13 +92,18 @@ def from_speech(text: str) -> list[Utterance]:
     for s in sentences(text):
         asks = s.text.rstrip().endswith("?") or _ASKING.match(s.text)  # "?" is not always heard
         speaker = INTERVIEWER if asks else CANDIDATE
-        if out and out[-1].speaker == speaker:
-            out[-1] = Utterance(speaker, f"{out[-1].text} {s.text}")
-        else:
-            out.append(Utterance(speaker, s.text))
+        _say(out, speaker, s.text)
     if not any(u.speaker == INTERVIEWER for u in out):
         raise InputError("no question was heard in the recording, so nothing can be debriefed")
     return out
+
+
+def _say(turns: list[Utterance], speaker: str, words: str) -> None:
+    """Add what a speaker said; one speaker's lines in a row are one turn."""
+    if turns and turns[-1].speaker == speaker:
+        turns[-1] = Utterance(speaker, f"{turns[-1].text} {words}")
+    else:
+        turns.append(Utterance(speaker, words))
 
 
 @dataclass(frozen=True)

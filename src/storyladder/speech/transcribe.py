@@ -48,15 +48,14 @@ class Transcript:
     spoken: Delivery
 
     def to_dict(self) -> dict[str, Any]:
+        spoken = self.spoken.to_dict()
         return {
             "text": self.text,
             "duration": round(self.duration, 2),
             "words": [w.to_dict() for w in self.words],
-            "wpm": round(self.spoken.wpm, 1),
-            "fillers": self.spoken.to_dict()["fillers"],
-            "pauses": [
-                {"start": p["start"], "end": p["end"]} for p in self.spoken.to_dict()["pauses"]
-            ],
+            "wpm": spoken["wpm"],
+            "fillers": spoken["fillers"],
+            "pauses": [{"start": p["start"], "end": p["end"]} for p in spoken["pauses"]],
         }
 
 
