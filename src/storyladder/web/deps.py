@@ -34,7 +34,9 @@ def privacy(request: Request) -> dict[str, Any]:
 def page(request: Request, name: str, status: int = 200, **context: Any) -> Any:
     """Render a full page or fragment with the CSRF token and the chosen company in context."""
     templates = request.app.state.templates
-    context.setdefault("company", chosen_company(repo(request)))
+    if "company" not in context:  # (setdefault would ask the database even when it is given)
+        context["company"] = chosen_company(repo(request))
+    if "privacy" not in context:
+        context["privacy"] = privacy(request)
     context["csrf_token"] = request.app.state.csrf_token
-    context["privacy"] = privacy(request)
     return templates.TemplateResponse(request, name, context, status_code=status)

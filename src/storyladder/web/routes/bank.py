@@ -37,13 +37,20 @@ def dashboard(request: Request, store: Repo, company: str | None = None) -> obje
         choose_company(store, company)  # the next visit, and every other picker, start here
     # The page only changes with the bank and the settings: kept per worker, checked
     # against the database on every visit, so any worker's save shows on every worker.
-    key = (company, store.stamp(), repr(privacy(request)))  # the model may come from the env
+    said = privacy(request)
+    key = (company, store.stamp(), repr(said))  # the model may come from the environment
     kept = request.app.state.dashboards.get(key)
     if kept is not None:
         return HTMLResponse(kept)
     report = check_stored(store, company=company)
     rendered = page(
-        request, "dashboard.html", report=report, tax=tax, company=company, companies=tax.companies
+        request,
+        "dashboard.html",
+        report=report,
+        tax=tax,
+        company=company,
+        companies=tax.companies,
+        privacy=said,
     )
     dashboards = request.app.state.dashboards
     if len(dashboards) >= DASHBOARDS_KEPT:
