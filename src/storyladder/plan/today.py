@@ -39,14 +39,11 @@ def tasks_for(
     ]
     new_today = [r.story for r in stories if r.created_at.astimezone().date() == today]
     edited = {r.story.id: r for r in stories if r.updated_at.astimezone().date() == today}
+    written = _written(day.tasks, new_today)
     out: list[tuple[Task, bool]] = []
-    unclaimed = list(new_today)  # each new story ticks one write task, never two
-    for task in sorted(day.tasks, key=lambda t: t.category is None):  # category tasks first
+    for i, task in enumerate(day.tasks):
         if task.kind == "write":
-            fits = [s for s in unclaimed if task.category is None or task.category in s.categories]
-            done = bool(fits)
-            if fits:
-                unclaimed.remove(fits[0])
+            done = i in written
         elif task.kind == "deepen":
             record = edited.get(task.story_id or "")
             done = bool(record and task.level and record.story.ladder.get(task.level, "").strip())
@@ -62,5 +59,20 @@ def tasks_for(
         else:  # rehearse: any practice on the story today
             done = any(t.story_id == task.story_id for s in ran for t in s.answers)
         out.append((task, done))
-    order = {id(t): i for i, t in enumerate(day.tasks)}
-    return sorted(out, key=lambda pair: order[id(pair[0])])  # in the plan's order
+    return out
+
+
+def _written(tasks: Sequence[Task], new_today: Sequence[Story]) -> set[int]:
+    """Which write tasks (by index) today's new stories tick: each story one task, never
+    two, the tasks for a gap's category first (a story in it fills that gap)."""
+    unclaimed = list(new_today)
+    ticked = set()
+    for i in sorted(range(len(tasks)), key=lambda i: tasks[i].category is None):
+        task = tasks[i]
+        if task.kind != "write":
+            continue
+        fits = [s for s in unclaimed if task.category is None or task.category in s.categories]
+        if fits:
+            ticked.add(i)
+            unclaimed.remove(fits[0])
+    return ticked
