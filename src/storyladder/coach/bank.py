@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any, Protocol, TypeVar
 
@@ -325,37 +325,43 @@ def match_stored(store: Stored, question: str, limit: int | None = None) -> Matc
     """`match` on the bank in a store, each story known from the reading the store kept for
     its version (made and kept when missing): a question costs no re-reading of the bank."""
     stories = [record.story for record in store.list()]
-    keys = {s.id: reading_key(s) for s in stories}
-    memo = store.readings(coach_version(), list(keys.values()))
-    read = {
-        s.id: _kept(
-            memo,
-            keys[s.id],
-            lambda: read_story(s),  # noqa: B023
-            lambda data: Known.from_dict(
-                data["known"], Fit.from_dict(data["fit"]), data["readiness"]["depth"]
-            ),
-            MEMO_LIMIT + len(stories),
-        )
-        for s in stories
-    }
-    store.keep_readings(memo)
-    return match(question, stories, limit=limit, read=read)
+    known = _stored_readings(
+        store,
+        stories,
+        lambda _story, data: Known.from_dict(
+            data["known"], Fit.from_dict(data["fit"]), data["readiness"]["depth"]
+        ),
+    )
+    return match(
+        question, stories, limit=limit, read=dict(zip([s.id for s in stories], known, strict=True))
+    )
 
 
 def story_readiness(store: Stored, story: Story) -> Readiness:
     """One story's readiness, from the reading the store kept for this version (made and
     kept when missing): the editor shows what the bank check saw."""
-    memo = store.readings(coach_version(), [reading_key(story)])
-    report = _kept(
-        memo,
-        reading_key(story),
-        lambda: read_story(story),
-        lambda data: _report(story, data),
-        MEMO_LIMIT,
-    )
+    return _stored_readings(store, [story], _report)[0].readiness
+
+
+def _stored_readings(
+    store: Stored, stories: Sequence[Story], use: Callable[[Story, dict[str, Any]], T]
+) -> list[T]:
+    """use(story, reading) for each story, its reading taken from the store (made and kept
+    there when missing or damaged)."""
+    keys = [reading_key(s) for s in stories]
+    memo = store.readings(coach_version(), keys)
+    out = [
+        _kept(
+            memo,
+            key,
+            partial(read_story, story),
+            partial(use, story),
+            MEMO_LIMIT + len(stories),
+        )
+        for story, key in zip(stories, keys, strict=True)
+    ]
     store.keep_readings(memo)
-    return report.readiness
+    return out
 
 
 def coverage(reports: Sequence[StoryReport], mode: taxonomy.Company) -> Coverage:
