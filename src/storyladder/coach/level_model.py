@@ -5,7 +5,10 @@ scripts/train_levels.py and shipped as content/level_model.json.
 The rules find the words; the model weighs them. It turns "the rules found a cost, two
 numbers and no denial" into a chance that a careful interviewer would call the level
 met, and that chance is the level score, so strong and weak answers at the same level
-compare on one scale. Held out by author it beats the rules alone (docs/coach.md).
+compare on one scale. One of its features is a vote of a word model per level (Naive
+Bayes over words and word pairs, coach/nb.py): what answers that meet the level tend to
+say that answers that miss it do not. Held out by author the model beats the rules
+alone (docs/coach.md).
 """
 
 from __future__ import annotations
@@ -15,17 +18,41 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from storyladder.coach import logistic
+from storyladder.coach import logistic, nb
+
+
+VOTE_SCALE = 20.0  # log odds of this size make a full vote (-1 or 1)
+MET, UNMET = "met", "unmet"
 
 
 @cache
-def weights() -> dict[str, list[float]]:
+def _shipped() -> dict[str, Any]:
     try:
         text = resources.files("storyladder.content").joinpath("level_model.json").read_text()
     except FileNotFoundError:
         return {}
     data: dict[str, Any] = json.loads(text)
-    return {level: list(map(float, w)) for level, w in data["weights"].items()}
+    return data
+
+
+@cache
+def weights() -> dict[str, list[float]]:
+    return {level: list(map(float, w)) for level, w in _shipped().get("weights", {}).items()}
+
+
+@cache
+def _word_model(level: str) -> nb.Model | None:
+    words = _shipped().get("words", {}).get(level)
+    return nb.Model(words) if words else None
+
+
+def word_vote(level: str, answer: str, model: nb.Model | None = None) -> float:
+    """What the answer's words say, from -1 (they sound like a miss at `level`) to 1 (like
+    an answer that meets it); 0 when no word model is shipped."""
+    model = model or _word_model(level)
+    if model is None:
+        return 0.0
+    return max(-1.0, min(1.0, model.log_odds(nb.words(answer), MET) / VOTE_SCALE))
 
 
 RULES_WEIGHT = 0.1  # the rules' own verdict keeps a tenth of the say (features[1])

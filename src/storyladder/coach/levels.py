@@ -118,7 +118,8 @@ def judge_level(
         return LevelJudgment(level, False, 20, (), info.missing)
     found = _JUDGES[level](answer, body)
     evidence = tuple(_merge(found.core + found.support)[:6])
-    chance = level_model.chance(level, features(answer, found))
+    x = [*features(answer, found), level_model.word_vote(level, answer)]
+    chance = level_model.chance(level, x)
     if chance is None:  # no model shipped: the rules decide alone
         met, score = found.met, _score(answer, found)
         score = max(score, MET_FLOOR) if met else min(score, UNMET_CEILING)
@@ -144,11 +145,13 @@ FEATURES = (
     "opinions",
     "generic_talk",
     "self_praise",
+    "words",  # the word model's vote (level_model.word_vote), added by judge_level
 )
 
 
 def features(answer: str, found: _Finding) -> list[float]:
-    """What the rules heard in an answer, as numbers for the level model (`FEATURES`)."""
+    """What the rules heard in an answer, as numbers for the level model (`FEATURES` but
+    the last, the word model's vote)."""
     parts = sentences(answer) or [Span(0, len(answer), answer)]
     n = len(parts)
 
@@ -174,7 +177,7 @@ def features(answer: str, found: _Finding) -> list[float]:
 
 
 def reading(answer: str, level: str, story: Story | str | None = None) -> list[float]:
-    """The level model's features for one answer (for training: scripts/train_levels.py)."""
+    """What the rules heard in one answer (for training: scripts/train_levels.py)."""
     return features(answer, _JUDGES[level](answer, _body(story)))
 
 

@@ -17,11 +17,15 @@ from typing import Any
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 
 
+def words(text: str) -> list[str]:
+    """The words of `text` and its word pairs ("was_wrong"), lowercased."""
+    tokens = _TOKEN.findall(text.lower().replace("’", "'"))
+    return tokens + [f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
 def features(sentence: str, position: float) -> list[str]:
-    words = _TOKEN.findall(sentence.lower().replace("’", "'"))
-    feats = words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
-    feats.append(f"__pos{min(int(position * 5), 4)}")
-    return feats
+    """A sentence's words and word pairs, and where in the answer it stands."""
+    return [*words(sentence), f"__pos{min(int(position * 5), 4)}"]
 
 
 def train(samples: list[tuple[list[str], str]], min_count: int = 2) -> dict[str, Any]:
@@ -61,6 +65,12 @@ class Model:
             )
             for f in vocab
         }
+
+    def log_odds(self, feats: list[str], label: str) -> float:
+        """How much more likely `label` is than every other label, in log odds."""
+        probs = self.log_probs(feats)
+        rest = [math.exp(v) for k, v in probs.items() if k != label]
+        return probs[label] - math.log(max(sum(rest), 1e-12))
 
     def log_probs(self, feats: list[str]) -> dict[str, float]:
         table = self.log_likelihood

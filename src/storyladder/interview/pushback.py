@@ -181,7 +181,7 @@ _NEGATOR = re.compile(r"^(?:not|no|never|nothing|nobody|\w+n't)$")
 def word_tokens(reply: str) -> list[str]:
     """Words and word pairs of a reply (coach/nb.py's features, without a position); the
     two words after a negation are marked, so "not fair" does not count as "fair"."""
-    tokens = [t for t in nb.features(reply, 0.0) if not t.startswith("__pos")]
+    tokens = nb.words(reply)
     words = [t for t in tokens if "_" not in t]
     marked, left = [], 0
     for word in words:
