@@ -145,7 +145,8 @@ _WOULD = phrases(
 def blame(r: Reading) -> Evidence:
     if not r.story:
         return None
-    blamed = r.find(_BLAME) + r.find(_JUDGED)
+    # "it wasn't really his fault, it was mine" denies the blame it names
+    blamed = [h for h in r.find(_BLAME) + r.find(_JUDGED) if not lx.negated(r.text, h)]
     weak = r.find(_BLAME_WEAK)
     if len(weak) >= 2:
         blamed += weak
@@ -161,7 +162,8 @@ _JUDGED = phrases(  # a third party judged rather than a share owned
     r"really |totally |completely )?(?:incompetent|lazy|useless|clueless|sloppy|entitled|"
     r"impossible|toxic|stupid|hopeless|a joke|the problem)",
     r"one of those (?:people|customers|managers|guys)",
-    r"(?:never|don'?t) (?:listen|understand|get it|care)",
+    r"(?:never|don'?t) (?:listen|understand|care|get it(?! (?:back|up|down|done|right|out|in|to|"
+    r"through|over|on|off|fixed|working|approved|signed|from|for)\b))",
 )
 _OTHER_PARTY = (
     r"(?:they|he|she|management|leadership|the vendor|the carrier|product|the client|the customer|"
@@ -184,7 +186,8 @@ _BLAME = phrases(  # said by themselves, these put it on someone else
     r"outside (?:of )?my control",
     r"let us down",
     r"(?:set (?:me |us )?up) to fail",
-    r"thrown under the bus",
+    r"(?:threw|thrown|throw|throws) (?:me|us|my team) under the bus",
+    r"(?:I|we) (?:was|were|got|had been) thrown under the bus",
     r"(?:wasn't|was not|isn't) much (?:more )?(?:I|anyone) (?:on my side )?"
     r"could (?:have )?do(?:ne)?",
     r"nothing (?:more )?I could have done",
@@ -235,6 +238,7 @@ _OWN = phrases(
     r"I (?:hadn't|had not|never) (?:checked|asked|tested|raised|considered|weighed|thought)",
     r"my (?:own )?(?:share|part) (?:was|of|in)",
     r"I contributed",
+    r"(?:it|that) was (?:all )?mine",
     r"I own(?:ed)? (?:that|it|my)",
     r"I (?:also )?(?:made|let) (?:it|things) worse",
     r"I'd (?:silenced|ignored|skipped|missed)",
@@ -517,7 +521,7 @@ def neat_resolution(r: Reading) -> Evidence:
     if not r.story or not _setback(r):
         return None  # only a story of failure, mistake or conflict can end too neatly
     tail_start = r.sentences[max(0, int(len(r.sentences) * 0.5)) - 0].start if r.sentences else 0
-    tidy = [h for h in r.find(_TIDY) if h.start >= tail_start]
+    tidy = [h for h in r.find(_TIDY) if h.start >= tail_start and not lx.reported(r.text, h)]
     if not tidy:
         return None
     if any(not lx.negated(r.text, loss) for loss in r.find(_LASTING_LOSS)):
@@ -526,8 +530,7 @@ def neat_resolution(r: Reading) -> Evidence:
 
 
 _TIDY = phrases(
-    r"(?:it |everything |things )?(?:all )?(?:worked|work) out(?: (?:fine|well|great|okay|"
-    r"in the end|for the best))?",
+    lx.WORKED_OUT,
     r"turned out (?:for the best|great|fine|well|to be (?:a "
     r"blessing|the best|great)|okay|really well)",
     r"blessing in disguise",
@@ -765,7 +768,11 @@ _TENSION = phrases(
     r"I'd want to find out",
     r"least sure",
     r"trade-?off",
-    r"tensions? (?:between|with|in)",
+    r"tensions?",
+    r"reservations?",
+    r"doubts?",
+    r"misgivings?",
+    r"hesitan\w+",
 )
 
 
@@ -789,10 +796,14 @@ _SETBACK = phrases(
 
 
 def _setback(r: Reading) -> bool:
-    """Is this a story of failure, mistake or conflict (by its question, or its words)?"""
-    if r.question.family in ("failure", "conflict") or r.question.pattern:
+    """Is this a story of failure, mistake or conflict (by its question, or its words)? A
+    question about a trait ("What are you still not good at?") asks for none by itself."""
+    if r.question.family in ("failure", "conflict") or r.question.pattern in _SETBACK_PATTERNS:
         return True
     return bool(r.find(_SETBACK))
+
+
+_SETBACK_PATTERNS = ("direct_negative", "counterfactual", "conflict_escalation")
 
 
 def _past_action(r: Reading) -> bool:
@@ -809,7 +820,7 @@ def _past_action(r: Reading) -> bool:
 
 
 _ANY_PAST_I = re.compile(
-    r"(?:\bI (?:\w+ly )?|^(?:[-*•]\s*)?)(?:\w{3,}(?<!e)ed|"
+    r"(?:\bI (?:\w+ly )?|^(?:[-*•]\s*)?|: )(?:\w{3,}(?<!e)ed|"
     + "|".join(sorted(lx.IRREGULAR_PAST))
     + r")\b",
     re.IGNORECASE,

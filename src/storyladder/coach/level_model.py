@@ -20,7 +20,6 @@ from typing import Any
 
 from storyladder.coach import logistic, nb
 
-
 VOTE_SCALE = 20.0  # log odds of this size make a full vote (-1 or 1)
 MET, UNMET = "met", "unmet"
 

@@ -261,6 +261,7 @@ REASON = phrases(  # why a choice was made
     r"so that",
     r"since (?!then)",
     r"the reason (?:was|I|is)",
+    r"(?:my|our) (?:main |only |simple |whole )?reasons? (?:was|were|is|being)",
     r"in order to",
     r"to (?:avoid|save|protect|prevent|close|meet|catch)",
     r"(?:told|explained to|showed) (?:\w+ ){0,2}why",
@@ -284,6 +285,10 @@ ALTERNATIVE = phrases(  # another road, named
     r"instead(?: of)?",
     r"rather than",
     r"considered",
+    r"I (?:thought about|thought of|toyed with|played with the idea of) "
+    r"(?:\w+ing|to \w+|just|only)",
+    r"(?:the )?(?:call|choice|decision|question) (?:was|is) (?:mine|ours)?:",
+    r"or (?:to )?(?:keep|wait|stay|hold off|ship|delay|cancel|escalate|roll back)",
     r"options?",
     r"alternatives?",
     r"could have (?!done)",
@@ -372,6 +377,11 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     HINDSIGHT,
     r"(?:dropped|fell|declined|shrank|tanked|went down|(?:was|were) down|down (?:about|by|~|\d))",
     r"fees?|fines?",
+    r"lost (?:sales|revenue|orders|customers|clients|business|money|deals?|hours|days|weeks|"
+    r"ground|sleep|income|margin)",
+    r"wr(?:ote|itten|ite) off|write-?offs?",
+    r"(?:erased|wiped out|ate) (?:the|our|my|most|all|almost|half)",
+    r"(?:did not|didn't|never) (?:reorder|renew|return|re-?sign)",
     r"(?:an? |one |two |three |\w+ )?(?:hours?|days?|weeks?|months?) late",
     r"late (?:deliveries|orders|shipments|payments|invoices|reports)",
     r"(?:sat|were|was|kept) waiting",
@@ -546,7 +556,9 @@ CARRIED_FORWARD = phrases(
     r"rule now",
     r"\w+ (?:\w+ )?since(?= *[.!;\n]| *$)",
     r"now,? I",
-    r"(?:these days|nowadays|today|since then|ever since|from then on|after that),? I",
+    r"(?:these days|nowadays|today|since then|ever since|from then on|from that (?:day|point|"
+    r"night|week) on|after (?:that|this)(?: (?:day|night|incident|episode|project|one|"
+    r"experience|mistake))?),? I",
     r"I(?:'ve| have) (?:since )?(?:started|stopped|made it|begun|adopted|kept|used|done|applied|"
     r"built|written)",
     r"(?:my|a|one) (?:\w+ )?(?:rule|heuristic|principle|test|habit|default|check|question|"
@@ -645,6 +657,11 @@ ASIDE = phrases(  # talk to the interviewer about the call itself, not an answer
     r"does that work for you",
     r"let me (?:first )?explain",
 )
+WORKED_OUT = (  # "it all worked out", not "we worked out of their office" or "worked out a plan"
+    r"(?:it |everything |things )?(?:all )?(?:worked|work) out(?: (?:fine|well|great|okay|"
+    r"in the end|for the best))?(?! (?:of|a|an|the|how|what|that|which|who|why|where|when|"
+    r"with|to|at|in|on|my|our|his|her|their|its|every|each|some|any|\d+)\b)"
+)
 WIN = phrases(  # an outcome told as a win
     r"succe\w+",
     r"praised",
@@ -659,7 +676,7 @@ WIN = phrases(  # an outcome told as a win
     r"on time",
     r"ahead of schedule",
     r"celebrat\w+",
-    r"worked out",
+    WORKED_OUT,
     r"turned out (?:great|well|fine)",
     r"happier",
 )
@@ -1022,6 +1039,19 @@ NEGATION = re.compile(
     r"\b(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
+
+
+REPORTED = re.compile(  # "she left thinking everything was okay": a belief, not the ending
+    r"\b(?:think\w*|thought|believ\w*|assum\w*|pretend\w*|felt like|hop\w+|seem\w*|"
+    r"convinced|told (?:me|us|them|her|him))\b(?: that)?(?: \w+){0,2}\W*$",
+    re.IGNORECASE,
+)
+
+
+def reported(text: str, span: Span) -> bool:
+    """Is the phrase at `span` someone's belief or claim, told just before it ("she left
+    thinking everything was okay")?"""
+    return bool(REPORTED.search(text[max(0, span.start - 40) : span.start]))
 
 
 def negated(text: str, span: Span, floor: int = 0) -> bool:

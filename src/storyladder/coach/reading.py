@@ -229,6 +229,7 @@ class Reading:
                     or _PLACE_BEFORE.search(sentence.text[: m.start(1)])
                     or _after_terminal(sentence.text, m.start(1))
                     or _in_title_phrase(sentence.text, m.start(1), m.end(1))
+                    and not _full_name(sentence.text, m.start(1), m.end(1))
                 ):
                     continue
                 start = sentence.start + m.start(1)
@@ -261,6 +262,20 @@ def _in_title_phrase(sentence: str, start: int, end: int) -> bool:
     after = re.match(r" [A-Z][a-z]", sentence[end:])
     titled = before is not None and before.group(1) not in ("Dr", "Mr", "Ms", "Mrs", "Prof")
     return titled or after is not None
+
+
+def _full_name(sentence: str, start: int, end: int) -> bool:
+    """'our sourcing director, Helena Marsh', 'Helena Marsh, who found...': two capitals that
+    a role or a "who" marks as one person's first and last name."""
+    return bool(_WHO_AFTER.match(sentence[end:]) or _ROLE_BEFORE.search(sentence[:start]))
+
+
+_WHO_AFTER = re.compile(r"(?: [A-Z][a-z]+)?,? who\b")
+_ROLE_BEFORE = re.compile(
+    r"\b(?:my|our|the|their|his|her) (?:[a-z-]+ ){0,2}(?:manager|director|lead|engineer|nurse|"
+    r"doctor|boss|colleague|counterpart|head|chief|officer|analyst|designer|supervisor|mentor|"
+    r"coordinator|partner|founder|teammate|vp|ceo|cto|pm),? (?:[A-Z][a-z]+ )?$"
+)
 
 
 def _after_terminal(sentence: str, pos: int) -> bool:
