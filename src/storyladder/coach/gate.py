@@ -27,6 +27,7 @@ EXCUSE_WORDS = 6  # content words an "I don't know" may come with and still answ
 OFF_TOPIC_WORDS = 8  # content words below which a follow-up is too terse to call off topic
 STALL_WORDS = 60  # words: a stall ("I'm blanking, can we come back to it") runs no longer
 OFF_TOPIC_ALONE = 3  # the same for a whole answer, which has no story above it to lean on
+NO_WORK_WORDS = 60  # words: an answer this long with no word of a working life is elsewhere
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 
@@ -74,8 +75,13 @@ def not_an_answer(
             return Gate("restated", "the answer says the question back")
         background = asked | (_content(context) if context else set())
         least = OFF_TOPIC_WORDS if context else OFF_TOPIC_ALONE
-        if len(said) >= least and not said & background and not (context and _SELF.search(answer)):
-            work = len(find(lexicon.WORK, answer))
+        reflects = bool(context and _SELF.search(answer))
+        work = len(find(lexicon.WORK, answer))
+        if not work and not reflects and len(alpha) >= NO_WORK_WORDS:
+            # "My harshest critic would be my fantasy league...": the question's words echoed,
+            # then a whole answer with nothing of work in it
+            return Gate("off_topic", "nothing in the answer is about the question or your work")
+        if len(said) >= least and not said & background and not reflects:
             if not work or (
                 work <= 2
                 and classify(question).asks_past

@@ -24,6 +24,7 @@ SETBACK = phrases(  # something went wrong
     r"conflict",
     r"disagree\w*",
     r"escalat\w*",
+    r"(?:under|over)estimat\w*|misjudg\w*|misread|overlooked|behind schedule|bugs?",
     COMPLAINTS,
 )
 RISK = phrases(r"risk\w*", r"safety", r"outage", r"incident")
@@ -707,7 +708,7 @@ WORK = phrases(  # words of a working life: an answer with none of them is about
     r"process\w*|deadlines?|tasks?|tickets?|systems?|releases?|features?|data|reports?|"
     r"business|school|class|hospital|ward|store|shop|warehouse|kitchen|site|plant|lab|"
     r"research|study|career|company|startup|firm|mission|safety|values?|feedback|decisions?|"
-    r"mistakes?|fail\w*|wrong|conflict|disagree\w*|argu\w*|hire|hired|fired|promot\w*|"
+    r"mistakes?|fail\w*|wrong|conflict|disagree\w*|argu(?:e|ed|es|ing|ments?)|hire|hired|fired|promot\w*|"
     r"budget|money|cost|learn\w*|mentor\w*|lead\w*|manag\w*|interview\w*|ai|model|policy",
 )
 
