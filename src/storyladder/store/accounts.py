@@ -253,7 +253,20 @@ def logout(engine: Engine, token: str) -> None:
         conn.execute(delete(login_sessions).where(login_sessions.c.token_digest == digest(token)))
 
 
-def cohort_ids(engine: Engine, user: int) -> list[int]:
-    query = select(cohort_members.c.cohort_id).where(cohort_members.c.user_id == user)
+def cohort_names(engine: Engine, user: int) -> list[str]:
+    query = (
+        select(cohorts.c.name)
+        .join(cohort_members, cohort_members.c.cohort_id == cohorts.c.id)
+        .where(cohort_members.c.user_id == user)
+        .order_by(cohorts.c.name)
+    )
     with engine.connect() as conn:
-        return sorted(int(c) for c in conn.execute(query).scalars())
+        return [str(name) for name in conn.execute(query).scalars()]
+
+
+def emails(engine: Engine, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    with engine.connect() as conn:
+        rows = conn.execute(select(users.c.id, users.c.email).where(users.c.id.in_(sorted(ids))))
+        return {int(row.id): str(row.email) for row in rows}
