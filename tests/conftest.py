@@ -80,3 +80,34 @@ def client(tmp_path: Path) -> Iterator[Any]:
     app = create_app(tmp_path, url, hosts_for("127.0.0.1", 8765))
     with TestClient(app, base_url="http://127.0.0.1:8765", follow_redirects=False) as c:
         yield c
+
+
+@pytest.fixture
+def multi_user_db(postgres_url: str) -> Iterator[tuple[str, str]]:
+    """A PostgreSQL database for the multi-user server: (the owner's URL, the app's URL).
+    The owner (no superuser) runs the migrations and owns the tables; the app's role owns
+    nothing and was granted what it needs. Both roles are dropped afterwards."""
+    from storyladder.store import isolation
+
+    tag = uuid.uuid4().hex[:8]
+    owner, app_role = f"own_{tag}", f"app_{tag}"
+    database = make_url(postgres_url).database
+    admin = create_engine(_postgres_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE ROLE {owner} LOGIN PASSWORD 'owner-pass'"))
+        conn.execute(text(f"CREATE ROLE {app_role} LOGIN PASSWORD 'app-pass'"))
+        conn.execute(text(f'ALTER DATABASE "{database}" OWNER TO {owner}'))
+    as_owner = make_url(postgres_url).set(username=owner, password="owner-pass")
+    as_app = make_url(postgres_url).set(username=app_role, password="app-pass")
+    owner_url = as_owner.render_as_string(hide_password=False)
+    repo = open_repository(owner_url)
+    isolation.grant(repo.engine, app_role)
+    repo.close()
+    try:
+        yield owner_url, as_app.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+            conn.execute(text(f"DROP ROLE IF EXISTS {app_role}"))
+            conn.execute(text(f"DROP ROLE IF EXISTS {owner}"))
+        admin.dispose()

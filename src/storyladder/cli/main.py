@@ -21,6 +21,7 @@ from storyladder.cli import (
     prepare,
     serve,
     story,
+    users,
 )
 from storyladder.cli.context import AppState
 from storyladder.cli.output import errors
@@ -60,6 +61,7 @@ app.command("drill")(practice.drill)
 app.command("mock")(practice.mock)
 app.add_typer(practice.sessions_app, name="sessions")
 app.command("serve")(serve.serve)
+app.add_typer(users.app, name="users")
 app.command("plan")(prepare.plan)
 app.command("today")(prepare.today)
 app.command("progress")(prepare.progress)

@@ -21,6 +21,17 @@ def serve(
     workers: Annotated[
         int, typer.Option(min=1, max=16, help="Worker processes (use the machine's cores).")
     ] = 1,
+    multi_user: Annotated[
+        bool,
+        typer.Option(
+            "--multi-user", help="Serve the multi-user JSON API (PostgreSQL; see docs/deploy.md)."
+        ),
+    ] = False,
+    db: Annotated[str | None, typer.Option(help="Database URL (as the global --db).")] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(help="With --multi-user: a Host name the server answers to (repeatable)."),
+    ] = None,
 ) -> None:
     """Serve the web app: dashboard, story editor with live critique, practice.
 
@@ -31,6 +42,12 @@ def serve(
     from storyladder.errors import ConfigError
     from storyladder.web.app import WORKER_CONFIG, create_app, hosts_for
 
+    st = state(ctx)
+    if db:
+        st.db = db
+    if multi_user:
+        _serve_multi_user(st.database_url, host, port, workers, allow_host or [])
+        return
     if host not in ("127.0.0.1", "localhost", "::1"):
         raise ConfigError(
             f"binding to {host} would let other machines reach your stories, and this server "
@@ -38,7 +55,6 @@ def serve(
             f"tunnel (ssh -L {port}:127.0.0.1:{port} THIS_MACHINE)."
         )
     _port_free(host, port)
-    st = state(ctx)
     app = create_app(st.home, st.database_url, hosts_for(host, port))  # migrates, makes the secret
     url = f"http://127.0.0.1:{port}/"
     console().print(f"storyladder is running at {url}  (bank: {st.database_url}; Ctrl-C stops)")
@@ -57,6 +73,48 @@ def serve(
         host=host,
         port=port,
         log_level="warning",
+    )
+
+
+def _serve_multi_user(
+    database_url: str, host: str, port: int, workers: int, allowed: list[str]
+) -> None:
+    """The multi-user server: refused on SQLite, and unless the database keeps users
+    apart by itself; it has logins, so it may listen beyond this machine (behind TLS)."""
+    import uvicorn
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from storyladder.errors import ConfigError
+    from storyladder.web.api.app import create_server_app
+    from storyladder.web.app import WORKER_CONFIG, hosts_for
+
+    try:
+        backend = make_url(database_url).get_backend_name()
+    except ArgumentError:
+        raise ConfigError(f"not a database URL: {database_url!r}") from None
+    if backend != "postgresql":
+        raise ConfigError(
+            f"--multi-user needs PostgreSQL (users are kept apart by its row-level security), "
+            f"not {backend}: storyladder serve --multi-user --db postgresql://APP_ROLE@HOST/DB"
+        )
+    _port_free(host, port)
+    hosts = hosts_for(host, port) | set(allowed)
+    app = create_server_app(database_url, hosts)  # checks the database before serving
+    console().print(f"storyladder multi-user API on http://{host}:{port}/api/v1 (Ctrl-C stops)")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True)
+        return
+    config = {"database_url": database_url, "hosts": sorted(hosts), "multi_user": True}
+    os.environ[WORKER_CONFIG] = json.dumps(config)
+    uvicorn.run(
+        "storyladder.web.app:from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+        proxy_headers=True,
     )
 
 

@@ -3,23 +3,41 @@
 Every save writes a new revision row and moves the head with a compare-and-set on
 the revision number, so a save made on a stale revision raises Conflict (with
 both versions) instead of overwriting. Removal is a revision too, and reversible.
+
+A repository belongs to one owner (LOCAL_OWNER in a single-user bank, a user of the
+multi-user server otherwise): every query names the owner, and on PostgreSQL every
+transaction also tells the database who is asking (set_config(..., true), which lasts
+for that transaction only), so its row-level security shows that user nothing else.
 """
 
 from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from storyladder.errors import Conflict, StoryExists, StoryNotFound
 from storyladder.model import Story
-from storyladder.store.tables import readings, sessions, settings, stories, story_revisions
+from storyladder.store.tables import (
+    LOCAL_OWNER,
+    readings,
+    sessions,
+    settings,
+    stories,
+    story_revisions,
+)
+
+IDENTIFY = text(
+    "SELECT set_config('storyladder.user_id', :user, true), "
+    "set_config('storyladder.org_id', :org, true)"
+)
 
 
 @dataclass(frozen=True)
@@ -104,24 +122,55 @@ def _record(row: Any) -> StoredStory:
 class Repository:
     """Stories in a database (SQLite or PostgreSQL), with full revision history."""
 
-    def __init__(self, engine: Engine, clock: Any = None):
+    def __init__(
+        self, engine: Engine, clock: Any = None, owner: int = LOCAL_OWNER, org: int | None = None
+    ):
         self.engine = engine
         self._clock = clock or (lambda: datetime.now(UTC))
+        self.owner = owner
+        self.org = org
 
     def close(self) -> None:
         self.engine.dispose()
 
+    def as_user(self, user: int, org: int | None) -> Repository:
+        """The same database seen by one user of the multi-user server (shares the engine;
+        close the original, not this)."""
+        return Repository(self.engine, self._clock, owner=user, org=org)
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection whose transaction is this repository's user's (rolled back after)."""
+        with self.engine.connect() as conn:
+            self._identify(conn)
+            yield conn
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A transaction as this repository's user, committed when the block ends."""
+        with self.engine.begin() as conn:
+            self._identify(conn)
+            yield conn
+
+    def _identify(self, conn: Connection) -> None:
+        if conn.dialect.name == "postgresql":
+            org = "" if self.org is None else str(self.org)
+            conn.execute(IDENTIFY, {"user": str(self.owner), "org": org})
+
+    def _mine(self, table: Table) -> Any:
+        return table.c.owner_id == self.owner
+
     # -- reading ---------------------------------------------------------------
 
     def list(self, include_deleted: bool = False) -> builtins.list[StoredStory]:
-        query = select(stories).order_by(stories.c.id)
+        query = select(stories).where(self._mine(stories)).order_by(stories.c.id)
         if not include_deleted:
             query = query.where(stories.c.deleted.is_(False))
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return [_record(row) for row in conn.execute(query)]
 
     def get(self, story_id: str, include_deleted: bool = False) -> StoredStory:
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             row = self._head(conn, story_id)
         if row is None or (row.deleted and not include_deleted):
             raise StoryNotFound(self._not_found(story_id, row is not None))
@@ -130,10 +179,12 @@ class Repository:
     def resolve(self, text: str, include_deleted: bool = False) -> str:
         """The id of the one story whose id is `text` or begins with it; more than one,
         or none, is a StoryNotFound that lists the ids that match."""
-        query = select(stories.c.id).where(stories.c.id.startswith(text, autoescape=True))
+        query = select(stories.c.id).where(
+            self._mine(stories), stories.c.id.startswith(text, autoescape=True)
+        )
         if not include_deleted:
             query = query.where(stories.c.deleted.is_(False))
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             found = sorted(conn.execute(query).scalars())
         if text in found or len(found) == 1:
             return text if text in found else found[0]
@@ -145,18 +196,18 @@ class Repository:
 
     def story_ids(self, prefix: str = "") -> builtins.list[str]:
         """The ids of the stories in the bank that begin with `prefix` (for completion)."""
-        query = select(stories.c.id).where(stories.c.deleted.is_(False))
+        query = select(stories.c.id).where(self._mine(stories), stories.c.deleted.is_(False))
         query = query.where(stories.c.id.startswith(prefix, autoescape=True))
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return sorted(conn.execute(query).scalars())
 
     def history(self, story_id: str) -> builtins.list[RevisionInfo]:
         query = (
             select(story_revisions)
-            .where(story_revisions.c.story_id == story_id)
+            .where(self._mine(story_revisions), story_revisions.c.story_id == story_id)
             .order_by(story_revisions.c.revision.desc())
         )
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             rows = list(conn.execute(query))
         if not rows:
             raise StoryNotFound(self._not_found(story_id, False))
@@ -173,9 +224,11 @@ class Repository:
 
     def revision(self, story_id: str, revision: int) -> Story:
         query = select(story_revisions.c.data).where(
-            story_revisions.c.story_id == story_id, story_revisions.c.revision == revision
+            self._mine(story_revisions),
+            story_revisions.c.story_id == story_id,
+            story_revisions.c.revision == revision,
         )
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             data = conn.execute(query).scalar()
         if data is None:
             raise StoryNotFound(f"story '{story_id}' has no revision {revision}")
@@ -185,26 +238,34 @@ class Repository:
         """Every earlier revision of every story in the bank, oldest first (one query)."""
         query = (
             select(story_revisions.c.story_id, story_revisions.c.data)
-            .join(stories, stories.c.id == story_revisions.c.story_id)
-            .where(stories.c.deleted.is_(False), story_revisions.c.revision < stories.c.revision)
+            .join(stories, self._same_story())
+            .where(
+                self._mine(stories),
+                stories.c.deleted.is_(False),
+                story_revisions.c.revision < stories.c.revision,
+            )
             .order_by(story_revisions.c.story_id, story_revisions.c.revision)
         )
         out: dict[str, list[Story]] = {}
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             for row in conn.execute(query):
                 out.setdefault(row.story_id, []).append(_decode(row.data))
         return out
 
     def count(self) -> int:
-        query = select(func.count()).select_from(stories).where(stories.c.deleted.is_(False))
-        with self.engine.connect() as conn:
+        query = (
+            select(func.count())
+            .select_from(stories)
+            .where(self._mine(stories), stories.c.deleted.is_(False))
+        )
+        with self.reading() as conn:
             return int(conn.execute(query).scalar() or 0)
 
     # -- writing ---------------------------------------------------------------
 
     def add(self, story: Story) -> StoredStory:
         """A new story; StoryExists if the id is taken (even by a removed story)."""
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             row = self._head(conn, story.id)
             if row is not None:
                 hint = (
@@ -218,7 +279,7 @@ class Repository:
 
     def save(self, story: Story, base_revision: int, action: str = "edit") -> StoredStory:
         """Save an edit made on `base_revision`; Conflict if the bank moved on since."""
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             row = self._head(conn, story.id)
             if row is None:
                 raise StoryNotFound(self._not_found(story.id, False))
@@ -227,7 +288,7 @@ class Repository:
 
     def remove(self, story_id: str) -> StoredStory:
         """Hide a story from the bank; its history stays and `restore` brings it back."""
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             row = self._head(conn, story_id)
             if row is None or row.deleted:
                 raise StoryNotFound(self._not_found(story_id, row is not None))
@@ -236,13 +297,14 @@ class Repository:
 
     def restore(self, story_id: str, revision: int | None = None) -> StoredStory:
         """Make an old revision (default: the last before removal) the current one."""
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             row = self._head(conn, story_id)
             if row is None:
                 raise StoryNotFound(self._not_found(story_id, False))
             target = revision if revision is not None else row.revision
             data = conn.execute(
                 select(story_revisions.c.data).where(
+                    self._mine(story_revisions),
                     story_revisions.c.story_id == story_id,
                     story_revisions.c.revision == target,
                 )
@@ -255,7 +317,7 @@ class Repository:
     def import_stories(self, items: Iterable[Story]) -> ImportReport:
         """Create or update each story (a new revision when it changed), all or nothing."""
         created, updated, unchanged = [], [], []
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             for story in items:
                 row = self._head(conn, story.id)
                 if row is None:
@@ -280,16 +342,24 @@ class Repository:
             "updated_at": now,
             "data": json.dumps(data, ensure_ascii=False, default=str),
         }
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             moved = conn.execute(
-                update(sessions).where(sessions.c.id == data["id"]).values(**values)
+                update(sessions)
+                .where(self._mine(sessions), sessions.c.id == data["id"])
+                .values(**values)
             )
             if moved.rowcount == 0:
-                conn.execute(insert(sessions).values(id=data["id"], created_at=now, **values))
+                conn.execute(
+                    insert(sessions).values(
+                        owner_id=self.owner, id=data["id"], created_at=now, **values
+                    )
+                )
 
     def get_session(self, session_id: str) -> dict[str, Any]:
-        with self.engine.connect() as conn:
-            data = conn.execute(select(sessions.c.data).where(sessions.c.id == session_id)).scalar()
+        with self.reading() as conn:
+            data = conn.execute(
+                select(sessions.c.data).where(self._mine(sessions), sessions.c.id == session_id)
+            ).scalar()
         if data is None:
             raise StoryNotFound(
                 f"no session with id '{session_id}' (see 'storyladder sessions list')"
@@ -299,8 +369,10 @@ class Repository:
 
     def resolve_session(self, text: str) -> str:
         """The id of the one session whose id is `text` or begins with it."""
-        query = select(sessions.c.id).where(sessions.c.id.startswith(text, autoescape=True))
-        with self.engine.connect() as conn:
+        query = select(sessions.c.id).where(
+            self._mine(sessions), sessions.c.id.startswith(text, autoescape=True)
+        )
+        with self.reading() as conn:
             found = sorted(conn.execute(query).scalars())
         if len(found) == 1 or text in found:
             return text if text in found else found[0]
@@ -313,8 +385,12 @@ class Repository:
         return text
 
     def list_sessions(self) -> builtins.list[dict[str, Any]]:
-        query = select(sessions).order_by(sessions.c.updated_at.desc(), sessions.c.id)
-        with self.engine.connect() as conn:
+        query = (
+            select(sessions)
+            .where(self._mine(sessions))
+            .order_by(sessions.c.updated_at.desc(), sessions.c.id)
+        )
+        with self.reading() as conn:
             rows = list(conn.execute(query))
         out = []
         for row in rows:
@@ -335,20 +411,24 @@ class Repository:
 
     def all_sessions(self) -> builtins.list[dict[str, Any]]:
         """Every session in full (transcripts and scorecards), oldest first."""
-        query = select(sessions.c.data).order_by(sessions.c.created_at, sessions.c.id)
-        with self.engine.connect() as conn:
+        query = (
+            select(sessions.c.data)
+            .where(self._mine(sessions))
+            .order_by(sessions.c.created_at, sessions.c.id)
+        )
+        with self.reading() as conn:
             return [json.loads(data) for data in conn.execute(query).scalars()]
 
     def timeline(self) -> dict[str, builtins.list[tuple[datetime, Story]]]:
         """Every revision of every story in the bank with the time it was saved, oldest first."""
         query = (
             select(story_revisions.c.story_id, story_revisions.c.saved_at, story_revisions.c.data)
-            .join(stories, stories.c.id == story_revisions.c.story_id)
-            .where(stories.c.deleted.is_(False))
+            .join(stories, self._same_story())
+            .where(self._mine(stories), stories.c.deleted.is_(False))
             .order_by(story_revisions.c.story_id, story_revisions.c.revision)
         )
         out: dict[str, list[tuple[datetime, Story]]] = {}
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             for row in conn.execute(query):
                 out.setdefault(row.story_id, []).append((_utc(row.saved_at), _decode(row.data)))
         return out
@@ -356,28 +436,40 @@ class Repository:
     # -- settings --------------------------------------------------------------
 
     def get_setting(self, key: str) -> Any:
-        with self.engine.connect() as conn:
-            value = conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+        with self.reading() as conn:
+            value = conn.execute(
+                select(settings.c.value).where(self._mine(settings), settings.c.key == key)
+            ).scalar()
         return None if value is None else json.loads(value)
 
     def set_setting(self, key: str, value: Any) -> None:
         data = json.dumps(value, default=str)
         now = self._clock()
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             moved = conn.execute(
-                update(settings).where(settings.c.key == key).values(value=data, updated_at=now)
+                update(settings)
+                .where(self._mine(settings), settings.c.key == key)
+                .values(value=data, updated_at=now)
             )
             if moved.rowcount == 0:
-                conn.execute(insert(settings).values(key=key, value=data, updated_at=now))
+                conn.execute(
+                    insert(settings).values(
+                        owner_id=self.owner, key=key, value=data, updated_at=now
+                    )
+                )
 
     def stamp(self) -> tuple[Any, ...]:
         """What changes whenever a page of the bank could: the stories (how many, the last
         save, the revisions) and the settings (the last change). One query each, cheap."""
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             head = conn.execute(
-                select(func.count(), func.max(stories.c.updated_at), func.sum(stories.c.revision))
+                select(
+                    func.count(), func.max(stories.c.updated_at), func.sum(stories.c.revision)
+                ).where(self._mine(stories))
             ).one()
-            chosen = conn.execute(select(func.max(settings.c.updated_at))).scalar()
+            chosen = conn.execute(
+                select(func.max(settings.c.updated_at)).where(self._mine(settings))
+            ).scalar()
         return (*head, chosen)
 
     # -- readings --------------------------------------------------------------
@@ -386,10 +478,12 @@ class Repository:
         """The coach's stored readings (`coach` names the coach that must have made them;
         `keys`, when given, the only ones wanted), as a mapping the bank check reads and
         adds to; `keep_readings` saves what changed."""
-        query = select(readings.c.key, readings.c.data).where(readings.c.coach == coach)
+        query = select(readings.c.key, readings.c.data).where(
+            self._mine(readings), readings.c.coach == coach
+        )
         if keys is not None:
             query = query.where(readings.c.key.in_(list(keys)))
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             rows = conn.execute(query)
             return StoredReadings(coach, {row.key: _Raw(row.data) for row in rows})
 
@@ -410,21 +504,33 @@ class Repository:
     def _write_readings(
         self, memo: StoredReadings, new: builtins.list[str], stale: builtins.list[str]
     ) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(delete(readings).where(readings.c.coach != memo.coach))
+        with self.writing() as conn:
+            mine = self._mine(readings)
+            conn.execute(delete(readings).where(mine, readings.c.coach != memo.coach))
             for start in range(0, len(stale), 500):
-                conn.execute(delete(readings).where(readings.c.key.in_(stale[start : start + 500])))
+                batch = stale[start : start + 500]
+                conn.execute(delete(readings).where(mine, readings.c.key.in_(batch)))
             if new:
                 conn.execute(
                     insert(readings),
-                    [{"key": k, "coach": memo.coach, "data": json.dumps(memo[k])} for k in new],
+                    [
+                        {"owner_id": self.owner, "key": k, "coach": memo.coach}
+                        | {"data": json.dumps(memo[k])}
+                        for k in new
+                    ],
                 )
 
     # -- internals -------------------------------------------------------------
 
+    def _head(self, conn: Connection, story_id: str) -> Any:
+        query = select(stories).where(self._mine(stories), stories.c.id == story_id)
+        return conn.execute(query).first()
+
     @staticmethod
-    def _head(conn: Connection, story_id: str) -> Any:
-        return conn.execute(select(stories).where(stories.c.id == story_id)).first()
+    def _same_story() -> Any:
+        return (stories.c.owner_id == story_revisions.c.owner_id) & (
+            stories.c.id == story_revisions.c.story_id
+        )
 
     @staticmethod
     def _not_found(story_id: str, removed: bool) -> str:
@@ -440,6 +546,7 @@ class Repository:
         data = _encode(story)
         conn.execute(
             insert(stories).values(
+                owner_id=self.owner,
                 id=story.id,
                 title=story.title,
                 revision=1,
@@ -451,7 +558,12 @@ class Repository:
         )
         conn.execute(
             insert(story_revisions).values(
-                story_id=story.id, revision=1, action=action, data=data, saved_at=now
+                owner_id=self.owner,
+                story_id=story.id,
+                revision=1,
+                action=action,
+                data=data,
+                saved_at=now,
             )
         )
 
@@ -474,7 +586,7 @@ class Repository:
         now = self._clock()
         moved = conn.execute(
             update(stories)
-            .where(stories.c.id == story.id, stories.c.revision == base)
+            .where(self._mine(stories), stories.c.id == story.id, stories.c.revision == base)
             .values(
                 revision=base + 1, title=story.title, data=data, deleted=deleted, updated_at=now
             )
@@ -484,7 +596,12 @@ class Repository:
             raise Conflict(story.id, base, current.revision, _decode(current.data), story)
         conn.execute(
             insert(story_revisions).values(
-                story_id=story.id, revision=base + 1, action=action, data=data, saved_at=now
+                owner_id=self.owner,
+                story_id=story.id,
+                revision=base + 1,
+                action=action,
+                data=data,
+                saved_at=now,
             )
         )
         return True

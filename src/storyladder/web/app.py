@@ -74,4 +74,8 @@ WORKER_CONFIG = "STORYLADDER_SERVE"  # what `serve --workers` hands each worker:
 def from_environment() -> FastAPI:
     """The app a worker process builds, from the settings `serve` put in its environment."""
     config = json.loads(os.environ[WORKER_CONFIG])
+    if config.get("multi_user"):
+        from storyladder.web.api.app import create_server_app
+
+        return create_server_app(config["database_url"], set(config["hosts"]))
     return create_app(Path(config["home"]), config["database_url"], set(config["hosts"]))

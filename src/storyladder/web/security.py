@@ -145,7 +145,7 @@ def csrf_token_for(home: Path) -> str:
     return hmac.new(secret.encode(), b"storyladder page token", hashlib.sha256).hexdigest()
 
 
-def _same_origin(request: Request) -> bool:
+def same_origin(request: Request) -> bool:
     """Beside the token: a browser names the page a request came from (Origin, else
     Referer); when it does, that page must be one of ours."""
     origin = request.headers.get("origin")
@@ -160,7 +160,7 @@ async def check_csrf(request: Request) -> None:
     """Every state-changing request must carry the page's token (header or form field)."""
     if request.method in SAFE_METHODS:
         return
-    if not _same_origin(request):
+    if not same_origin(request):
         from storyladder.web.errors import CsrfError
 
         raise CsrfError()

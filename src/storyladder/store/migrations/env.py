@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from storyladder.store import server_tables  # noqa: F401 (its tables join the metadata)
 from storyladder.store.tables import metadata
 
 connection = context.config.attributes["connection"]

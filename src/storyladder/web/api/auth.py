@@ -1,0 +1,122 @@
+"""Who is asking: login and logout, the session cookie, the CSRF header, and the
+dependency every route but health and login hangs on (401 without a live session)."""
+
+from __future__ import annotations
+
+import hmac
+import math
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from pydantic import BaseModel
+
+from storyladder.store import accounts
+from storyladder.store.accounts import LoginSession
+from storyladder.store.repository import Repository
+from storyladder.web.security import CSRF_HEADER, SAFE_METHODS, same_origin
+
+COOKIE = "storyladder_session"
+
+
+class Credentials(BaseModel):
+    email: str
+    password: str
+
+
+class SignedIn(BaseModel):
+    csrf_token: str
+    email: str
+    role: str
+    expires_at: str
+
+
+def _unauthorized(message: str = "log in first: POST /api/v1/login") -> HTTPException:
+    return HTTPException(401, message, headers={"WWW-Authenticate": "Cookie"})
+
+
+def current_session(request: Request) -> LoginSession:
+    """The live session of the request's cookie, and for a state-changing request its
+    CSRF token in the X-CSRF-Token header (and no foreign Origin); 401 or 403 otherwise."""
+    token = request.cookies.get(COOKIE)
+    found = accounts.session(request.app.state.engine, token) if token else None
+    if found is None:
+        raise _unauthorized()
+    if request.method not in SAFE_METHODS:
+        given = request.headers.get(CSRF_HEADER, "")
+        if not same_origin(request) or not hmac.compare_digest(given, found.csrf_token):
+            raise HTTPException(403, "missing or wrong X-CSRF-Token (the one login gave you)")
+    return found
+
+
+Session = Annotated[LoginSession, Depends(current_session)]
+
+
+def user_repo(request: Request, session: Session) -> Repository:
+    """The repository as the signed-in user: their rows, and the database told who asks."""
+    base: Repository = request.app.state.repo
+    return base.as_user(session.account.id, session.account.organisation_id)
+
+
+UserRepo = Annotated[Repository, Depends(user_repo)]
+
+public = APIRouter(prefix="/api/v1", tags=["session"])
+
+
+@public.get("/health")
+def health() -> dict[str, str]:
+    """Is the server up (no session needed)."""
+    return {"status": "ok"}
+
+
+@public.post("/login", responses={401: {}, 429: {}})
+def login(credentials: Credentials, request: Request, response: Response) -> SignedIn:
+    """Log in: sets the session cookie (HttpOnly, Secure, SameSite=Strict) and answers the
+    CSRF token to send as X-CSRF-Token on every state-changing call."""
+    throttle = request.app.state.throttle
+    address = f"ip:{request.client.host if request.client else '?'}"
+    email = f"email:{credentials.email.strip().lower()}"
+    wait = throttle.wait(address, email)
+    if wait > 0:
+        raise HTTPException(
+            429,
+            "too many failed logins; wait and try again",
+            headers={"Retry-After": str(math.ceil(wait))},
+        )
+    signed_in = accounts.login(request.app.state.engine, credentials.email, credentials.password)
+    if signed_in is None:
+        throttle.failed(address, email)
+        raise _unauthorized("wrong email or password (or the account is disabled)")
+    throttle.forget(email)
+    response.set_cookie(
+        COOKIE,
+        signed_in.token,
+        max_age=int(accounts.SESSION_LIFETIME.total_seconds()),
+        httponly=True,
+        secure=True,
+        samesite="strict",
+        path="/",
+    )
+    return SignedIn(
+        csrf_token=signed_in.csrf_token,
+        email=signed_in.account.email,
+        role=signed_in.account.role,
+        expires_at=signed_in.expires_at.isoformat(),
+    )
+
+
+private = APIRouter(prefix="/api/v1", tags=["session"])
+
+
+@private.post("/logout")
+def logout(request: Request, response: Response, session: Session) -> dict[str, Any]:
+    """End this session (the cookie stops working at once, on every worker)."""
+    accounts.logout(request.app.state.engine, session.token)
+    response.delete_cookie(COOKIE, path="/", secure=True, httponly=True, samesite="strict")
+    return {"logged_out": True}
+
+
+@private.get("/me")
+def me(session: Session) -> dict[str, Any]:
+    """Who is logged in."""
+    account = session.account
+    return {"id": account.id, "email": account.email, "role": account.role}
