@@ -375,9 +375,16 @@ _FILLER = phrases(
 
 
 def no_numbers(r: Reading) -> Evidence:
+    """A story of something that happened, with fewer than two quantities. Talk in general
+    ("I care too much, I stay late") tells nothing to count: vague says what it lacks."""
     if not r.story or len(r.quantities) >= limit("no_numbers", "numbers"):
         return None
+    if r.past_share < PAST_SHARE_TOLD:
+        return None
     return _sentences_of(r, "result")[:2] or _whole(r)
+
+
+PAST_SHARE_TOLD = 0.34  # sentences with a past verb: below this share, talk in general
 
 
 def vague(r: Reading) -> Evidence:

@@ -987,6 +987,12 @@ LESSON = phrases(
     r"what I do differently",
     r"changed (?:how|the way|what) I",
     r"I(?:'d| would) do (?:it )?differently",
+    r"I(?:'m| am) (?:still |now |slowly )?(?:learning|working on|getting better at|trying to)",
+    r"learn(?:ed|t|ings?):",
+    r"I (?:\w+ ){1,8}now(?= *[.!;\n]| *$)",
+    r"if I (?:redid|did|could redo|could do|were to (?:re)?do|had to (?:re)?do|did it) "
+    r"(?:it|that|this|the \w+)?(?: ?(?:again|over))?,? I(?:'d| would)",
+    r"(?:what|the (?:part|thing|one)) I(?:'d| would) (?:redo|change|do differently) (?:is|was)",
     r"showed me",
     r"I(?:'ve| have) become",
     r"made me (?:realize|see|"
