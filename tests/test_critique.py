@@ -266,6 +266,50 @@ def test_a_non_answer_scores_20_or_less_and_raises_only_non_answer(answer: str) 
     assert c.scores["overall"] <= 20 and c.flag_ids == ("non_answer",)
 
 
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (  # life outside work, after an echo of the question
+            "What would your manager say is your biggest weakness?",
+            "My manager would probably say I talk too much about my weekends, honestly. Outside "
+            "of work I swim most evenings, three evenings a week at the lido near my flat. Last "
+            "weekend I finally did a full mile without stopping, which felt amazing. My sister "
+            "and I are also learning to make dumplings from scratch, and they are getting less "
+            "lumpy every time we try, which is the real achievement of the month.",
+        ),
+        (  # a CV recited for a story
+            "Tell me about a time you failed.",
+            "Let me start with my background. I graduated in 2014 with a degree in civil "
+            "engineering and joined a road contractor as a site engineer. Later I moved to a "
+            "rail consultancy and became certified in project controls. I am proficient in "
+            "the usual scheduling tools and have led design packages of various sizes since.",
+        ),
+        (  # talk about the question
+            "Tell me about a time you disagreed with your manager.",
+            "So you would like to hear about a time I disagreed with my manager. That is a fair "
+            "question, and an important question for any team, because disagreement is part of "
+            "working life. I think the question is really about how one handles difference.",
+        ),
+    ],
+)
+def test_a_fluent_answer_to_another_question_is_a_non_answer(question: str, answer: str) -> None:
+    c = critique(answer, question)
+    assert c.scores["overall"] <= 20 and c.flag_ids == ("non_answer",)
+
+
+def test_a_story_that_mentions_a_weekend_and_a_degree_is_still_an_answer() -> None:
+    answer = (
+        "Last spring I was the site engineer on a footbridge for a council, my first job after "
+        "my degree. I signed off a concrete pour on a Saturday without checking the weekend "
+        "forecast, and the rain ruined the surface. We broke it out and poured again, which "
+        "cost eleven days and about 9,000 pounds, and my manager had to explain it to the "
+        "client. Since then I check the forecast myself before any pour and I ask for a cover "
+        "plan in writing."
+    )
+    c = critique(answer, "Tell me about a time you failed.")
+    assert "non_answer" not in c.flag_ids and c.scores["overall"] > 40
+
+
 def test_two_fragments_do_not_tie() -> None:
     q = "Tell me about a time you failed."
     one = critique("I shipped the migration late and we lost a client.", q).scores["overall"]

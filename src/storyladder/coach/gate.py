@@ -73,10 +73,14 @@ def not_an_answer(
         said = set(content)
         if asked and len(said - asked) <= 2 and len(said & asked) >= max(1, len(said) // 2):
             return Gate("restated", "the answer says the question back")
+        if not context and _about_the_question(answer):
+            return Gate("restated", "the answer talks about the question instead of answering it")
+        if not context and _resume(answer, question):
+            return Gate("off_topic", "a résumé is recited where one story was asked for")
         background = asked | (_content(context) if context else set())
         least = OFF_TOPIC_WORDS if context else OFF_TOPIC_ALONE
         reflects = bool(context and _SELF.search(answer))
-        work = len(find(lexicon.WORK, answer))
+        work = _work_words(answer, asked)
         if not work and not reflects and len(alpha) >= NO_WORK_WORDS:
             # "My harshest critic would be my fantasy league...": the question's words echoed,
             # then a whole answer with nothing of work in it
@@ -107,6 +111,46 @@ _NOTE = re.compile(  # notes drop the "I": "Cut timeouts to 3.", "Paged the owne
     + "|".join(w.capitalize() for w in sorted(lexicon.IRREGULAR_PAST))
     + r")\b"
 )
+
+
+def _work_words(answer: str, asked: set[str]) -> int:
+    """How many words of a working life the answer says, leaving out the sentences about life
+    outside it ("Outside of work I climb...") and an opening that only says the question
+    back ("My manager would say..." to "What would your manager say?")."""
+    parts = sentences(answer)
+    away = [p for p in parts if find(lexicon.OFF_WORK, p.text)]
+    if len(parts) >= 3 and len(_content(parts[0].text) & asked) >= 2:
+        away.append(parts[0])
+    return sum(
+        1 for h in find(lexicon.WORK, answer) if not any(p.start <= h.start < p.end for p in away)
+    )
+
+
+def _about_the_question(answer: str) -> bool:
+    """Remarks about the question, three of them or two with nothing that happened ("Why
+    Anthropic is a very reasonable question, and arguably one every candidate is asked in
+    some form")."""
+    remarks = len(find(lexicon.ABOUT_THE_QUESTION, answer))
+    return remarks >= 3 or (remarks >= 2 and not _EPISODE.search(answer))
+
+
+def _resume(answer: str, question: str) -> bool:
+    """A CV recited ("I graduated in 2011... certified... proficient in...") to a question
+    that asks for a setback, with no setback, cost or conflict anywhere in it."""
+    info = classify(question)
+    if info.family not in SETBACK_FAMILIES and info.pattern not in NEGATIVE_PATTERNS:
+        return False
+    if len(find(lexicon.RESUME, answer)) < 2:
+        return False
+    return not (
+        find(lexicon.SETBACK, answer)
+        or find(lexicon.COST, answer)
+        or find(lexicon.COST_MORE, answer)
+        or find(lexicon.ADMISSION, answer)
+    )
+
+
+SETBACK_FAMILIES = ("failure", "conflict", "self_awareness", "ethics")
 
 
 def _told(answer: str) -> bool:

@@ -658,6 +658,41 @@ ASIDE = phrases(  # talk to the interviewer about the call itself, not an answer
     r"does that work for you",
     r"let me (?:first )?explain",
 )
+OFF_WORK = phrases(  # life outside work: the work words near these are not about work
+    r"outside (?:of )?(?:work|the office|my job)",
+    r"(?:in|on) my (?:free|spare|own) time",
+    r"(?:on|at) (?:the )?weekends?",
+    r"(?:last|this|every|the other|one) weekend",
+    r"on (?:sundays|saturdays|sunday mornings|weekday evenings)",
+    r"evenings? a week",
+    r"my (?:partner|wife|husband|kids?|son|daughter|dog|cat|sister|brother|nan|grandma)"
+    r" and I",
+    r"hobb(?:y|ies)",
+    r"for fun",
+    r"(?:getting|got|been|really|super) (?:really )?(?:into|in to) \w+",
+)
+RESUME = phrases(  # a CV recited: the answer to "tell me about yourself", not to a story question
+    r"my (?:\w+ )?background",
+    r"graduated",
+    r"(?:a |my )?(?:master'?s|bachelor'?s|phd|mba)?(?: degree)? in [a-z]+ (?:engineering|science|"
+    r"management|studies|administration)",
+    r"degree",
+    r"certifi(?:ed|cate|cation)",
+    r"proficient",
+    r"(?:tech )?stack",
+    r"(?:core |key )?(?:skills|strengths)",
+    r"\d+\+? (?:yrs|years) (?:of |in )?(?:experience|\w+ (?:engineering|operations|management))",
+    r"I(?:'ve| have) been (?:working|coding|programming) (?:with|in|on) ",
+    r"(?:progressing|moved|promoted|rising) (?:in)?to",
+    r"licen[cs]e",
+)
+ABOUT_THE_QUESTION = phrases(  # talk about the question instead of an answer to it
+    r"(?:the|this|that|a|your|such a) (?:\w+ )?question",
+    r"(?:you(?:'d| would) like|you want(?:ed)?) to (?:hear|know) about",
+    r"worth (?:reflecting|thinking) (?:on|about)",
+    r"(?:getting|driving) at",
+    r"in (?:some|one) form",
+)
 WORKED_OUT = (  # "it all worked out", not "we worked out of their office" or "worked out a plan"
     r"(?:it |everything |things )?(?:all )?(?:worked|work) out(?: (?:fine|well|great|okay|"
     r"in the end|for the best))?(?! (?:of|a|an|the|how|what|that|which|who|why|where|when|"
