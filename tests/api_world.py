@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from storyladder.store import accounts
 from storyladder.store.database import make_engine
+from storyladder.store.repository import IDENTIFY, Repository
 from storyladder.web.api.app import create_server_app
 
 PASSWORD = "correct horse battery"
@@ -36,6 +38,7 @@ class Server:
     app: Any
     ids: dict[str, int]
     owner_url: str
+    orgs: dict[str, int]
 
     def client(self) -> TestClient:
         return TestClient(self.app, base_url=BASE, follow_redirects=False)
@@ -52,16 +55,28 @@ class Server:
     def ref(self, owner: str, item_id: str) -> str:
         return f"{self.ids[owner]}:{item_id}"
 
+    def repo(self, who: str) -> Repository:
+        """The server's repository as `who` (what a route of theirs uses)."""
+        return Repository(self.app.state.engine).as_user(self.ids[who], self.orgs[who])
+
+    def sql(self, who: str, statement: str, **params: Any) -> list[Any]:
+        """One statement by direct SQL as the app's role, with `who`'s ids set."""
+        with self.app.state.engine.begin() as conn:
+            conn.execute(IDENTIFY, {"user": str(self.ids[who]), "org": str(self.orgs[who])})
+            result = conn.execute(text(statement), params)
+            return list(result) if result.returns_rows else [result.rowcount]
+
 
 @pytest.fixture
 def server(multi_user_db: tuple[str, str]) -> Iterator[Server]:
     owner_url, app_url = multi_user_db
     owner = make_engine(owner_url)
-    ids = {
-        name: accounts.add_user(owner, f"{name}@example.org", role, PASSWORD, cohort, org).id
+    people = {
+        name: accounts.add_user(owner, f"{name}@example.org", role, PASSWORD, cohort, org)
         for name, (role, cohort, org) in PEOPLE.items()
     }
     owner.dispose()
     app = create_server_app(app_url, {"cohort.example"})
-    yield Server(app, ids, owner_url)
+    ids = {name: a.id for name, a in people.items()}
+    yield Server(app, ids, owner_url, {name: a.organisation_id for name, a in people.items()})
     app.state.engine.dispose()

@@ -7,10 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from storyladder.store.database import make_engine
 from tests.api_world import STORY, Server, server
 
 pytestmark = pytest.mark.postgres
@@ -131,32 +129,6 @@ def test_only_a_coach_the_revision_is_shared_with_overrides(server: Server) -> N
     assert len(ada.get(f"/api/v1/stories/{story_id}/overrides").json()) == 1  # ada keeps it
 
 
-def _as(server: Server, who: str, statement: str, **params: Any) -> list[Any]:
-    """One statement by direct SQL as the app's role, with `who`'s id set."""
-    app = server.app.state.engine
-    with app.begin() as conn:
-        conn.execute(
-            text(
-                "SELECT set_config('storyladder.user_id', :u, true), "
-                "set_config('storyladder.org_id', :o, true)"
-            ),
-            {"u": str(server.ids[who]), "o": str(_org(server, who))},
-        )
-        result = conn.execute(text(statement), params)
-        return list(result) if result.returns_rows else [result.rowcount]
-
-
-def _org(server: Server, who: str) -> int:
-    owner = make_engine(server.owner_url)
-    with owner.connect() as conn:
-        org = conn.execute(
-            text("SELECT organisation_id FROM users WHERE id = :i"), {"i": server.ids[who]}
-        )
-        value = int(org.scalar_one())
-    owner.dispose()
-    return value
-
-
 OVERRIDE = (
     "INSERT INTO overrides (owner_id, story_id, revision, level, author_id, met, note, answer, "
     "created_at) VALUES (:owner, :story, 1, 'surface', :me, true, '', '', now())"
@@ -171,17 +143,16 @@ def test_direct_sql_as_the_app_keeps_readings_and_replies_apart(server: Server) 
     )
     theirs = {"owner": server.ids["ada"], "story": story_id}
     for who in ("bo", "dev", "eve"):
-        assert _as(server, who, "SELECT * FROM overrides") == [], who
-        assert _as(server, who, "SELECT * FROM replies") == [], who
+        assert server.sql(who, "SELECT * FROM overrides") == [], who
+        assert server.sql(who, "SELECT * FROM replies") == [], who
         with pytest.raises(DBAPIError, match="row-level security"):
-            _as(server, who, OVERRIDE, me=server.ids[who], **theirs)
+            server.sql(who, OVERRIDE, me=server.ids[who], **theirs)
     with pytest.raises(DBAPIError, match="row-level security"):  # not on one's own story
-        _as(server, "ada", OVERRIDE, me=server.ids["ada"], **theirs)
+        server.sql("ada", OVERRIDE, me=server.ids["ada"], **theirs)
     with pytest.raises(DBAPIError, match="row-level security"):  # not in another's name
-        _as(server, "cora", OVERRIDE, me=server.ids["dev"], **theirs)
+        server.sql("cora", OVERRIDE, me=server.ids["dev"], **theirs)
     with pytest.raises(DBAPIError, match="row-level security"):  # a reply to nothing one reads
-        _as(
-            server,
+        server.sql(
             "bo",
             "INSERT INTO replies (owner_id, story_id, override_id, author_id, body, created_at) "
             "VALUES (:owner, :story, :o, :me, 'x', now())",
@@ -189,10 +160,10 @@ def test_direct_sql_as_the_app_keeps_readings_and_replies_apart(server: Server) 
             me=server.ids["bo"],
             **theirs,
         )
-    assert len(_as(server, "cora", "SELECT * FROM replies")) == 1
+    assert len(server.sql("cora", "SELECT * FROM replies")) == 1
     for statement in ("UPDATE overrides SET met = false", "DELETE FROM replies"):
         with pytest.raises(DBAPIError, match="permission denied"):
-            _as(server, "cora", statement)
+            server.sql("cora", statement)
     ada.delete(f"/api/v1/stories/{story_id}/shares")
-    assert _as(server, "cora", "SELECT * FROM overrides") == []
-    assert len(_as(server, "ada", "SELECT * FROM overrides")) == 1
+    assert server.sql("cora", "SELECT * FROM overrides") == []
+    assert len(server.sql("ada", "SELECT * FROM overrides")) == 1

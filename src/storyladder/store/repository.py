@@ -109,6 +109,20 @@ def _decode(data: str) -> Story:
     return Story.from_dict(json.loads(data))
 
 
+def session_summary(data: dict[str, Any], updated_at: datetime) -> dict[str, Any]:
+    """A practice session in a line: what it was, how far it went, its overall score."""
+    return {
+        "id": data["id"],
+        "mode": data["mode"],
+        "company": data["company"],
+        "status": data.get("status", "active"),
+        "story_id": data.get("story_id"),
+        "updated_at": updated_at.isoformat(),
+        "answers": sum(1 for t in data.get("turns", []) if t["role"] == "candidate"),
+        "overall": (data.get("scorecard") or {}).get("dimensions", {}).get("overall"),
+    }
+
+
 def _record(row: Any) -> StoredStory:
     return StoredStory(
         story=_decode(row.data),
@@ -392,22 +406,7 @@ class Repository:
         )
         with self.reading() as conn:
             rows = list(conn.execute(query))
-        out = []
-        for row in rows:
-            data = json.loads(row.data)
-            out.append(
-                {
-                    "id": row.id,
-                    "mode": row.mode,
-                    "company": row.company,
-                    "status": row.status,
-                    "story_id": row.story_id,
-                    "updated_at": _utc(row.updated_at).isoformat(),
-                    "answers": sum(1 for t in data.get("turns", []) if t["role"] == "candidate"),
-                    "overall": (data.get("scorecard") or {}).get("dimensions", {}).get("overall"),
-                }
-            )
-        return out
+        return [session_summary(json.loads(row.data), _utc(row.updated_at)) for row in rows]
 
     def all_sessions(self) -> builtins.list[dict[str, Any]]:
         """Every session in full (transcripts and scorecards), oldest first."""

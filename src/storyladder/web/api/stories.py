@@ -31,14 +31,14 @@ class NewComment(BaseModel):
     revision: int | None = None  # default: the newest one you can read
 
 
-def parse_ref(repo: Repository, ref: str) -> tuple[int, str]:
-    """(owner, story id) of a story reference: `ID` (yours) or `OWNER:ID`."""
-    owner, colon, story_id = ref.partition(":")
+def parse_ref(repo: Repository, ref: str, what: str = "story") -> tuple[int, str]:
+    """(owner, id) of a reference to a story (or session): `ID` (yours) or `OWNER:ID`."""
+    owner, colon, item_id = ref.partition(":")
     if not colon:
         return repo.owner, ref
     if not owner.isdigit():
-        raise StoryNotFound(f"no story with id '{ref}'")
-    return int(owner), story_id
+        raise StoryNotFound(f"no {what} with id '{ref}'")
+    return int(owner), item_id
 
 
 def _own(stored: StoredStory, repo: Repository) -> dict[str, Any]:
