@@ -20,7 +20,7 @@ from storyladder.model import Story
 from storyladder.plan.choices import PLAN_KEY
 from storyladder.plan.dashboard import Seen
 from storyladder.store import review, session_sharing
-from storyladder.store.repository import Repository, _utc
+from storyladder.store.repository import Repository, utc_aware
 from storyladder.store.server_tables import cohort_members, cohorts, shares, users
 from storyladder.store.tables import settings, story_revisions
 
@@ -124,7 +124,7 @@ def _shared_revisions(
         for row in conn.execute(query):
             story = Story.from_dict(json.loads(row.data))
             out.setdefault(row.owner_id, {}).setdefault(row.story_id, []).append(
-                (_utc(row.saved_at), story)
+                (utc_aware(row.saved_at), story)
             )
     return out
 

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 
 from storyladder.errors import InputError
 from storyladder.store.accounts import Account, digest, find, hash_password
+from storyladder.store.repository import utc_aware
 from storyladder.store.server_tables import login_sessions, password_resets, users
 
 LIFETIME = timedelta(hours=24)
@@ -56,14 +57,10 @@ def reset(engine: Engine, token: str, password: str, now: datetime | None = None
             .returning(password_resets.c.user_id, password_resets.c.expires_at)
         ).first()
         user = None
-        if used is not None and _aware(used.expires_at) > now:
+        if used is not None and utc_aware(used.expires_at) > now:
             user = conn.execute(select(users).where(users.c.id == used.user_id)).one()
         if user is not None and not user.disabled:
             conn.execute(update(users).where(users.c.id == user.id).values(password_hash=hashed))
             conn.execute(delete(login_sessions).where(login_sessions.c.user_id == user.id))
             return str(user.email)
     raise InputError(INVALID)
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

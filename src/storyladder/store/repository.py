@@ -97,7 +97,8 @@ class ImportReport:
     unchanged: tuple[str, ...]
 
 
-def _utc(value: datetime) -> datetime:
+def utc_aware(value: datetime) -> datetime:
+    """A time read from the database, in UTC (SQLite keeps no zone)."""
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
@@ -127,8 +128,8 @@ def _record(row: Any) -> StoredStory:
     return StoredStory(
         story=_decode(row.data),
         revision=row.revision,
-        created_at=_utc(row.created_at),
-        updated_at=_utc(row.updated_at),
+        created_at=utc_aware(row.created_at),
+        updated_at=utc_aware(row.updated_at),
         deleted=bool(row.deleted),
     )
 
@@ -231,7 +232,7 @@ class Repository:
                 revision=row.revision,
                 action=row.action,
                 title=json.loads(row.data).get("title", ""),
-                saved_at=_utc(row.saved_at),
+                saved_at=utc_aware(row.saved_at),
             )
             for row in rows
         ]
@@ -406,7 +407,7 @@ class Repository:
         )
         with self.reading() as conn:
             rows = list(conn.execute(query))
-        return [session_summary(json.loads(row.data), _utc(row.updated_at)) for row in rows]
+        return [session_summary(json.loads(row.data), utc_aware(row.updated_at)) for row in rows]
 
     def all_sessions(self) -> builtins.list[dict[str, Any]]:
         """Every session in full (transcripts and scorecards), oldest first."""
@@ -429,7 +430,9 @@ class Repository:
         out: dict[str, list[tuple[datetime, Story]]] = {}
         with self.reading() as conn:
             for row in conn.execute(query):
-                out.setdefault(row.story_id, []).append((_utc(row.saved_at), _decode(row.data)))
+                out.setdefault(row.story_id, []).append(
+                    (utc_aware(row.saved_at), _decode(row.data))
+                )
         return out
 
     # -- settings --------------------------------------------------------------

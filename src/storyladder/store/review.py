@@ -19,7 +19,7 @@ from storyladder.coach.review import Override
 from storyladder.errors import InputError, StoryNotFound
 from storyladder.model import LEVELS
 from storyladder.store import sharing
-from storyladder.store.repository import Repository, _utc
+from storyladder.store.repository import Repository, utc_aware
 from storyladder.store.server_tables import comments, overrides, replies
 
 MAX_NOTE = 5_000
@@ -123,7 +123,7 @@ def overrides_of(repo: Repository, owners: list[int]) -> dict[tuple[int, str], l
                     met=bool(row.met),
                     note=row.note,
                     answer=row.answer,
-                    created_at=_utc(row.created_at),
+                    created_at=utc_aware(row.created_at),
                 )
             )
     return out
@@ -178,7 +178,7 @@ def list_replies(repo: Repository, owner: int, story_id: str) -> list[Reply]:
     with repo.reading() as conn:
         rows = list(conn.execute(query))
     return [
-        Reply(r.id, r.comment_id, r.override_id, r.author_id, r.body, _utc(r.created_at))
+        Reply(r.id, r.comment_id, r.override_id, r.author_id, r.body, utc_aware(r.created_at))
         for r in rows
     ]
 

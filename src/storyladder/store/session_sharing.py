@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 
 from storyladder.errors import StoryNotFound
-from storyladder.store.repository import Repository, _utc, session_summary
+from storyladder.store.repository import Repository, session_summary, utc_aware
 from storyladder.store.server_tables import cohorts, session_shares
 from storyladder.store.sharing import my_cohorts
 
@@ -91,7 +91,7 @@ def shared_sessions(repo: Repository, owners: list[int] | None = None) -> list[S
             seen = found.get(key)
             names = (*seen.cohorts, row.cohort) if seen else (row.cohort,)
             found[key] = SharedSession(
-                row.owner_id, row.session_id, names, _utc(row.shared_at), json.loads(row.data)
+                row.owner_id, row.session_id, names, utc_aware(row.shared_at), json.loads(row.data)
             )
     return list(found.values())
 
