@@ -128,3 +128,29 @@ def grant(
 
     isolation.grant(_engine(ctx), role)
     console().print(f"granted {role} what the multi-user server needs")
+
+
+@app.command("reset")
+def reset(
+    ctx: typer.Context,
+    email: Annotated[str, typer.Argument(help="The user's email.")],
+    url: Annotated[
+        str, typer.Option(help="The server's address, to print a whole link.")
+    ] = "https://HOST",
+    hours: Annotated[float, typer.Option(help="How long the link works.", min=0.1)] = 24.0,
+) -> None:
+    """Issue a one-time password-reset link (it expires; only its digest is stored).
+
+    Hand the link to the user yourself. Opening it (or POST /api/v1/password-reset with
+    {"token", "password"}) sets a new password and ends the user's sessions; an earlier
+    link for the same user stops working.
+
+    Example: storyladder users reset ada@example.org --url https://coach.example.org
+    """
+    from datetime import timedelta
+
+    from storyladder.store import password_reset
+
+    token, account = password_reset.issue(_engine(ctx), email, timedelta(hours=hours))
+    console().print(f"reset link for {account.email}, valid for {hours:g} hours, once:")
+    sys.stdout.write(f"{url.rstrip('/')}/password-reset?token={token}\ntoken: {token}\n")

@@ -337,6 +337,14 @@ def match_stored(store: Stored, question: str, limit: int | None = None) -> Matc
     )
 
 
+def story_report(story: Story, memo: Readings | None = None) -> StoryReport:
+    """One story version's report (readiness, flags, fit), its reading taken from `memo`
+    when there (made and remembered there otherwise)."""
+    return _kept(
+        memo, reading_key(story), partial(read_story, story), partial(_report, story), MEMO_LIMIT
+    )
+
+
 def story_readiness(store: Stored, story: Story) -> Readiness:
     """One story's readiness, from the reading the store kept for this version (made and
     kept when missing): the editor shows what the bank check saw."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -492,8 +492,13 @@ def readiness(story: Story) -> Readiness:
         answer = story.ladder.get(level, "")
         judgments.append(judge_level(answer, level, story=story, below=below))
         below = answer or below
-    depth = next((i for i, j in enumerate(judgments) if not j.met), len(LEVELS))
-    if depth == len(LEVELS):
+    return ladder_readiness(judgments)
+
+
+def ladder_readiness(judgments: Sequence[LevelJudgment]) -> Readiness:
+    """The readiness the judgments of every level (in the ladder's order) add up to."""
+    depth = next((i for i, j in enumerate(judgments) if not j.met), len(judgments))
+    if depth == len(judgments):
         return Readiness(depth, None, None, tuple(judgments))
     broken = judgments[depth]
     return Readiness(depth, broken.level, broken.missing, tuple(judgments))

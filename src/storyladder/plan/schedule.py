@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from storyladder import taxonomy
-from storyladder.coach.bank import BankReport, check
+from storyladder.coach.bank import BankReport, Readings, check
 from storyladder.errors import InputError
 from storyladder.interview.session import Session
 from storyladder.model import LEVELS, Story
@@ -128,14 +128,16 @@ def build(
     company: str,
     today: date,
     interview: date,
+    memo: Readings | None = None,
 ) -> Plan:
-    """The plan from `today` up to the day before `interview` (the day itself is kept light)."""
+    """The plan from `today` up to the day before `interview` (the day itself is kept light);
+    `memo` holds the stories' readings, as for `coach.bank.check`."""
     mode = taxonomy.load().company(company)
     if interview <= today:
         raise InputError(f"the interview date {interview} is not after today ({today})")
     n = min((interview - today).days, MAX_DAYS)
     days = [Day(today + timedelta(days=i), last=i == n - 1) for i in range(n)]
-    report = check(stories, company=mode.id)
+    report = check(stories, company=mode.id, memo=memo)
     now = datetime.combine(today, time(23, 59)).astimezone()
     cards = schedule(stories, sessions, now)
     build_days, drill_days, mock_days = _phases(n)

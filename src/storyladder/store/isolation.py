@@ -2,9 +2,10 @@
 server makes before it serves anyone.
 
 The tables' owner runs the migrations (which put row-level security on every table of
-USER_DATA) and `grant`s the app's role the least it needs: accounts are read-only to it,
-revisions and comments can be added but never changed, and nothing of a user's is ever
-deleted except the readings cache, withdrawn shares and ended login sessions.
+USER_DATA) and `grant`s the app's role the least it needs: accounts are read-only to it
+(but for the password a reset link sets), revisions, comments, overrides and replies can
+be added but never changed, and nothing of a user's is ever deleted except the readings
+cache, withdrawn shares, ended login sessions and used reset links.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ PRIVILEGES = {
     "alembic_version": "SELECT",
     "organisations": "SELECT",
     "cohorts": "SELECT",
-    "users": "SELECT",
+    "users": "SELECT, UPDATE (password_hash)",
     "cohort_members": "SELECT",
     "login_sessions": "SELECT, INSERT, DELETE",
     "stories": "SELECT, INSERT, UPDATE",
@@ -29,8 +30,12 @@ PRIVILEGES = {
     "readings": "SELECT, INSERT, DELETE",
     "shares": "SELECT, INSERT, DELETE",
     "comments": "SELECT, INSERT",
+    "overrides": "SELECT, INSERT",
+    "replies": "SELECT, INSERT",
+    "session_shares": "SELECT, INSERT, DELETE",
+    "password_resets": "SELECT, DELETE",
 }
-SEQUENCES = ("comments_id_seq",)
+SEQUENCES = ("comments_id_seq", "overrides_id_seq", "replies_id_seq")
 
 
 def _postgres(engine: Engine) -> None:

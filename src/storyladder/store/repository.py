@@ -97,7 +97,8 @@ class ImportReport:
     unchanged: tuple[str, ...]
 
 
-def _utc(value: datetime) -> datetime:
+def utc_aware(value: datetime) -> datetime:
+    """A time read from the database, in UTC (SQLite keeps no zone)."""
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
@@ -109,12 +110,26 @@ def _decode(data: str) -> Story:
     return Story.from_dict(json.loads(data))
 
 
+def session_summary(data: dict[str, Any], updated_at: datetime) -> dict[str, Any]:
+    """A practice session in a line: what it was, how far it went, its overall score."""
+    return {
+        "id": data["id"],
+        "mode": data["mode"],
+        "company": data["company"],
+        "status": data.get("status", "active"),
+        "story_id": data.get("story_id"),
+        "updated_at": updated_at.isoformat(),
+        "answers": sum(1 for t in data.get("turns", []) if t["role"] == "candidate"),
+        "overall": (data.get("scorecard") or {}).get("dimensions", {}).get("overall"),
+    }
+
+
 def _record(row: Any) -> StoredStory:
     return StoredStory(
         story=_decode(row.data),
         revision=row.revision,
-        created_at=_utc(row.created_at),
-        updated_at=_utc(row.updated_at),
+        created_at=utc_aware(row.created_at),
+        updated_at=utc_aware(row.updated_at),
         deleted=bool(row.deleted),
     )
 
@@ -217,7 +232,7 @@ class Repository:
                 revision=row.revision,
                 action=row.action,
                 title=json.loads(row.data).get("title", ""),
-                saved_at=_utc(row.saved_at),
+                saved_at=utc_aware(row.saved_at),
             )
             for row in rows
         ]
@@ -392,22 +407,7 @@ class Repository:
         )
         with self.reading() as conn:
             rows = list(conn.execute(query))
-        out = []
-        for row in rows:
-            data = json.loads(row.data)
-            out.append(
-                {
-                    "id": row.id,
-                    "mode": row.mode,
-                    "company": row.company,
-                    "status": row.status,
-                    "story_id": row.story_id,
-                    "updated_at": _utc(row.updated_at).isoformat(),
-                    "answers": sum(1 for t in data.get("turns", []) if t["role"] == "candidate"),
-                    "overall": (data.get("scorecard") or {}).get("dimensions", {}).get("overall"),
-                }
-            )
-        return out
+        return [session_summary(json.loads(row.data), utc_aware(row.updated_at)) for row in rows]
 
     def all_sessions(self) -> builtins.list[dict[str, Any]]:
         """Every session in full (transcripts and scorecards), oldest first."""
@@ -430,7 +430,9 @@ class Repository:
         out: dict[str, list[tuple[datetime, Story]]] = {}
         with self.reading() as conn:
             for row in conn.execute(query):
-                out.setdefault(row.story_id, []).append((_utc(row.saved_at), _decode(row.data)))
+                out.setdefault(row.story_id, []).append(
+                    (utc_aware(row.saved_at), _decode(row.data))
+                )
         return out
 
     # -- settings --------------------------------------------------------------

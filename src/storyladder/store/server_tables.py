@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Column,
     DateTime,
     ForeignKey,
@@ -115,6 +116,75 @@ comments = Table(
     ),
 )
 
+
+def _revision_key() -> ForeignKeyConstraint:
+    return ForeignKeyConstraint(
+        ["owner_id", "story_id", "revision"],
+        ["story_revisions.owner_id", "story_revisions.story_id", "story_revisions.revision"],
+    )
+
+
+# A coach's own reading of one ladder level of a shared revision (met or not, and why),
+# shown beside the machine's and counted instead of it. Never changed: a coach who thinks
+# again adds a newer one. `answer` is the level's text as the coach read it, so the
+# reading still counts on a later revision whose answer at that level is the same.
+overrides = Table(
+    "overrides",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("owner_id", Integer, nullable=False),
+    Column("story_id", String(80), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("level", String(32), nullable=False),
+    Column("author_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("met", Boolean, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("answer", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    _revision_key(),
+)
+
+# A reply to one comment or one override (exactly one of the two), under the story's owner.
+replies = Table(
+    "replies",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("owner_id", Integer, nullable=False),
+    Column("story_id", String(80), nullable=False),
+    Column("comment_id", Integer, ForeignKey("comments.id"), nullable=True),
+    Column("override_id", Integer, ForeignKey("overrides.id"), nullable=True),
+    Column("author_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("(comment_id IS NULL) <> (override_id IS NULL)", name="ck_replies_target"),
+)
+
+# A practice session its owner shared with a cohort's coaches: a copy of the session as it
+# was when shared (sharing again replaces the copy), so what a coach saw stays what they
+# saw; withdrawing deletes the rows. Coaches never read the `sessions` table itself.
+session_shares = Table(
+    "session_shares",
+    metadata,
+    Column("owner_id", Integer, nullable=False),
+    Column("session_id", String(40), nullable=False),
+    Column("cohort_id", Integer, ForeignKey("cohorts.id"), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("shared_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("owner_id", "session_id", "cohort_id", name="pk_session_shares"),
+    ForeignKeyConstraint(["owner_id", "session_id"], ["sessions.owner_id", "sessions.id"]),
+)
+
+# One-time password-reset links an admin issued (`users reset`): only the token's SHA-256
+# digest is kept, and using it deletes the row.
+password_resets = Table(
+    "password_resets",
+    metadata,
+    Column("token_digest", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
 USER_DATA = (
     "stories",
     "story_revisions",
@@ -123,4 +193,7 @@ USER_DATA = (
     "readings",
     "shares",
     "comments",
+    "overrides",
+    "replies",
+    "session_shares",
 )

@@ -78,21 +78,26 @@ def share(repo: Repository, story_id: str) -> list[SharedRevision]:
     record = repo.get(story_id)  # StoryNotFound when not one's own (or removed)
     now = datetime.now(UTC)
     with repo.writing() as conn:
-        member_of = list(
-            conn.execute(
-                select(cohorts.c.id, cohorts.c.name)
-                .join(cohort_members, cohort_members.c.cohort_id == cohorts.c.id)
-                .where(cohort_members.c.user_id == repo.owner)
-            )
-        )
-        if not member_of:
-            raise InputError("you are in no cohort, so there is no coach to share with")
-        for cohort in member_of:
+        for cohort in my_cohorts(conn, repo):
             key = {"owner_id": repo.owner, "story_id": story_id, "revision": record.revision}
             exists = select(shares.c.revision).filter_by(**key, cohort_id=cohort.id)
             if conn.execute(exists).first() is None:
                 conn.execute(insert(shares).values(**key, cohort_id=cohort.id, shared_at=now))
     return [s for s in my_shares(repo) if s.story_id == story_id]
+
+
+def my_cohorts(conn: Connection, repo: Repository) -> list[Any]:
+    """The cohorts (id, name) this user belongs to; InputError when none (no coach)."""
+    member_of = list(
+        conn.execute(
+            select(cohorts.c.id, cohorts.c.name)
+            .join(cohort_members, cohort_members.c.cohort_id == cohorts.c.id)
+            .where(cohort_members.c.user_id == repo.owner)
+        )
+    )
+    if not member_of:
+        raise InputError("you are in no cohort, so there is no coach to share with")
+    return member_of
 
 
 def withdraw(repo: Repository, story_id: str) -> int:

@@ -15,7 +15,7 @@ from storyladder.store import isolation
 from storyladder.store.database import make_engine
 from storyladder.store.repository import Repository
 from storyladder.web import security
-from storyladder.web.api import auth, cohort, stories
+from storyladder.web.api import auth, cohort, dashboard, review, sessions, stories
 from storyladder.web.api.throttle import Throttle
 
 MAX_BODY = 1_000_000  # a story is far smaller
@@ -42,7 +42,10 @@ def create_server_app(database_url: str, allowed_hosts: set[str]) -> FastAPI:
     app.include_router(auth.public)
     app.include_router(auth.private)
     app.include_router(stories.router)
+    app.include_router(review.router)
+    app.include_router(sessions.router)
     app.include_router(cohort.router)
+    app.include_router(dashboard.router)
     app.add_exception_handler(StoryladderError, _on_error)
     app.add_middleware(security.Guard, allowed_hosts=allowed_hosts, max_body=MAX_BODY)
     return app

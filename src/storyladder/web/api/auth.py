@@ -104,6 +104,22 @@ def login(credentials: Credentials, request: Request, response: Response) -> Sig
     )
 
 
+class PasswordReset(BaseModel):
+    token: str  # from the link `storyladder users reset EMAIL` printed
+    password: str
+
+
+@public.post("/password-reset", responses={400: {}})
+def password_reset(reset: PasswordReset, request: Request) -> dict[str, Any]:
+    """Set a new password with a one-time reset link's token (no session needed): the token
+    is used up and every session of the account ends; log in again with the new password.
+    A used, expired or unknown token is a 400 that does not say which."""
+    from storyladder.store import password_reset as resets
+
+    email = resets.reset(request.app.state.engine, reset.token, reset.password)
+    return {"reset": True, "email": email}
+
+
 private = APIRouter(prefix="/api/v1", tags=["session"])
 
 

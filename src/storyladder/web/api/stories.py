@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from storyladder.errors import StoryNotFound
 from storyladder.model import Story
-from storyladder.store import sharing
+from storyladder.store import review, sharing
 from storyladder.store.repository import Repository, StoredStory
 from storyladder.web.api.auth import UserRepo, current_session
 
@@ -31,14 +31,14 @@ class NewComment(BaseModel):
     revision: int | None = None  # default: the newest one you can read
 
 
-def _ref(repo: Repository, ref: str) -> tuple[int, str]:
-    """(owner, story id) of a story reference: `ID` (yours) or `OWNER:ID`."""
-    owner, colon, story_id = ref.partition(":")
+def parse_ref(repo: Repository, ref: str, what: str = "story") -> tuple[int, str]:
+    """(owner, id) of a reference to a story (or session): `ID` (yours) or `OWNER:ID`."""
+    owner, colon, item_id = ref.partition(":")
     if not colon:
         return repo.owner, ref
     if not owner.isdigit():
-        raise StoryNotFound(f"no story with id '{ref}'")
-    return int(owner), story_id
+        raise StoryNotFound(f"no {what} with id '{ref}'")
+    return int(owner), item_id
 
 
 def _own(stored: StoredStory, repo: Repository) -> dict[str, Any]:
@@ -90,7 +90,7 @@ def create_story(repo: UserRepo, body: StoryBody) -> dict[str, Any]:
 @router.get("/stories/{story_id}", responses={404: {}})
 def read_story(repo: UserRepo, story_id: str) -> dict[str, Any]:
     """Your story (its newest revision), or the newest revision shared with you."""
-    owner, slug = _ref(repo, story_id)
+    owner, slug = parse_ref(repo, story_id)
     if owner == repo.owner:
         return _own(repo.get(slug), repo)
     story, revision = sharing.read_shared(repo, owner, slug)
@@ -111,7 +111,7 @@ def save_story(
 ) -> dict[str, Any]:
     """Save an edit of your story made on the revision named in If-Match; a 409 (nothing
     overwritten) when it has moved on since."""
-    owner, slug = _ref(repo, story_id)
+    owner, slug = parse_ref(repo, story_id)
     if owner != repo.owner:
         raise StoryNotFound(f"no story with id '{story_id}'")
     return _own(repo.save(_story_from(body, slug), _base_revision(if_match)), repo)
@@ -120,7 +120,7 @@ def save_story(
 @router.delete("/stories/{story_id}", responses={404: {}})
 def remove_story(repo: UserRepo, story_id: str) -> dict[str, Any]:
     """Remove your story (a new revision; its history stays) and withdraw its shares."""
-    owner, slug = _ref(repo, story_id)
+    owner, slug = parse_ref(repo, story_id)
     if owner != repo.owner:
         raise StoryNotFound(f"no story with id '{story_id}'")
     removed = repo.remove(slug)
@@ -131,7 +131,7 @@ def remove_story(repo: UserRepo, story_id: str) -> dict[str, Any]:
 @router.get("/stories/{story_id}/revisions", responses={404: {}})
 def list_revisions(repo: UserRepo, story_id: str) -> list[dict[str, Any]]:
     """Every revision of your story, newest first; of a shared story, the shared ones."""
-    owner, slug = _ref(repo, story_id)
+    owner, slug = parse_ref(repo, story_id)
     if owner == repo.owner:
         return [
             {"revision": r.revision, "action": r.action, "title": r.title}
@@ -147,7 +147,7 @@ def list_revisions(repo: UserRepo, story_id: str) -> list[dict[str, Any]]:
 @router.get("/stories/{story_id}/revisions/{revision}", responses={404: {}})
 def read_revision(repo: UserRepo, story_id: str, revision: int) -> dict[str, Any]:
     """One revision, exactly as it was saved (revisions never change)."""
-    owner, slug = _ref(repo, story_id)
+    owner, slug = parse_ref(repo, story_id)
     story, revision = sharing.read_shared(repo, owner, slug, revision)
     return {"id": story_id, "revision": revision, "story": story.to_dict()}
 
@@ -155,7 +155,7 @@ def read_revision(repo: UserRepo, story_id: str, revision: int) -> dict[str, Any
 @router.post("/stories/{story_id}/shares", status_code=201, responses={400: {}, 404: {}})
 def share_story(repo: UserRepo, story_id: str) -> dict[str, Any]:
     """Share the newest revision of your story with your cohorts' coaches."""
-    owner, slug = _ref(repo, story_id)
+    owner, slug = parse_ref(repo, story_id)
     if owner != repo.owner:
         raise StoryNotFound(f"no story with id '{story_id}'")
     shared = sharing.share(repo, slug)
@@ -171,7 +171,7 @@ def share_story(repo: UserRepo, story_id: str) -> dict[str, Any]:
 @router.delete("/stories/{story_id}/shares", responses={404: {}})
 def withdraw_shares(repo: UserRepo, story_id: str) -> dict[str, Any]:
     """Withdraw every share of your story: coaches no longer see any of it."""
-    owner, slug = _ref(repo, story_id)
+    owner, slug = parse_ref(repo, story_id)
     if owner != repo.owner:
         raise StoryNotFound(f"no story with id '{story_id}'")
     return {"id": slug, "withdrawn": sharing.withdraw(repo, slug)}
@@ -185,19 +185,27 @@ def _newest(repo: Repository, owner: int, slug: str) -> int:
 
 @router.get("/stories/{story_id}/comments", responses={404: {}})
 def list_comments(repo: UserRepo, story_id: str) -> list[dict[str, Any]]:
-    """The comments on a story you can read, each on the revision it was made on."""
-    owner, slug = _ref(repo, story_id)
+    """The comments on a story you can read, each on the revision it was made on, with
+    the replies to it (POST .../comments/{comment_id}/replies), oldest first."""
+    owner, slug = parse_ref(repo, story_id)
     newest = _newest(repo, owner, slug)
+    replies = review.replies_by_target(repo, owner, slug)
     return [
-        c.to_dict(current=newest) | {"by_you": c.author_id == repo.owner}
+        c.to_dict(current=newest)
+        | {"by_you": c.author_id == repo.owner}
+        | {"replies": [reply_view(repo, r) for r in replies.get(("comment", c.id), [])]}
         for c in sharing.list_comments(repo, owner, slug)
     ]
+
+
+def reply_view(repo: Repository, reply: review.Reply) -> dict[str, Any]:
+    return reply.to_dict() | {"by_you": reply.author_id == repo.owner}
 
 
 @router.post("/stories/{story_id}/comments", status_code=201, responses={400: {}, 404: {}})
 def add_comment(repo: UserRepo, story_id: str, comment: NewComment) -> dict[str, Any]:
     """Comment on the span [start, end) of one field of a revision you can read."""
-    owner, slug = _ref(repo, story_id)
+    owner, slug = parse_ref(repo, story_id)
     revision = comment.revision if comment.revision is not None else _newest(repo, owner, slug)
     made = sharing.add_comment(
         repo, owner, slug, revision, comment.field, comment.start, comment.end, comment.body

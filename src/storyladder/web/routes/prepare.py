@@ -10,9 +10,8 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
 from storyladder import taxonomy
-from storyladder.errors import InputError
 from storyladder.interview.session import Session
-from storyladder.plan.choices import DEBRIEF_KEY, PLAN_KEY, choose_company
+from storyladder.plan.choices import DEBRIEF_KEY, PLAN_KEY, choose_company, plan_setting
 from storyladder.plan.progress import progress
 from storyladder.plan.schedule import build
 from storyladder.plan.today import tasks_for
@@ -54,15 +53,7 @@ def plan_page(request: Request, store: Repo) -> object:
 def save_plan(
     store: Repo, interview: Annotated[str, Form()], company: Annotated[str, Form()] = "anthropic"
 ) -> object:
-    try:
-        when = date.fromisoformat(interview)
-    except ValueError:
-        raise InputError(f"'{interview}' is not a date (YYYY-MM-DD)") from None
-    if when <= date.today():
-        raise InputError(f"the interview date {when} is not after today")
-    if company not in taxonomy.load().company_ids:
-        raise InputError(f"unknown company '{company}'")
-    store.set_setting(PLAN_KEY, {"interview": when.isoformat(), "company": company})
+    store.set_setting(PLAN_KEY, plan_setting(interview, company, date.today()))
     choose_company(store, company)
     return RedirectResponse("/plan", status_code=303)
 
