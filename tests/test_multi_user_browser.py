@@ -200,3 +200,17 @@ def test_the_pages_fit_a_phone(server: str, browser: object) -> None:
     context.close()  # type: ignore[attr-defined]
     coach_context.close()  # type: ignore[attr-defined]
     assert errors == []
+
+
+def test_too_many_failed_logins_are_said_plainly(server: str, browser: object) -> None:
+    context, pg, _errors = _page(browser)
+    _log_in(pg, server, "cora", "a wrong guess")
+    for _ in range(6):  # the limit is 5 failures per 15 minutes (web/api/throttle.py)
+        pg.locator("#login-error").wait_for()  # type: ignore[attr-defined]
+        if "Too many" in pg.inner_text("#login-error"):  # type: ignore[attr-defined]
+            break
+        pg.evaluate("document.getElementById('login-error').classList.add('hidden')")  # type: ignore[attr-defined]
+        pg.click("#login-form button[type=submit]")  # type: ignore[attr-defined]
+    said = pg.inner_text("#login-error")  # type: ignore[attr-defined]
+    assert "Too many failed logins" in said and "15 minutes" in said
+    context.close()  # type: ignore[attr-defined]

@@ -20,6 +20,10 @@ from storyladder.web.pages.render import page
 from storyladder.web.pages.session import LoginNeeded, login_url, signed_in
 
 Handler = Callable[[Request, Any], Response | Awaitable[Response]]
+NOT_FOUND = (
+    "There is no story at this address that you may read: it does not exist, or it is "
+    "someone else's and not shared with you."
+)
 TITLES = {401: "Please log in", 403: "Not for you", 404: "Not found", 405: "Not allowed"}
 
 
@@ -42,7 +46,7 @@ def install(app: FastAPI) -> None:
             answer = api_errors(request, exc)
             return await answer if inspect.isawaitable(answer) else answer
         if isinstance(exc, StoryNotFound):
-            return error_page(request, 404, "Not found", str(exc))
+            return error_page(request, 404, "Not found", NOT_FOUND)
         if isinstance(exc, Conflict):
             return error_page(request, 409, "Changed elsewhere", str(exc))
         return error_page(request, 400, "That did not work", str(exc))
