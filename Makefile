@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test lint bench install clean
+.PHONY: run serve-cohort test lint bench install clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ PORT ?= 8765
 ## run: set up the demo bank (SQLite, the offline coach) and serve the web app on it
 run: install
 	$(BIN)/storyladder demo --serve --port $(PORT)
+
+## serve-cohort: a throwaway PostgreSQL with a demo cohort (passwords printed) and the
+## multi-user server on it (docs/deploy.md); Ctrl-C stops it and deletes the data
+serve-cohort: install
+	scripts/with-postgres.sh $(BIN)/python scripts/serve_cohort.py --port $(PORT)
 
 ## test: lint, type-check and the whole suite, PostgreSQL included
 test: install $(BIN)/.voice

@@ -24,7 +24,8 @@ def serve(
     multi_user: Annotated[
         bool,
         typer.Option(
-            "--multi-user", help="Serve the multi-user JSON API (PostgreSQL; see docs/deploy.md)."
+            "--multi-user",
+            help="Serve the multi-user pages and JSON API (PostgreSQL; see docs/deploy.md).",
         ),
     ] = False,
     db: Annotated[str | None, typer.Option(help="Database URL (as the global --db).")] = None,
@@ -86,8 +87,8 @@ def _serve_multi_user(
     from sqlalchemy.exc import ArgumentError
 
     from storyladder.errors import ConfigError
-    from storyladder.web.api.app import create_server_app
     from storyladder.web.app import WORKER_CONFIG, hosts_for
+    from storyladder.web.pages.app import create_multi_user_app
 
     try:
         backend = make_url(database_url).get_backend_name()
@@ -100,8 +101,11 @@ def _serve_multi_user(
         )
     _port_free(host, port)
     hosts = hosts_for(host, port) | set(allowed)
-    app = create_server_app(database_url, hosts)  # checks the database before serving
-    console().print(f"storyladder multi-user API on http://{host}:{port}/api/v1 (Ctrl-C stops)")
+    app = create_multi_user_app(database_url, hosts)  # checks the database before serving
+    console().print(
+        f"storyladder multi-user server on http://{host}:{port}/ (pages; the JSON API under "
+        "/api/v1; Ctrl-C stops)"
+    )
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True)
         return

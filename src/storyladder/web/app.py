@@ -75,7 +75,7 @@ def from_environment() -> FastAPI:
     """The app a worker process builds, from the settings `serve` put in its environment."""
     config = json.loads(os.environ[WORKER_CONFIG])
     if config.get("multi_user"):
-        from storyladder.web.api.app import create_server_app
+        from storyladder.web.pages.app import create_multi_user_app
 
-        return create_server_app(config["database_url"], set(config["hosts"]))
+        return create_multi_user_app(config["database_url"], set(config["hosts"]))
     return create_app(Path(config["home"]), config["database_url"], set(config["hosts"]))

@@ -7,6 +7,7 @@ import hmac
 import math
 from typing import Annotated, Any
 
+from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel
 
@@ -16,6 +17,7 @@ from storyladder.store.repository import Repository
 from storyladder.web.security import CSRF_HEADER, SAFE_METHODS, same_origin
 
 COOKIE = "storyladder_session"
+LOGIN_SLOTS = 2  # password checks at once per worker (argon2: ~0.2 s of CPU and 64 MiB each)
 
 
 class Credentials(BaseModel):
@@ -68,8 +70,17 @@ def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
+def _login_slots(request: Request) -> CapacityLimiter:
+    """Logins wait for one of LOGIN_SLOTS threads of their own, so a burst of them never
+    fills the pool that every other request runs in."""
+    if not hasattr(request.app.state, "login_slots"):
+        request.app.state.login_slots = CapacityLimiter(LOGIN_SLOTS)
+    slots: CapacityLimiter = request.app.state.login_slots
+    return slots
+
+
 @public.post("/login", responses={401: {}, 429: {}})
-def login(credentials: Credentials, request: Request, response: Response) -> SignedIn:
+async def login(credentials: Credentials, request: Request, response: Response) -> SignedIn:
     """Log in: sets the session cookie (HttpOnly, Secure, SameSite=Strict) and answers the
     CSRF token to send as X-CSRF-Token on every state-changing call."""
     throttle = request.app.state.throttle
@@ -82,7 +93,13 @@ def login(credentials: Credentials, request: Request, response: Response) -> Sig
             "too many failed logins; wait and try again",
             headers={"Retry-After": str(math.ceil(wait))},
         )
-    signed_in = accounts.login(request.app.state.engine, credentials.email, credentials.password)
+    signed_in = await to_thread.run_sync(
+        accounts.login,
+        request.app.state.engine,
+        credentials.email,
+        credentials.password,
+        limiter=_login_slots(request),
+    )
     if signed_in is None:
         throttle.failed(address, email)
         raise _unauthorized("wrong email or password (or the account is disabled)")

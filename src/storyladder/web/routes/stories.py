@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
@@ -163,11 +163,16 @@ def remove(story_id: str, store: Repo) -> object:
 @router.post("/critique")
 async def live_critique(request: Request) -> object:
     """The critique panel beside the editor (an htmx fragment)."""
-    form = await request.form()
+    return page(request, "critique_panel.html", **await critique_panel(await request.form()))
+
+
+async def critique_panel(form: Any) -> dict[str, Any]:
+    """What critique_panel.html shows for the STAR-L sections of a form (also used by the
+    multi-user server's editor)."""
     text = "\n\n".join(str(form.get(s) or "").strip() for s in SECTIONS if form.get(s))
     company = str(form.get("critique_company") or "generic")
     if not text.strip():
-        return page(request, "critique_panel.html", result=None, marked=[])
+        return {"result": None, "marked": []}
     question = str(form.get("critique_question") or "") or None
     result = await coach_pool.run(critique, text, question=question, company=company)
     unwritten = [name for name in SECTIONS if not str(form.get(name) or "").strip()]
@@ -175,15 +180,13 @@ async def live_critique(request: Request) -> object:
     waiting = {f for f, section in WRITTEN_IN.items() if section in unwritten}
     flags = [f for f in result.flags if f.id not in waiting]
     absent = {f.id for f in taxonomy.load().flags if f.absence}
-    return page(
-        request,
-        "critique_panel.html",
-        result=result,
-        flags=flags,
-        absent=absent,
-        unwritten=unwritten,
-        marked=_marks(result, absent),
-    )
+    return {
+        "result": result,
+        "flags": flags,
+        "absent": absent,
+        "unwritten": unwritten,
+        "marked": _marks(result, absent),
+    }
 
 
 WRITTEN_IN = {"no_result": "result", "no_learning": "learning"}  # flag -> the section it wants
