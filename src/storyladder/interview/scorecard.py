@@ -150,7 +150,8 @@ def _moment(turn: Turn, questions: dict[int, str], judged: Judged) -> dict[str, 
     return {
         "question": questions.get(id(turn), ""),
         "quote": _quote(turn),
-        "level": turn.level if turn.kind != "question" else "surface",
+        # the level it was judged at: its own, or the surface (see _judged)
+        "level": turn.level if turn.level_judged is not None else "surface",
         "score": judged[id(turn)][1],
     }
 
