@@ -81,7 +81,11 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "task": [
         (
             phrases(
-                r"my (?:job|role|task|responsibility|goal|mandate|assignment|remit) was",
+                r"my (?:job|role|task|responsibility|goal|mandate|assignment|remit|duty|part|"
+                r"piece|ticket|brief|call)(?:,? \w+){0,2},? (?:was|is|=)",
+                r"(?:was|were) (?:all )?mine\b",
+                r"part of my (?:remit|job|role|brief)",
+                r"(?:asked|wanted|needed|told|assigned|tasked) me to",
                 rf"{_I} was (?:responsible|asked|tasked|in charge|supposed|expected|brought in|"
                 r"assigned|given|the one|on the hook|accountable)",
                 r"it was (?:on me|my job|up to me|my call|my responsibility|my decision)",
@@ -89,7 +93,8 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
                 r"I owned",
                 r"I needed to",
                 r"I had to (?:decide|figure|choose|find|get|make|deliver|fix|"
-                r"convince|ship|build|pick|work out|lead)",
+                r"convince|ship|build|pick|work out|lead|either|enforce|staff|replace|sign|"
+                r"approve|review|cover|handle|run|keep|hit|meet|cut)",
                 r"(?:my|the) deadline",
                 r"needed (?:someone|me) to",
                 r"I was on the hook",

@@ -103,6 +103,14 @@ _PAST_MOVE = re.compile(
 )
 
 
+_MOVE_MADE = re.compile(  # a move of the candidate's, not a state ("I was", "I had")
+    r"\bI (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|told|pushed|pulled|"
+    r"started|stopped|suggested|recommended|rewrote|reverted|rolled|escalated|raised|flagged|"
+    r"drafted|designed|shipped|argued|refused|insisted|apologi[sz]ed|admitted|fixed|"
+    r"approved|cut|opted|declined|rejected|offered|sent)\b"
+)
+
+
 TRAIT_PATTERNS = ("inverted_positive", "third_person")  # questions about a trait, not a decision
 
 
@@ -269,9 +277,17 @@ def situation_too_long(r: Reading) -> Evidence:
         return None  # a weakness answer opens by describing the trait, not a setting
     # the set-up: the sentences heard as situation, or all that comes before the candidate's
     # first duty or move if that is more (an opening that never gets to the point)
-    first = next((i for i, s in enumerate(r.sentences) if s.component in ("task", "action")), None)
-    told = r.of("situation")
+    # (a sentence where "I" makes a move ends it, whatever it was heard as)
+    first = next(
+        (
+            i
+            for i, s in enumerate(r.sentences)
+            if s.component in ("task", "action") or _MOVE_MADE.search(s.text)
+        ),
+        None,
+    )
     before = r.sentences[:first] if first is not None else []
+    told = [s for s in r.of("situation") if first is None or s.start < r.sentences[first].start]
     if sum(word_count(s.text) for s in told) >= sum(word_count(s.text) for s in before):
         before = told
     words = sum(word_count(s.text) for s in before)
