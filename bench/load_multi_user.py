@@ -1,18 +1,21 @@
 """A bounded load run of the multi-user server: `serve --multi-user --workers 2` on a
-throwaway PostgreSQL, 200 candidates at once, and afterwards a check that no save was lost.
+throwaway PostgreSQL, 200 candidates at once, and afterwards a check that no save or answer
+was lost.
 
 Run: .venv/bin/python bench/load_multi_user.py [--users 200] [--rounds 5]
 (without STORYLADDER_TEST_PG_URL it runs itself under scripts/with-postgres.sh)
 
 Each candidate is a thread with its own keep-alive connection: it logs in (argon2), then
 each round saves an edit of its story with If-Match (the revision it last saw), asks for
-the live critique of the story, and lists its stories. One candidate in ten edits in two
-tabs at once (a second session, a second thread, the same story): their saves race, the
-loser gets a 409 (counted as a conflict, not an error: nothing is overwritten), re-reads
-and saves again next round. Every 2xx save is recorded with the revision it answered; after
-the run the database (read as the superuser) must hold each one with its text, and no
-revision beyond those. The clients share the 2-core machine with the server, so read the
-figures as a floor.
+the live critique of the story, lists its stories, and answers one question of a ladder
+climb of its story (POST /api/v1/sessions to start, then .../turns; a new climb when one
+ends). One candidate in ten edits in two tabs at once (a second session, a second
+thread, the same story): their saves race, the loser gets a 409 (counted as a conflict,
+not an error: nothing is overwritten), re-reads and saves again next round. Every 2xx
+save is recorded with the revision it answered, and every 2xx turn with its session;
+after the run the database (read as the superuser) must hold each save with its text and
+no revision beyond those, and each answer in its session. The clients share the 2-core
+machine with the server, so read the figures as a floor.
 """
 
 from __future__ import annotations
@@ -155,6 +158,7 @@ class Results:
     errors: list[str] = field(default_factory=list)
     conflicts: int = 0
     saves: list[tuple[int, str, int, str]] = field(default_factory=list)  # owner, story, rev, mark
+    turns: list[tuple[int, str, str]] = field(default_factory=list)  # owner, session, answer
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -172,6 +176,7 @@ class Client:
         self.conn = server.connection()
         self.cookie = self.csrf = ""
         self.revision = 1
+        self.session = ""  # the ladder climb being answered
 
     def call(
         self, kind: str, method: str, path: str, body: bytes | None, headers: dict[str, str]
@@ -248,17 +253,39 @@ class Client:
         if status != 200 or not data:
             raise RuntimeError(f"story list {status}")
 
+    def practise(self, round_: int, results: Results) -> None:
+        """Answer the climb's question (starting a climb first when none is going on)."""
+        if not self.session:
+            start = {"mode": "ladder", "story_id": self.story_id, "seed": round_}
+            status, data = self.json("practice start", "POST", "/api/v1/sessions", start, results)
+            if status != 201:
+                raise RuntimeError(f"practice start {status}")
+            assert isinstance(data, dict)
+            self.session = str(data["id"])
+        answer = f"{ACTION} (turn {self.owner}-{self.tab}-{round_})"
+        path = f"/api/v1/sessions/{self.session}/turns"
+        status, data = self.json("practice turn", "POST", path, {"text": answer}, results)
+        if status != 200:
+            raise RuntimeError(f"practice turn {status}")
+        assert isinstance(data, dict)
+        with results.lock:
+            results.turns.append((self.owner, self.session, answer))
+        if data["status"] != "active":
+            self.session = ""
+
     def run(self, rounds: int, results: Results, start: threading.Barrier) -> None:
         start.wait()
-        steps = ["login"] + ["save", "critique", "list"] * rounds
+        steps = ["login"] + ["save", "critique", "list", "practise"] * rounds
         for i, name in enumerate(steps):
             try:
                 if name == "login":
                     self.login(results)
                 elif name == "save":
-                    self.save(i // 3, results)
+                    self.save(i // 4, results)
                 elif name == "critique":
                     self.critique(results)
+                elif name == "practise":
+                    self.practise(i // 4, results)
                 else:
                     self.story_list(results)
             except Exception as err:  # every failure is counted and reported
@@ -270,14 +297,21 @@ class Client:
 
 
 def check_saves(db: Database, seeded: dict[int, tuple[str, str]], results: Results) -> list[str]:
-    """Every 2xx save is a revision in the database with its text, and no other
-    revision was made: (lost saves, unexplained revisions)."""
+    """Every 2xx save is a revision in the database with its text, no other revision was
+    made, and every 2xx turn is in its session: what is lost or unexplained."""
     admin = create_engine(make_url(db.admin_url).set(database=db.name))  # superuser: sees all
     with admin.connect() as conn:
         rows = conn.execute(
             text("SELECT owner_id, story_id, revision, data FROM story_revisions")
         ).all()
+        kept = conn.execute(text("SELECT owner_id, id, data FROM sessions")).all()
     admin.dispose()
+    answered = {(r.owner_id, r.id): {t["text"] for t in json.loads(r.data)["turns"]} for r in kept}
+    lost_turns = [
+        f"turn lost: {owner}/{session} {answer[-24:]}"
+        for owner, session, answer in results.turns
+        if answer not in answered.get((owner, session), set())
+    ]
     stored = {(r.owner_id, r.story_id, r.revision): json.loads(r.data) for r in rows}
     lost = [
         f"{owner}/{story}@{revision} {mark}"
@@ -287,7 +321,7 @@ def check_saves(db: Database, seeded: dict[int, tuple[str, str]], results: Resul
     expected = {(o, s, r) for o, s, r, _ in results.saves}
     expected |= {(owner, story, 1) for owner, (_, story) in seeded.items()}
     unexplained = sorted(set(stored) - expected)
-    return lost + [f"revision without a 2xx reply: {key}" for key in unexplained]
+    return lost + [f"revision without a 2xx reply: {key}" for key in unexplained] + lost_turns
 
 
 def percentiles(values: list[float]) -> tuple[float, float, float]:
@@ -361,12 +395,14 @@ def main() -> None:
         f"saves: {len(results.saves)} answered 2xx; {results.conflicts} refused with 409 "
         "(two tabs racing; nothing overwritten)"
     )
+    print(f"practice turns: {len(results.turns)} answered 2xx")
     print(
-        f"lost saves: {len(problems)}"
+        f"lost saves or turns: {len(problems)}"
         + (
             f" ({problems[:3]})"
             if problems
-            else " (every 2xx save is a revision in the database, with its text)"
+            else " (every 2xx save is a revision in the database with its text, and every"
+            " 2xx turn is in its session)"
         )
     )
     if results.errors or problems:

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from storyladder.errors import InputError, StoryNotFound
-from storyladder.store import accounts
+from storyladder.store import accounts, passwords
 from storyladder.store.database import open_repository
 from storyladder.store.server_tables import login_sessions, users
 
@@ -68,3 +68,45 @@ def test_a_disabled_user_cannot_log_in_and_their_sessions_end(engine: Engine) ->
     assert accounts.disable_user(engine, "ada@example.org").disabled
     assert accounts.session(engine, signed_in.token) is None
     assert accounts.login(engine, "ada@example.org", PASSWORD) is None
+
+
+def _parameters_of(engine: Engine) -> str:
+    with engine.connect() as conn:
+        stored = conn.execute(select(users.c.password_hash)).scalar_one()
+    return str(stored.split("$")[3])  # $argon2id$v=19$m=...,t=...,p=...$salt$hash
+
+
+def test_passwords_are_hashed_with_owasps_argon2id_minimum(engine: Engine) -> None:
+    assert passwords.parameters({}) == passwords.Parameters(2, 19_456, 1)
+    accounts.add_user(engine, "ada@example.org", "candidate", PASSWORD)
+    assert _parameters_of(engine) == "m=19456,t=2,p=1"
+
+
+def test_an_older_hash_still_logs_in_and_is_made_again(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argon2 import PasswordHasher
+
+    accounts.add_user(engine, "ada@example.org", "candidate", PASSWORD)
+    with engine.begin() as conn:  # as argon2-cffi's defaults (RFC 9106) made it
+        conn.execute(users.update().values(password_hash=PasswordHasher().hash(PASSWORD)))
+    assert _parameters_of(engine) == "m=65536,t=3,p=4"
+    assert accounts.login(engine, "ada@example.org", "wrong password!") is None
+    assert _parameters_of(engine) == "m=65536,t=3,p=4"  # only a right password upgrades
+    assert accounts.login(engine, "ada@example.org", PASSWORD) is not None
+    assert _parameters_of(engine) == "m=19456,t=2,p=1"
+    monkeypatch.setenv("STORYLADDER_ARGON2_TIME_COST", "3")
+    monkeypatch.setenv("STORYLADDER_ARGON2_MEMORY_KIB", "12288")
+    assert accounts.login(engine, "ada@example.org", PASSWORD) is not None
+    assert _parameters_of(engine) == "m=12288,t=3,p=1"  # configured: made again with them
+    assert accounts.login(engine, "ada@example.org", PASSWORD) is not None
+
+
+def test_bad_argon2_settings_name_the_variable() -> None:
+    for given in ({"STORYLADDER_ARGON2_TIME_COST": "0"}, {"STORYLADDER_ARGON2_MEMORY_KIB": "lots"}):
+        with pytest.raises(InputError, match=next(iter(given))):
+            passwords.parameters(given)
+    with pytest.raises(InputError, match="per lane"):
+        passwords.parameters(
+            {"STORYLADDER_ARGON2_MEMORY_KIB": "8", "STORYLADDER_ARGON2_PARALLELISM": "2"}
+        )

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy import select
 
 from storyladder.store import accounts
 from storyladder.store.database import make_engine
+from storyladder.store.server_tables import users
 from tests.api_world import PASSWORD, STORY, Server, server
 
 pytestmark = pytest.mark.postgres
@@ -205,3 +207,19 @@ def test_a_disabled_user_is_signed_out(server: Server, multi_user_db: tuple[str,
     accounts.disable_user(owner, "ada@example.org")
     owner.dispose()
     assert ada.get("/api/v1/stories").status_code == 401
+
+
+def test_the_server_upgrades_an_older_password_hash_as_the_app_role(server: Server) -> None:
+    from argon2 import PasswordHasher
+
+    old = PasswordHasher().hash(PASSWORD)  # argon2-cffi's defaults, before OWASP's minimum
+    owner = make_engine(server.owner_url)
+    with owner.begin() as conn:
+        conn.execute(users.update().where(users.c.id == server.ids["ada"]), {"password_hash": old})
+    owner.dispose()
+    server.login("ada")
+    with server.app.state.engine.connect() as conn:
+        query = select(users.c.password_hash).where(users.c.id == server.ids["ada"])
+        stored = conn.execute(query).scalar_one()
+    assert stored != old and "$m=19456,t=2,p=1$" in stored
+    server.login("ada")  # and logs in with it

@@ -181,12 +181,13 @@ def test_the_pages_fit_a_phone(server: str, browser: object) -> None:
     ada.locator("#withdraw").wait_for()  # type: ignore[attr-defined]
     story = ada.url.split(server)[1].split("?")[0]  # type: ignore[attr-defined]
     pages += ["/stories", "/stories/new", story, "/stories/no-such-story"]
+    pages += ["/dashboard", "/plan", "/practice", "/password-reset?token=x"]
     coach_context, cora, _ = _page(browser, viewport=PHONE)
     _log_in(cora, server, "cora")
     cora.wait_for_url(re.compile(r"/review$"))  # type: ignore[attr-defined]
     review = cora.locator("main a[href^='/review/']").first.get_attribute("href")  # type: ignore[attr-defined]
     wide = {}
-    for pg, paths in ((ada, pages), (cora, ["/review", review, "/review/x/y"])):
+    for pg, paths in ((ada, pages), (cora, ["/review", review, "/review/x/y", "/cohort"])):
         for path in paths:
             pg.goto(f"{server}{path}")  # type: ignore[attr-defined]
             overflow = pg.evaluate(  # type: ignore[attr-defined]
@@ -209,8 +210,92 @@ def test_too_many_failed_logins_are_said_plainly(server: str, browser: object) -
         pg.locator("#login-error").wait_for()  # type: ignore[attr-defined]
         if "Too many" in pg.inner_text("#login-error"):  # type: ignore[attr-defined]
             break
-        pg.evaluate("document.getElementById('login-error').classList.add('hidden')")  # type: ignore[attr-defined]
+        pg.fill("#password", "a wrong guess")  # type: ignore[attr-defined]  # the page came back
         pg.click("#login-form button[type=submit]")  # type: ignore[attr-defined]
+        pg.wait_for_load_state()  # type: ignore[attr-defined]
     said = pg.inner_text("#login-error")  # type: ignore[attr-defined]
     assert "Too many failed logins" in said and "15 minutes" in said
+    context.close()  # type: ignore[attr-defined]
+
+
+def test_a_coach_sorts_the_dashboard_and_reads_a_level_the_candidate_replies(
+    server: str, browser: object
+) -> None:
+    context, ada, errors = _page(browser, viewport={"width": 1280, "height": 900})
+    _log_in(ada, server, "ada")
+    ada.wait_for_url(re.compile(r"/stories$"))  # type: ignore[attr-defined]
+    ada.goto(f"{server}/stories/new")  # type: ignore[attr-defined]
+    ada.fill("#title", "The rollout I paused")  # type: ignore[attr-defined]
+    ada.fill("#action", ACTION)  # type: ignore[attr-defined]
+    ada.click("#mu-story button[type=submit]")  # type: ignore[attr-defined]
+    ada.wait_for_url(re.compile(r"saved="))  # type: ignore[attr-defined]
+    ada.click("#share")  # type: ignore[attr-defined]
+    ada.locator("#withdraw").wait_for()  # type: ignore[attr-defined]
+    story_url = ada.url.split("?")[0]  # type: ignore[attr-defined]
+
+    # the coach: the dashboard, sorted by readiness and back, then a reading of a level
+    coach_context, cora, coach_errors = _page(browser, viewport={"width": 1280, "height": 900})
+    _log_in(cora, server, "cora")
+    cora.wait_for_url(re.compile(r"/review$"))  # type: ignore[attr-defined]
+    cora.click("nav a[href='/cohort']")  # type: ignore[attr-defined]
+    cora.wait_for_url(re.compile(r"/cohort"))  # type: ignore[attr-defined]
+    row = cora.locator("tr[data-candidate='ada@example.org']")  # type: ignore[attr-defined]
+    assert "0 of 1" in row.inner_text() and "not shared" in row.inner_text()
+    cora.click("th a[data-sort='readiness']")  # type: ignore[attr-defined]
+    cora.wait_for_url(re.compile(r"sort=readiness$"))  # type: ignore[attr-defined]
+    assert cora.get_attribute("th[aria-sort]", "aria-sort") == "ascending"  # type: ignore[attr-defined]
+    cora.focus("th a[data-sort='readiness']")  # type: ignore[attr-defined]
+    cora.keyboard.press("Enter")  # type: ignore[attr-defined]  # again, by keyboard: reversed
+    cora.wait_for_url(re.compile(r"sort=-readiness$"))  # type: ignore[attr-defined]
+    assert cora.get_attribute("th[aria-sort]", "aria-sort") == "descending"  # type: ignore[attr-defined]
+    assert "sort=-readiness" in cora.get_attribute("#csv", "href")  # type: ignore[attr-defined]
+    cora.screenshot(path=str(SHOTS / "cohort-dashboard.png"))  # type: ignore[attr-defined]
+    cora.goto(f"{server}/review")  # type: ignore[attr-defined]
+    cora.click("text=The rollout I paused")  # type: ignore[attr-defined]
+    cora.wait_for_url(re.compile(r"/review/\d+/the-rollout-i-paused"))  # type: ignore[attr-defined]
+    cora.select_option("#override-level", "decision")  # type: ignore[attr-defined]
+    cora.check("#override-form input[name=met][value=false]")  # type: ignore[attr-defined]
+    note = "Say what you gave up by pausing, and who agreed."
+    cora.fill("#override-note", note)  # type: ignore[attr-defined]
+    cora.click("#override-form button[type=submit]")  # type: ignore[attr-defined]
+    level = cora.locator("tr[data-level='decision'] .coach-reading")  # type: ignore[attr-defined]
+    level.locator(".tag").wait_for()
+    assert "not met" in level.inner_text() and note in level.inner_text()
+    # a comment by keyboard alone: name the field and type the words
+    cora.select_option("#comment-field", "action")  # type: ignore[attr-defined]
+    cora.fill("#comment-words", "rolled back the two regions")  # type: ignore[attr-defined]
+    cora.fill("#comment-body", "Which two, and why those?")  # type: ignore[attr-defined]
+    cora.focus("#comment-body")  # type: ignore[attr-defined]
+    cora.keyboard.press("Tab")  # type: ignore[attr-defined]
+    cora.keyboard.press("Enter")  # type: ignore[attr-defined]
+    cora.locator("#review mark").wait_for()  # type: ignore[attr-defined]
+    assert cora.inner_text("#review mark") == "rolled back the two regions"  # type: ignore[attr-defined]
+
+    # the candidate: the reading is marked as the coach's, beside the machine's; she replies
+    ada.goto(story_url)  # type: ignore[attr-defined]
+    reading = ada.locator("#readings .override").first  # type: ignore[attr-defined]
+    said = reading.inner_text()
+    assert "coach's reading" in said and "cora@example.org" in said and note in said
+    assert "The machine's reading" in said and "not met" in said
+    reading.locator("textarea").fill("The finance lead agreed; we gave up a week.")
+    reading.locator("button[type=submit]").click()
+    ada.locator("#readings .reply").first.wait_for()  # type: ignore[attr-defined]
+    assert "we gave up a week" in ada.inner_text("#readings .reply")  # type: ignore[attr-defined]
+    ada.screenshot(path=str(SHOTS / "cohort-reading.png"), full_page=True)  # type: ignore[attr-defined]
+    cora.reload()  # type: ignore[attr-defined]
+    assert "we gave up a week" in cora.inner_text("#ladder-review")  # type: ignore[attr-defined]
+    context.close()  # type: ignore[attr-defined]
+    coach_context.close()  # type: ignore[attr-defined]
+    assert errors == [] and coach_errors == []
+
+
+def test_the_login_form_works_without_javascript(server: str, browser: object) -> None:
+    context, pg, _errors = _page(browser, java_script_enabled=False)
+    pg.goto(f"{server}/stories")  # type: ignore[attr-defined]
+    pg.wait_for_url(re.compile(r"/login\?next=/stories"))  # type: ignore[attr-defined]
+    pg.fill("#email", "ada@example.org")  # type: ignore[attr-defined]
+    pg.fill("#password", PASSWORD)  # type: ignore[attr-defined]
+    pg.click("#login-form button[type=submit]")  # type: ignore[attr-defined]
+    pg.wait_for_url(re.compile(r"/stories$"))  # type: ignore[attr-defined]
+    assert "My stories" in pg.inner_text("main")  # type: ignore[attr-defined]
     context.close()  # type: ignore[attr-defined]

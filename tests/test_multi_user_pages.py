@@ -4,6 +4,7 @@ candidate and a coach see; and the pure helpers behind the anchored comments."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -51,7 +52,7 @@ def test_pages_send_strangers_to_the_login_page_and_the_api_stays_json(app: obje
     assert client.get("/").headers["location"] == "/login"
     assert client.get("/stories/x").headers["location"] == "/login?next=/stories/x"
     login = client.get("/login?next=//elsewhere.example")
-    assert login.status_code == 200 and 'data-next="/"' in login.text
+    assert login.status_code == 200 and 'name="next" value="/"' in login.text
     refused = client.get("/api/v1/stories")
     assert refused.status_code == 401 and refused.json()["detail"].startswith("log in first")
     assert "/stories" not in client.get("/openapi.json").json()["paths"]  # pages are not API
@@ -102,6 +103,154 @@ def test_the_live_critique_needs_the_csrf_token(app: object) -> None:
     assert panel.status_code == 200 and 'class="scores"' in panel.text
     del ada.headers["X-CSRF-Token"]
     assert ada.post("/critique", data={"action": "x"}).status_code == 403
+
+
+def _login_form(client: TestClient, path: str = "/login") -> str:
+    found = re.search(r'name="login_token" value="([^"]+)"', client.get(path).text)
+    assert found is not None
+    return found.group(1)
+
+
+@pytest.mark.postgres
+def test_the_login_form_works_without_javascript_and_refuses_other_sites(app: object) -> None:
+    client = _client(app)
+    token = _login_form(client, "/login?next=/stories")
+    form = {"email": "ada@example.org", "password": "wrong password", "login_token": token}
+    wrong = client.post("/login", data=form | {"next": "/stories"})
+    assert wrong.status_code == 401 and "Wrong email or password" in wrong.text
+    assert 'value="ada@example.org"' in wrong.text  # the email stays typed
+    token = _login_form(client)
+    signed = client.post(
+        "/login", data=form | {"password": PASSWORD, "login_token": token, "next": "/stories"}
+    )
+    assert signed.status_code == 303 and signed.headers["location"] == "/stories"
+    cookie = signed.headers["set-cookie"]
+    assert "storyladder_session=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
+    assert client.get("/stories").status_code == 200  # the same session as the API's login
+    # another site's form: no token of ours (it cannot read the cookie), or a foreign Origin
+    stranger = _client(app)
+    forged = stranger.post("/login", data=form | {"password": PASSWORD, "login_token": "guess"})
+    assert forged.status_code == 403 and "expired" in forged.text
+    assert "storyladder_session=" not in forged.headers.get("set-cookie", "")
+    token = _login_form(stranger)
+    foreign = stranger.post(
+        "/login",
+        data=form | {"password": PASSWORD, "login_token": token},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert foreign.status_code == 403 and "storyladder_session=" not in str(foreign.headers)
+
+
+@pytest.mark.postgres
+def test_too_many_failed_logins_are_said_plainly_without_javascript(app: object) -> None:
+    client = _client(app)
+    for _ in range(6):
+        token = _login_form(client)
+        form = {"email": "cora@example.org", "password": "a wrong guess", "login_token": token}
+        answer = client.post("/login", data=form)
+    assert answer.status_code == 429 and "Too many failed logins" in answer.text
+    assert "15 minutes" in answer.text
+
+
+@pytest.mark.postgres
+def test_the_password_reset_page_posts_to_the_api(app: object) -> None:
+    client = _client(app)
+    page = client.get("/password-reset?token=abc123").text
+    assert 'id="reset-form"' in page and 'data-token="abc123"' in page
+    assert "/api/v1/password-reset" in page
+    assert "has no reset token" in client.get("/password-reset").text
+
+
+@pytest.mark.postgres
+def test_dashboards_say_not_shared_never_zero(app: object) -> None:
+    ada, cora = _client(app, "ada"), _client(app, "cora")
+    board = cora.get("/cohort")
+    assert board.status_code == 200 and "ada@example.org" in board.text
+    row = board.text.split('data-candidate="ada@example.org"')[1].split("</tr>")[0]
+    assert row.count("not shared") == 7  # every column: she shared nothing yet
+    assert "/api/v1/cohort/dashboard.csv?sort=interview" in board.text
+    made = ada.post("/api/v1/stories", json={"title": "Paused rollout", "action": "I paused it."})
+    ada.post(f"/api/v1/stories/{made.json()['id']}/shares")
+    ada.put(
+        "/api/v1/me/plan", json={"interview": "2999-01-01", "company": "generic", "shared": True}
+    )
+    board = cora.get("/cohort?sort=-readiness").text
+    row = board.split('data-candidate="ada@example.org"')[1].split("</tr>")[0]
+    assert "0 of 1" in row and "not shared" in row and "2999-01-01" in row  # practice: not shared
+    assert 'aria-sort="descending"' in board and 'href="/cohort?sort=readiness"' in board
+    assert cora.get("/cohort?sort=shoe-size").status_code == 400
+    assert ada.get("/cohort").status_code == 403
+    mine = ada.get("/dashboard")
+    assert mine.status_code == 200 and "0 of 1" in mine.text and "no practice yet" in mine.text
+    assert cora.get("/dashboard").status_code == 403
+
+
+@pytest.mark.postgres
+def test_the_plan_page_says_plainly_who_sees_it(app: object) -> None:
+    ada = _client(app, "ada")
+    plan = ada.get("/plan").text
+    assert "Only me" in plan and "Private unless you choose otherwise" in plan
+    assert 'value="false" checked' in plan  # private by default
+    ada.put(
+        "/api/v1/me/plan", json={"interview": "2999-01-01", "company": "generic", "shared": True}
+    )
+    plan = ada.get("/plan").text
+    assert 'value="2999-01-01"' in plan and 'value="true" checked' in plan
+
+
+@pytest.mark.postgres
+def test_the_practice_pages_show_ones_own_sessions_only(app: object) -> None:
+    ada, bo = _client(app, "ada"), _client(app, "lone")
+    made = ada.post("/api/v1/stories", json={"title": "Paused rollout", "action": "I paused it."})
+    home = ada.get("/practice").text
+    assert 'id="practice-form"' in home and "Paused rollout" in home
+    started = ada.post("/api/v1/sessions", json={"mode": "ladder", "story_id": made.json()["id"]})
+    session_id = started.json()["id"]
+    shown = ada.get(f"/practice/{session_id}")
+    assert shown.status_code == 200 and started.json()["question"] in shown.text
+    assert 'id="turn-form"' in shown.text and f"/api/v1/sessions/{session_id}/turns" in shown.text
+    assert bo.get(f"/practice/{session_id}").status_code == 404
+
+
+@pytest.mark.postgres
+def test_a_coachs_reading_stands_beside_the_machines_and_both_reply(app: object) -> None:
+    ada, cora = _client(app, "ada"), _client(app, "cora")
+    story = {
+        "title": "Paused rollout",
+        "action": "I paused it.",
+        "ladder": {"context": "We had two weeks."},
+    }
+    story_id = ada.post("/api/v1/stories", json=story).json()["id"]
+    ada.post(f"/api/v1/stories/{story_id}/shares")
+    owner = cora.get("/api/v1/cohort").json()["shared"][0]["id"].split(":")[0]
+    ref = f"{owner}:{story_id}"
+    review = cora.get(f"/review/{owner}/{story_id}").text
+    assert 'id="override-form"' in review and 'data-level="context"' in review
+    given = {"level": "context", "met": False, "note": "Say who set the two weeks, and why."}
+    override = cora.post(f"/api/v1/stories/{ref}/overrides", json=given).json()
+    comment = cora.post(
+        f"/api/v1/stories/{ref}/comments",
+        json={"field": "action", "start": 2, "end": 8, "body": "Why then?"},
+    ).json()
+    review = cora.get(f"/review/{owner}/{story_id}").text
+    level = review.split('data-level="context"')[1].split("</tr>")[0]
+    assert "coach's reading" in level and "not met" in level and "by the coach" in level
+    mine = ada.get(f"/stories/{story_id}").text
+    reading = mine.split('id="readings"')[1].split("</section>")[0]
+    assert "coach's reading" in reading and "cora@example.org" in reading
+    assert "Say who set the two weeks" in reading and "The machine's reading" in reading
+    assert f"/api/v1/stories/{story_id}/overrides/{override['id']}/replies" in reading
+    assert f"/api/v1/stories/{story_id}/comments/{comment['id']}/replies" in mine
+    ada.post(
+        f"/api/v1/stories/{story_id}/overrides/{override['id']}/replies",
+        json={"body": "The CFO did."},
+    )
+    cora.post(
+        f"/api/v1/stories/{ref}/comments/{comment['id']}/replies", json={"body": "And after?"}
+    )
+    review = cora.get(f"/review/{owner}/{story_id}").text
+    assert "The CFO did." in review and "you replied" in review
+    assert "And after?" in ada.get(f"/stories/{story_id}").text
 
 
 def test_pieces_cut_a_text_at_every_comment_and_join_back() -> None:

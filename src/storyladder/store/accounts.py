@@ -2,8 +2,8 @@
 
 The CLI (connected as the tables' owner) adds and disables users; the server (connected
 as the app's role, which may only read accounts) checks passwords and keeps login
-sessions. Passwords are stored as argon2 hashes; a session cookie's token is stored as
-its SHA-256 digest only.
+sessions. Passwords are stored as argon2 hashes (store/passwords.py); a session cookie's
+token is stored as its SHA-256 digest only.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from storyladder.errors import InputError, StoryNotFound
+from storyladder.store import passwords
 from storyladder.store.server_tables import (
     ROLES,
     cohort_members,
@@ -30,7 +31,6 @@ from storyladder.store.server_tables import (
 
 DEFAULT_ORGANISATION = "default"
 SESSION_LIFETIME = timedelta(hours=12)
-MIN_PASSWORD = 10
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
@@ -54,30 +54,9 @@ class LoginSession:
     expires_at: datetime
 
 
-def _hasher() -> Any:
-    from argon2 import PasswordHasher
-
-    return PasswordHasher()
-
-
-def hash_password(password: str) -> str:
-    if len(password) < MIN_PASSWORD:
-        raise InputError(f"the password is too short: use at least {MIN_PASSWORD} characters")
-    return str(_hasher().hash(password))
-
-
 @cache
 def _dummy_hash() -> str:
-    return str(_hasher().hash(secrets.token_urlsafe(16)))
-
-
-def _password_matches(stored: str, password: str) -> bool:
-    from argon2.exceptions import InvalidHashError, VerificationError
-
-    try:
-        return bool(_hasher().verify(stored, password))
-    except (VerificationError, InvalidHashError):
-        return False
+    return passwords.hash_password(secrets.token_urlsafe(16))
 
 
 def digest(token: str) -> str:
@@ -126,7 +105,7 @@ def add_user(
     email = normal_email(email)
     if role not in ROLES:
         raise InputError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}")
-    hashed = hash_password(password)
+    hashed = passwords.hash_password(password)
     now = datetime.now(UTC)
     with engine.begin() as conn:
         if conn.execute(select(users.c.id).where(users.c.email == email)).first():
@@ -210,14 +189,20 @@ def login(engine: Engine, email: str, password: str) -> LoginSession | None:
     with engine.connect() as conn:
         row = conn.execute(select(users).where(users.c.email == email)).first()
     if row is None:
-        _password_matches(_dummy_hash(), password)  # the same time as a wrong password
+        passwords.matches(_dummy_hash(), password)  # the same time as a wrong password
         return None
-    if not _password_matches(row.password_hash, password) or row.disabled:
+    if not passwords.matches(row.password_hash, password) or row.disabled:
         return None
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     expires = now + SESSION_LIFETIME
     with engine.begin() as conn:
+        if passwords.needs_rehash(row.password_hash):  # made with older parameters
+            conn.execute(
+                update(users)
+                .where(users.c.id == row.id, users.c.password_hash == row.password_hash)
+                .values(password_hash=passwords.hash_password(password))
+            )
         conn.execute(delete(login_sessions).where(login_sessions.c.expires_at < now))
         conn.execute(
             insert(login_sessions).values(

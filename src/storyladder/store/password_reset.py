@@ -12,7 +12,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, delete, insert, select, update
 
 from storyladder.errors import InputError
-from storyladder.store.accounts import Account, digest, find, hash_password
+from storyladder.store.accounts import Account, digest, find
+from storyladder.store.passwords import hash_password
 from storyladder.store.repository import utc_aware
 from storyladder.store.server_tables import login_sessions, password_resets, users
 

@@ -79,14 +79,13 @@ def _login_slots(request: Request) -> CapacityLimiter:
     return slots
 
 
-@public.post("/login", responses={401: {}, 429: {}})
-async def login(credentials: Credentials, request: Request, response: Response) -> SignedIn:
-    """Log in: sets the session cookie (HttpOnly, Secure, SameSite=Strict) and answers the
-    CSRF token to send as X-CSRF-Token on every state-changing call."""
+async def sign_in(request: Request, email: str, password: str) -> LoginSession:
+    """Check a password (rate-limited, in the login threads): the new session, or a 429
+    (with Retry-After) or a 401. The API's login and the login page both use it."""
     throttle = request.app.state.throttle
     address = f"ip:{request.client.host if request.client else '?'}"
-    email = f"email:{credentials.email.strip().lower()}"
-    wait = throttle.wait(address, email)
+    key = f"email:{email.strip().lower()}"
+    wait = throttle.wait(address, key)
     if wait > 0:
         raise HTTPException(
             429,
@@ -96,14 +95,18 @@ async def login(credentials: Credentials, request: Request, response: Response) 
     signed_in = await to_thread.run_sync(
         accounts.login,
         request.app.state.engine,
-        credentials.email,
-        credentials.password,
+        email,
+        password,
         limiter=_login_slots(request),
     )
     if signed_in is None:
-        throttle.failed(address, email)
+        throttle.failed(address, key)
         raise _unauthorized("wrong email or password (or the account is disabled)")
-    throttle.forget(email)
+    throttle.forget(key)
+    return signed_in
+
+
+def set_session_cookie(response: Response, signed_in: LoginSession) -> None:
     response.set_cookie(
         COOKIE,
         signed_in.token,
@@ -113,6 +116,14 @@ async def login(credentials: Credentials, request: Request, response: Response) 
         samesite="strict",
         path="/",
     )
+
+
+@public.post("/login", responses={401: {}, 429: {}})
+async def login(credentials: Credentials, request: Request, response: Response) -> SignedIn:
+    """Log in: sets the session cookie (HttpOnly, Secure, SameSite=Strict) and answers the
+    CSRF token to send as X-CSRF-Token on every state-changing call."""
+    signed_in = await sign_in(request, credentials.email, credentials.password)
+    set_session_cookie(response, signed_in)
     return SignedIn(
         csrf_token=signed_in.csrf_token,
         email=signed_in.account.email,

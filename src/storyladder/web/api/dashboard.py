@@ -23,6 +23,7 @@ from storyladder.formats.dashboard_csv import dashboard_csv
 from storyladder.plan import dashboard
 from storyladder.plan.choices import PLAN_KEY, plan_setting
 from storyladder.store import accounts, dashboard_data
+from storyladder.store.accounts import LoginSession
 from storyladder.store.repository import Repository
 from storyladder.web.api.auth import Session, UserRepo, current_session
 
@@ -51,7 +52,7 @@ def _rows(repo: Repository, seen: list[dashboard.Seen]) -> list[dashboard.Row]:
     return rows
 
 
-def _cohort_rows(session: Session, repo: Repository, sort: str) -> list[dashboard.Row]:
+def cohort_rows(session: LoginSession, repo: Repository, sort: str) -> list[dashboard.Row]:
     if session.account.role != "coach":
         raise HTTPException(403, "the cohort dashboard is for coaches")
     return dashboard.sort_rows(_rows(repo, dashboard_data.coached(repo)), sort)
@@ -62,7 +63,7 @@ def cohort_dashboard(session: Session, repo: UserRepo, sort: Sort = "interview")
     """For coaches: one line per candidate of your cohorts, from what each shared:
     readiness (the coach's readings counted), coverage gaps, recurring flags with their
     trend over revisions, practice against the plan, days to the interview."""
-    return {"sort": sort, "rows": _cohort_rows(session, repo, sort)}
+    return {"sort": sort, "rows": cohort_rows(session, repo, sort)}
 
 
 @router.get(
@@ -72,7 +73,7 @@ def cohort_dashboard(session: Session, repo: UserRepo, sort: Sort = "interview")
 )
 def cohort_dashboard_csv(session: Session, repo: UserRepo, sort: Sort = "interview") -> Response:
     """The cohort dashboard's lines as CSV (one line per candidate, the same order)."""
-    rows = _cohort_rows(session, repo, sort)
+    rows = cohort_rows(session, repo, sort)
     return Response(
         dashboard_csv(rows),
         media_type="text/csv; charset=utf-8",
@@ -80,12 +81,17 @@ def cohort_dashboard_csv(session: Session, repo: UserRepo, sort: Sort = "intervi
     )
 
 
-@router.get("/me/dashboard")
-def my_dashboard(request: Request, session: Session, repo: UserRepo) -> dict[str, Any]:
-    """Your own line, from everything of yours (what your coach sees is what you share)."""
+def my_row(request: Request, session: LoginSession, repo: Repository) -> dashboard.Row:
+    """The candidate's own line, from everything of theirs."""
     member_of = accounts.cohort_names(request.app.state.engine, session.account.id)
     seen = dashboard_data.mine(repo, session.account.email, tuple(member_of))
     return _rows(repo, [seen])[0]
+
+
+@router.get("/me/dashboard")
+def my_dashboard(request: Request, session: Session, repo: UserRepo) -> dict[str, Any]:
+    """Your own line, from everything of yours (what your coach sees is what you share)."""
+    return my_row(request, session, repo)
 
 
 @router.get("/me/plan")

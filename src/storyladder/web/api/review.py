@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from storyladder.coach.bank import story_readiness
 from storyladder.coach.review import levels_view, overridden, standing
 from storyladder.store import review, sharing
+from storyladder.store.repository import Repository
 from storyladder.web.api.auth import Session, UserRepo, current_session
 from storyladder.web.api.stories import parse_ref, reply_view
 
@@ -30,18 +31,15 @@ class NewReply(BaseModel):
     body: str
 
 
-@router.get("/stories/{story_id}/review", responses={404: {}})
-def read_review(repo: UserRepo, story_id: str, revision: int | None = None) -> dict[str, Any]:
-    """One revision (your newest, or the newest shared with you) level by level: the
-    machine's reading, the coach's where one was given, and the one that counts; the
-    readiness by the machine and as counted with the coach's readings."""
-    owner, slug = parse_ref(repo, story_id)
+def review_of(repo: Repository, owner: int, slug: str, revision: int | None) -> dict[str, Any]:
+    """One revision level by level (the machine's reading, the coach's, the one that
+    counts) and its readiness by the machine and as counted: the API's answer and what
+    the review and story pages show."""
     story, revision = sharing.read_shared(repo, owner, slug, revision)
     machine = story_readiness(repo, story)
     coach = standing(review.list_overrides(repo, owner, slug), story)
     counted = overridden(machine, coach)
     return {
-        "id": story_id,
         "revision": revision,
         "levels": levels_view(machine, coach),
         "readiness": {
@@ -52,11 +50,9 @@ def read_review(repo: UserRepo, story_id: str, revision: int | None = None) -> d
     }
 
 
-@router.get("/stories/{story_id}/overrides", responses={404: {}})
-def list_overrides(repo: UserRepo, story_id: str) -> list[dict[str, Any]]:
+def overrides_of(repo: Repository, owner: int, slug: str) -> list[dict[str, Any]]:
     """Every coach's reading of a level of the story, oldest first, each with its replies
     and whether it still counts (the level's answer is still the one the coach read)."""
-    owner, slug = parse_ref(repo, story_id)
     found = review.list_overrides(repo, owner, slug)
     story, _ = sharing.read_shared(repo, owner, slug)
     counts = {o.id for o in standing(found, story).values()}
@@ -67,6 +63,23 @@ def list_overrides(repo: UserRepo, story_id: str) -> list[dict[str, Any]]:
         | {"replies": [reply_view(repo, r) for r in replies.get(("override", o.id), [])]}
         for o in found
     ]
+
+
+@router.get("/stories/{story_id}/review", responses={404: {}})
+def read_review(repo: UserRepo, story_id: str, revision: int | None = None) -> dict[str, Any]:
+    """One revision (your newest, or the newest shared with you) level by level: the
+    machine's reading, the coach's where one was given, and the one that counts; the
+    readiness by the machine and as counted with the coach's readings."""
+    owner, slug = parse_ref(repo, story_id)
+    return {"id": story_id} | review_of(repo, owner, slug, revision)
+
+
+@router.get("/stories/{story_id}/overrides", responses={404: {}})
+def list_overrides(repo: UserRepo, story_id: str) -> list[dict[str, Any]]:
+    """Every coach's reading of a level of the story, oldest first, each with its replies
+    and whether it still counts (the level's answer is still the one the coach read)."""
+    owner, slug = parse_ref(repo, story_id)
+    return overrides_of(repo, owner, slug)
 
 
 @router.post(

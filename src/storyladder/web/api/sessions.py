@@ -1,21 +1,41 @@
-"""/api/v1/sessions: one's own practice sessions, and sharing one with one's cohorts'
-coaches (a copy as it is when shared; sharing again replaces the copy; withdrawing
-deletes it). A coach names a session shared with them OWNER:ID (see GET /api/v1/cohort);
-anything else is a 404, the same whether or not such a session exists."""
+"""/api/v1/sessions: practising (start a session, post a turn: the one practice service,
+interview/practice.py, with the server's repository as the user), one's own sessions, and
+sharing one with one's cohorts' coaches (a copy as it is when shared; sharing again
+replaces the copy; withdrawing deletes it). A coach names a session shared with them
+OWNER:ID (see GET /api/v1/cohort); anything else is a 404, the same whether or not such a
+session exists, and nobody posts a turn into a session that is not theirs."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends
+from pydantic import BaseModel
 
 from storyladder.errors import StoryNotFound
+from storyladder.interview.practice import Practice, turn_summary
 from storyladder.store import session_sharing
 from storyladder.store.repository import Repository
 from storyladder.web.api.auth import UserRepo, current_session
 from storyladder.web.api.stories import parse_ref
 
 router = APIRouter(prefix="/api/v1", tags=["sessions"], dependencies=[Depends(current_session)])
+
+
+class NewPractice(BaseModel):
+    mode: Literal["ladder", "drill", "mock"]
+    company: str = "generic"
+    story_id: str | None = None  # a ladder climbs one of your stories; a drill may use one
+    drill: str | None = None  # a drill's id (a drill needs one)
+    question: str | None = None  # a drill's own question, instead of one from the bank
+    minutes: int = 45  # a mock's length
+    seed: int = 0
+
+
+class NewTurn(BaseModel):
+    action: Literal["answer", "skip", "finish"] = "answer"
+    text: str = ""  # the answer (action "answer")
+    seconds: float | None = None  # how long the answer took
 
 
 def _own(repo: Repository, ref: str) -> str:
@@ -36,6 +56,39 @@ def list_sessions(repo: UserRepo) -> list[dict[str, Any]]:
     and when you shared each (null: private)."""
     shared = _shared_at(repo)
     return [row | {"shared_at": shared.get(row["id"])} for row in repo.list_sessions()]
+
+
+@router.post("/sessions", status_code=201, responses={400: {}, 404: {}})
+def start_practice(repo: UserRepo, given: NewPractice) -> dict[str, Any]:
+    """Start practising: a ladder climb of one of your stories, a drill or a mock. Answers
+    the interviewer's first question (`question`) and where you are (`progress`); the
+    session is yours alone until you share it."""
+    session = Practice(repo).start(
+        given.mode,
+        company=given.company,
+        story_id=given.story_id,
+        drill=given.drill,
+        question=given.question,
+        minutes=given.minutes,
+        seed=given.seed,
+    )
+    return turn_summary(session) | {"id": session.id}
+
+
+@router.post("/sessions/{session_id}/turns", responses={400: {}, 404: {}})
+def take_turn(repo: UserRepo, session_id: str, turn: NewTurn) -> dict[str, Any]:
+    """Your turn in your session: answer the question asked (judged by the same coach as
+    the CLI's practice), skip it, or finish. Answers the next question, what was heard in
+    your answer, and the scorecard once finished. Only your own session: anyone else's is
+    a 404, shared with you or not."""
+    practice, slug = Practice(repo), _own(repo, session_id)
+    if turn.action == "skip":
+        session = practice.skip(slug)
+    elif turn.action == "finish":
+        session = practice.finish(slug)
+    else:
+        session = practice.answer(slug, turn.text, seconds=turn.seconds)
+    return turn_summary(session) | {"id": session.id}
 
 
 @router.get("/sessions/{session_id}", responses={404: {}})

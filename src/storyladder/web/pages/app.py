@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from storyladder.web.api.app import create_server_app
-from storyladder.web.pages import candidate, errors, review
+from storyladder.web.pages import candidate, dashboard, errors, login, practice, review
 from storyladder.web.security import CSRF_FIELD
 
 WEB = Path(__file__).parent.parent
@@ -22,7 +22,10 @@ def create_multi_user_app(database_url: str, allowed_hosts: set[str]) -> FastAPI
     templates.env.globals["csrf_field"] = CSRF_FIELD
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
+    app.include_router(login.router)
     app.include_router(candidate.router)
     app.include_router(review.router)
+    app.include_router(dashboard.router)
+    app.include_router(practice.router)
     errors.install(app)
     return app

@@ -1,63 +1,24 @@
-"""The candidate's pages: log in, the story list, a story to write, share and read
-comments on. Saving, sharing and logging in go through /api/v1 from static/cohort.js."""
+"""The candidate's pages: the story list, a story to write, share, and read comments and
+coaches' readings on (and reply to them). Saving, sharing and replying go through /api/v1
+from static/cohort.js."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 
-from storyladder.model import SECTIONS, Story
-from storyladder.store import accounts, audience, sharing
-from storyladder.store.repository import Repository
+from storyladder.model import SECTIONS
+from storyladder.store import audience, sharing
 from storyladder.web.api.auth import current_session
-from storyladder.web.pages.marks import around
+from storyladder.web.pages.discussion import readings, shown_comments
 from storyladder.web.pages.render import page
-from storyladder.web.pages.session import PageRepo, PageSession, safe_next, signed_in
+from storyladder.web.pages.session import PageRepo, PageSession, signed_in
 from storyladder.web.routes.stories import PROMPTS, critique_panel
 
 router = APIRouter(include_in_schema=False)
 FIELDS = ("title", *SECTIONS)
-
-
-@dataclass(frozen=True)
-class ShownComment:
-    """A comment as a page shows it: where it is anchored, with the words around it."""
-
-    comment: sharing.Comment
-    author: str
-    before: str
-    quote: str
-    after: str
-    outdated: bool
-
-
-def field_text(story: Story, field: str) -> str:
-    if field == "title":
-        return story.title
-    if field in SECTIONS:
-        return story.section(field)
-    return story.ladder.get(field.removeprefix("ladder."), "")
-
-
-def shown_comments(
-    request: Request, repo: Repository, owner: int, story_id: str, newest: int
-) -> list[ShownComment]:
-    """The comments on a story, each quoted in the revision it was made on."""
-    made = sharing.list_comments(repo, owner, story_id)
-    names = accounts.emails(request.app.state.engine, {c.author_id for c in made})
-    texts: dict[int, Story] = {}
-    out = []
-    for c in made:
-        if c.revision not in texts:
-            texts[c.revision] = sharing.read_shared(repo, owner, story_id, c.revision)[0]
-        text = field_text(texts[c.revision], c.field)
-        before, quote, after = around(text, c.start, c.end)
-        author = "you" if c.author_id == repo.owner else names.get(c.author_id, "a coach")
-        out.append(ShownComment(c, author, before, quote, after, c.revision != newest))
-    return out
 
 
 @router.get("/")
@@ -67,13 +28,6 @@ def home(request: Request) -> Any:
         return RedirectResponse("/login", status_code=303)
     where = "/review" if session.account.role == "coach" else "/stories"
     return RedirectResponse(where, status_code=303)
-
-
-@router.get("/login")
-def login_page(request: Request, next: str | None = None) -> Any:
-    if signed_in(request) is not None:
-        return RedirectResponse(safe_next(next), status_code=303)
-    return page(request, "cohort/login.html", None, next=safe_next(next))
 
 
 @router.get("/stories")
@@ -120,6 +74,7 @@ def story_page(request: Request, story_id: str, session: PageSession, repo: Page
         shared_revisions=sorted({s.revision for s in shares}),
         audience=audience.coaches_of(request.app.state.engine, repo.owner),
         comments=shown_comments(request, repo, repo.owner, story_id, stored.revision),
+        readings=readings(request, repo, repo.owner, story_id, stored.revision),
     )
 
 

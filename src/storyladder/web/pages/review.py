@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from storyladder.errors import StoryNotFound
-from storyladder.model import SECTIONS
+from storyladder.model import LEVELS, SECTIONS
 from storyladder.store import accounts, sharing
-from storyladder.web.pages.candidate import field_text, shown_comments
+from storyladder.web.pages.discussion import field_text, readings, shown_comments
 from storyladder.web.pages.marks import Span, pieces
 from storyladder.web.pages.render import page
 from storyladder.web.pages.session import CoachSession, PageRepo
@@ -67,4 +67,6 @@ def review(
         fields=fields,
         comments=comments,
         candidate=candidate,
+        readings=readings(request, repo, owner, story_id, shown),
+        levels=LEVELS,
     )

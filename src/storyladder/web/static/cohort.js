@@ -44,28 +44,109 @@
     });
   }
 
-  // Log in: a wrong password and too many tries are said plainly.
-  var login = document.getElementById("login-form");
-  if (login) {
-    login.addEventListener("submit", function (e) {
+  // Keep what was typed in a box on a refusal; say why beside it.
+  function sendForm(form, method, path, body, statusEl, onOk) {
+    var button = form.querySelector("button[type=submit]");
+    if (button) { button.disabled = true; }
+    return api(method, path, body).then(function (answer) {
+      if (button) { button.disabled = false; }
+      if (answer.ok) { onOk(answer); return; }
+      say(statusEl, "Not saved: " + why(answer) + " What you typed is still here.", "error");
+    });
+  }
+
+  // Choose a new password from a reset link.
+  var reset = document.getElementById("reset-form");
+  if (reset) {
+    reset.addEventListener("submit", function (e) {
       e.preventDefault();
-      var out = document.getElementById("login-error");
-      out.classList.add("hidden");
-      var body = { email: login.email.value, password: login.password.value };
-      api("POST", "/api/v1/login", body).then(function (answer) {
-        if (answer.ok) { window.location.assign(login.dataset.next || "/"); return; }
-        if (answer.status === 401) {
-          say(out, "Wrong email or password (or the account is disabled). Check both and try again.", "error");
-        } else if (answer.status === 429) {
-          var minutes = Math.max(1, Math.ceil(parseInt(answer.retry || "60", 10) / 60));
-          say(out, "Too many failed logins. For your account's safety, wait " + minutes +
-            " minute" + (minutes === 1 ? "" : "s") + " and try again.", "error");
-        } else if (answer.status === 422) {
-          say(out, "Enter your email and your password.", "error");
-        } else {
-          say(out, why(answer), "error");
+      var out = document.getElementById("reset-status");
+      var password = reset.password.value;
+      if (password !== reset.repeat.value) { say(out, "The two passwords differ. Type the same one twice.", "error"); return; }
+      if (password.length < 10) { say(out, "Use at least 10 characters.", "error"); return; }
+      api("POST", "/api/v1/password-reset", { token: reset.dataset.token, password: password }).then(function (answer) {
+        if (answer.ok) {
+          reset.innerHTML = "";
+          var done = document.createElement("p");
+          done.className = "notice";
+          done.setAttribute("role", "status");
+          done.textContent = "Your password is set. Log in with it now.";
+          var go = document.createElement("a");
+          go.href = "/login"; go.textContent = "Log in"; go.className = "button primary";
+          reset.appendChild(done); reset.appendChild(go);
+          return;
         }
-        login.password.focus();
+        say(out, why(answer), "error");
+      });
+    });
+  }
+
+  // The plan: interview date, company, shared with the coaches or not.
+  var plan = document.getElementById("plan-form");
+  if (plan) {
+    plan.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var out = document.getElementById("plan-status");
+      var shared = plan.querySelector("input[name=shared]:checked").value === "true";
+      var body = { interview: plan.interview.value, company: plan.company.value, shared: shared };
+      sendForm(plan, "PUT", "/api/v1/me/plan", body, out, function (answer) {
+        say(out, "Saved: interview on " + answer.data.interview + (answer.data.shared
+          ? ". Your coaches see the date and the company." : ". Only you see it."), "notice");
+      });
+    });
+  }
+
+  // Practice: start a session, then answer, skip or finish, through /api/v1/sessions.
+  var practice = document.getElementById("practice-form");
+  if (practice) {
+    practice.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var mode = practice.querySelector("input[name=mode]:checked").value;
+      var body = { mode: mode, company: practice.company.value };
+      if (mode === "ladder") { body.story_id = practice.story_id.value; }
+      if (mode === "drill") { body.drill = practice.drill.value; }
+      sendForm(practice, "POST", "/api/v1/sessions", body, document.getElementById("practice-status"), function (answer) {
+        window.location.assign("/practice/" + encodeURIComponent(answer.data.id));
+      });
+    });
+  }
+  var turn = document.getElementById("turn-form");
+  if (turn) {
+    var turnPath = turn.getAttribute("action");
+    turn.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var action = (e.submitter && e.submitter.value) || "answer";
+      var body = { action: action, text: turn.text.value };
+      sendForm(turn, "POST", turnPath, body, document.getElementById("turn-status"), function () {
+        window.location.reload();
+      });
+    });
+  }
+
+  // Replies to a comment or a coach's reading (both sides).
+  Array.prototype.forEach.call(document.querySelectorAll(".reply-form"), function (form) {
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      sendForm(form, "POST", form.dataset.path, { body: form.body.value }, form.querySelector(".reply-status"), function () {
+        window.location.reload();
+      });
+    });
+  });
+
+  // A coach's reading of a ladder level.
+  var override = document.getElementById("override-form");
+  if (override) {
+    override.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var body = {
+        level: override.level.value,
+        met: override.querySelector("input[name=met]:checked").value === "true",
+        note: override.note.value,
+        revision: parseInt(override.dataset.revision, 10)
+      };
+      var path = "/api/v1/stories/" + encodeURIComponent(override.dataset.ref) + "/overrides";
+      sendForm(override, "POST", path, body, document.getElementById("override-status"), function () {
+        window.location.reload();
       });
     });
   }
@@ -119,18 +200,27 @@
     if (withdraw) { withdraw.addEventListener("click", function () { act("DELETE"); }); }
   }
 
-  // Review: select words of the shared revision, comment on them.
+  // Review: comment on words of the shared revision, chosen by selecting them (mouse or
+  // keyboard) or by naming the part of the story and typing the words.
   var review = document.getElementById("review");
   if (review) {
-    var chosen = null;
+    var chosen = null;  // the selection, while the words box still holds its text
     var quote = document.getElementById("comment-quote");
+    var fieldBox = document.getElementById("comment-field");
+    var wordsBox = document.getElementById("comment-words");
     var bodyBox = document.getElementById("comment-body");
-    var send = document.getElementById("comment-send");
     var commentStatus = document.getElementById("comment-status");
     var codePoints = function (s) { return Array.from(s).length; };  // Python counts these
     var fieldOf = function (node) {
       var el = node.nodeType === 1 ? node : node.parentElement;
       return el ? el.closest(".field-text") : null;
+    };
+    var textOf = function (name) {
+      var el = review.querySelector('.field-text[data-field="' + name + '"]');
+      return el ? el.textContent : "";
+    };
+    var show = function (field, words) {
+      quote.textContent = words ? "On “" + words + "” (" + field + ")" : "Select words in the story, or name them here.";
     };
     var pick = function () {
       var sel = window.getSelection();
@@ -146,23 +236,35 @@
       while (a < b && /\s/.test(text[a])) { a++; }
       while (b > a && /\s/.test(text[b - 1])) { b--; }
       if (a === b) { return; }
-      chosen = {
-        field: field.dataset.field,
-        start: codePoints(text.slice(0, a)),
-        end: codePoints(text.slice(0, b)),
-        revision: parseInt(review.dataset.revision, 10)
-      };
-      quote.textContent = "On “" + text.slice(a, b) + "” (" + field.dataset.field + ")";
-      bodyBox.disabled = false;
-      send.disabled = false;
+      chosen = { field: field.dataset.field, a: a, b: b };
+      fieldBox.value = field.dataset.field;
+      wordsBox.value = text.slice(a, b);
+      show(field.dataset.field, wordsBox.value);
     };
+    var named = function () { chosen = null; show(fieldBox.value, wordsBox.value.trim()); };
     document.addEventListener("selectionchange", pick);
     review.addEventListener("mouseup", pick);
     review.addEventListener("keyup", pick);
+    wordsBox.addEventListener("input", named);
+    fieldBox.addEventListener("change", named);
+    var span = function () {  // [a, b) of the words in the field, or a reason there is none
+      var field = fieldBox.value, words = wordsBox.value.trim(), text = textOf(field);
+      if (chosen && chosen.field === field && text.slice(chosen.a, chosen.b) === words) { return chosen; }
+      if (!words) { return "Select words in the story, or type them in “The words you comment on”."; }
+      var at = text.indexOf(words);
+      if (at < 0) { return "Those words are not in the " + field + ". Copy them exactly as they are in the story."; }
+      if (text.indexOf(words, at + 1) >= 0) { return "Those words appear more than once in the " + field + ". Add a word or two around them."; }
+      return { field: field, a: at, b: at + words.length };
+    };
     document.getElementById("comment-form").addEventListener("submit", function (e) {
       e.preventDefault();
-      if (!chosen) { say(commentStatus, "Select words in the story first.", "error"); return; }
-      var body = { field: chosen.field, start: chosen.start, end: chosen.end, revision: chosen.revision, body: bodyBox.value };
+      var where = span();
+      if (typeof where === "string") { say(commentStatus, where, "error"); wordsBox.focus(); return; }
+      var text = textOf(where.field);
+      var body = {
+        field: where.field, start: codePoints(text.slice(0, where.a)), end: codePoints(text.slice(0, where.b)),
+        revision: parseInt(review.dataset.revision, 10), body: bodyBox.value
+      };
       api("POST", "/api/v1/stories/" + encodeURIComponent(review.dataset.ref) + "/comments", body).then(function (answer) {
         if (answer.ok) { window.location.reload(); return; }
         say(commentStatus, "Not saved: " + why(answer) + " Your comment is still in the box.", "error");
