@@ -290,6 +290,25 @@ def test_a_non_answer_scores_20_or_less_and_raises_only_non_answer(answer: str) 
             "question, and an important question for any team, because disagreement is part of "
             "working life. I think the question is really about how one handles difference.",
         ),
+        (  # a polite refusal
+            "Tell me about a time you failed.",
+            "I would prefer not to answer that one, if you don't mind. One story picked by me "
+            "in an interview says very little about how anyone deals with failure, and I am "
+            "glad to talk through the technical projects on my CV instead.",
+        ),
+        (  # a hedge that never commits
+            "Tell me about a time you had to decide with incomplete information.",
+            "So, a decision with incomplete information, meaning a time when I did not have "
+            "everything I wanted. Strictly, it depends on what we mean by incomplete, since "
+            "almost every decision is like that. It would depend on the stakes and on whether "
+            "the choice can be undone, so there is no single honest answer to give.",
+        ),
+        (  # life outside work in short notes
+            "Tell me about a time you failed.",
+            "Weekends I'm up at six with the dog. Long loop by the canal, then breakfast. "
+            "Evenings I fix old bicycles for the neighbours. Best decision I've made in years. "
+            "Got a 1970s racer rolling again last month.",
+        ),
     ],
 )
 def test_a_fluent_answer_to_another_question_is_a_non_answer(question: str, answer: str) -> None:

@@ -73,7 +73,10 @@ def not_an_answer(
         said = set(content)
         if asked and len(said - asked) <= 2 and len(said & asked) >= max(1, len(said) // 2):
             return Gate("restated", "the answer says the question back")
-        if not context and _about_the_question(answer):
+        refuses = find(lexicon.REFUSAL, answer) and not find(lexicon.FIND_OUT, answer)
+        if not context and refuses and not _told(answer):
+            return Gate("dont_know", "the answer declines to give one")
+        if not context and _about_the_question(answer, asked):
             return Gate("restated", "the answer talks about the question instead of answering it")
         if not context and _resume(answer, question):
             return Gate("off_topic", "a résumé is recited where one story was asked for")
@@ -81,9 +84,12 @@ def not_an_answer(
         least = OFF_TOPIC_WORDS if context else OFF_TOPIC_ALONE
         reflects = bool(context and _SELF.search(answer))
         work = _work_words(answer, asked)
-        if not work and not reflects and len(alpha) >= NO_WORK_WORDS:
+        away = len(find(lexicon.OFF_WORK, answer))  # "Weekends I...", "with the dog"
+        if not reflects and (
+            (not work and len(alpha) >= NO_WORK_WORDS) or (away >= 2 and work <= 1)
+        ):
             # "My harshest critic would be my fantasy league...": the question's words echoed,
-            # then a whole answer with nothing of work in it
+            # then a whole answer with nothing of work in it, or life outside work told
             return Gate("off_topic", "nothing in the answer is about the question or your work")
         if len(said) >= least and not said & background and not reflects:
             if not work or (
@@ -126,11 +132,12 @@ def _work_words(answer: str, asked: set[str]) -> int:
     )
 
 
-def _about_the_question(answer: str) -> bool:
-    """Remarks about the question, three of them or two with nothing that happened ("Why
-    Anthropic is a very reasonable question, and arguably one every candidate is asked in
-    some form")."""
-    remarks = len(find(lexicon.ABOUT_THE_QUESTION, answer))
+def _about_the_question(answer: str, asked: set[str]) -> bool:
+    """Remarks about the question (or sentences that only say it back), three of them or two
+    with nothing that happened ("Why Anthropic is a very reasonable question, and arguably
+    one every candidate is asked in some form")."""
+    echoes = sum(1 for p in sentences(answer) if _content(p.text) and _content(p.text) <= asked)
+    remarks = len(find(lexicon.ABOUT_THE_QUESTION, answer)) + echoes
     return remarks >= 3 or (remarks >= 2 and not _EPISODE.search(answer))
 
 

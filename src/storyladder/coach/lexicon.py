@@ -670,6 +670,8 @@ OFF_WORK = phrases(  # life outside work: the work words near these are not abou
     r"hobb(?:y|ies)",
     r"for fun",
     r"(?:getting|got|been|really|super) (?:really )?(?:into|in to) \w+",
+    r"^\W*(?:weekends|evenings|sundays|saturdays),? I",
+    r"(?:with|walk\w*|feed\w*) (?:the|my) (?:dog|cat|kids|garden)",
 )
 RESUME = phrases(  # a CV recited: the answer to "tell me about yourself", not to a story question
     r"my (?:\w+ )?background",
@@ -686,12 +688,23 @@ RESUME = phrases(  # a CV recited: the answer to "tell me about yourself", not t
     r"(?:progressing|moved|promoted|rising) (?:in)?to",
     r"licen[cs]e",
 )
+REFUSAL = phrases(  # declining to answer at all
+    r"(?:I'd|I would) (?:prefer|rather) not (?:to )?(?:answer|say|go into|share|get into|"
+    r"talk about|offer)",
+    r"(?:I'm|I am) not (?:comfortable|going to) (?:answer|shar|go into|talk)\w*",
+    r"(?:let me|I'll|I will|can I|I'd like to) (?:pass|skip) (?:on )?(?:this|that|it)",
+    r"(?:I )?(?:decline|refuse) to answer",
+)
 ABOUT_THE_QUESTION = phrases(  # talk about the question instead of an answer to it
     r"(?:the|this|that|a|your|such a) (?:\w+ )?question",
     r"(?:you(?:'d| would) like|you want(?:ed)?) to (?:hear|know) about",
     r"worth (?:reflecting|thinking) (?:on|about)",
     r"(?:getting|driving) at",
     r"in (?:some|one) form",
+    r"(?:it|that|this) (?:would |all |really )?depends?",
+    r"(?:would|will) depend",
+    r"meaning a time",
+    r"what (?:\w+ )?(?:we|you) mean",
 )
 WORKED_OUT = (  # "it all worked out", not "we worked out of their office" or "worked out a plan"
     r"(?:it |everything |things )?(?:all )?(?:worked|work) out(?: (?:fine|well|great|okay|"
