@@ -73,14 +73,21 @@ def we_not_i(r: Reading) -> Evidence:
 # "We" as the one who did it: "we" before a past-tense verb ("we rewrote it", "the action we
 # took"); "I suggested we add a queue" tells a proposal of mine, not a deed of ours
 _WE_SUBJECT = re.compile(r"\b(?:[Ww]e|[Oo]ur team|[Tt]he team|[Mm]y team)\b")
-_WE_OPENS = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur team|[Tt]he team|[Mm]y team)(?: \w+ly| all| just| also| then| really)? "
-    r"(?:\w+ed|went|took|made|built|sat|ran|set|got|wrote|had|did|put|kept|spent|found|brought|"
-    r"held|chose|cut|began|gave|told|sent|split|stood|caught|shipped|saw|knew)\b"
+# "we" (or the team) at the start of a clause
+_WE_START = (
+    r"(?:^|[,;:]\s+(?:and |then |so )?|\b(?:[Aa]nd|[Tt]hen|[Ss]o) )(?:[Ww]e|[Oo]ur team|"
+    r"[Tt]he team|[Mm]y team|[Ee]veryone)\b"
 )
-_WE_OPENS = re.compile(
-    r"(?:^|[,;:]\s+(?:and |then |so )?|\b(?:and|then|so) )(?:[Ww]e|[Oo]ur team|[Tt]he team|"
-    r"[Mm]y team|[Ee]veryone)\b(?! (?:agreed|liked|loved|approved))"
+_WE_OPENS = re.compile(_WE_START + r"(?! (?:agreed|liked|loved|approved))")
+# ...doing a piece of the work: not a state ("we were short-staffed", "we had 400 staff"),
+# not a thing done to us ("we received a warning"): the work others are owed credit for
+_WE_DID = re.compile(
+    _WE_START + r"(?:,? \w+ly| all| just| also| then| really| both)?"
+    r" (?!(?:agreed|liked|loved|approved|were|was|are|had|have|got|received|faced|needed|"
+    r"wanted|lost|owed|learned|heard|felt|knew|saw|found out|ended up|only found)\b)"
+    r"(?:\w+ed|went|took|made|built|sat|ran|set|wrote|did|put|kept|spent|found|brought|held|"
+    r"chose|cut|began|gave|told|sent|split|stood|caught|shipped|rebuilt|rolled|pulled|drew|"
+    r"dug|rewrote|redid|won|hit|led|moved|fixed|tested|paired|shut)\b"
 )
 _NEXT_TIME = phrases(
     lx.LOOKING_BACK,
@@ -446,7 +453,7 @@ def no_credit(r: Reading) -> Evidence:
     customers) are not owed credit."""
     if not r.story or r.names or r.role_credits:
         return None
-    shared = list(_WE_OPENS.finditer(r.text)) + list(_TOGETHER.finditer(r.text))
+    shared = list(_WE_DID.finditer(r.text)) + list(_TOGETHER.finditer(r.text))
     if not shared:
         return None
     return [Span(m.start(), m.end(), m.group()) for m in shared[:4]]
