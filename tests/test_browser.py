@@ -182,6 +182,34 @@ def test_a_stale_second_tab_gets_the_conflict_view(server: str, browser: object)
     context.close()
 
 
+def test_two_tabs_on_one_practice_session_the_second_answer_stays_in_the_box(
+    server: str, browser: object
+) -> None:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    first, second = context.new_page(), context.new_page()
+    first.goto(f"{server}/practice")
+    first.select_option("#mode", "ladder")
+    first.select_option("#story_id", "rolled-back-tracking-migration")
+    first.click("form.start button.primary")
+    first.wait_for_url(re.compile(r"/practice/[0-9a-f]{12}"))
+    second.goto(first.url)
+    first.fill("#answer", "Answered in the first tab: I cut the pipeline over myself.")
+    first.click("button[value=answer]")
+    first.locator(".turn.candidate").first.wait_for()
+    typed = "Answered in the second tab: I skipped the shadow run Tomasz wanted."
+    second.fill("#answer", typed)
+    second.click("button[value=answer]")
+    second.locator("#moved-on").wait_for()
+    assert "moved on in another tab" in second.inner_text("#moved-on")
+    assert second.input_value("#answer") == typed
+    assert "Answered in the first tab" in second.inner_text(".turns")  # the session as it is
+    second.click("button[value=answer]")  # sent again: it answers the question now asked
+    second.wait_for_url(re.compile(r"#latest$"))
+    said = second.locator(".turn.candidate").all_inner_texts()
+    assert len(said) == 2 and "first tab" in said[0] and "second tab" in said[1]
+    context.close()
+
+
 def test_story_cards_print_one_story_per_page(browser: object, tmp_path: Path) -> None:
     from storyladder.formats.cards import write_cards
 

@@ -236,9 +236,10 @@ def test_how_push_back_is_taken(answer: str, heard: str) -> None:
 def test_sessions_round_trip_through_the_store(repo: Repository) -> None:
     session = engine.start("s1", "ladder", STORIES, NOW, story_id="mentoring-farah")
     session = engine.answer(session, BY_ID["mentoring-farah"].ladder["surface"], STORIES)
-    repo.save_session(session.to_dict())
-    repo.save_session(session.to_dict())  # saving again replaces, never duplicates
-    assert Session.from_dict(repo.get_session("s1")) == session
+    assert repo.save_session(session.to_dict()) == 1
+    session = session.evolve(revision=1)
+    assert repo.save_session(session.to_dict()) == 2  # saving again replaces, never duplicates
+    assert Session.from_dict(repo.get_session("s1")) == session.evolve(revision=2)
     [row] = repo.list_sessions()
     assert (row["id"], row["answers"], row["status"]) == ("s1", 1, "active")
 

@@ -167,6 +167,43 @@ def test_a_refused_save_keeps_the_text(server: str, browser: object) -> None:
     context.close()  # type: ignore[attr-defined]
 
 
+def test_a_refused_practice_turn_keeps_the_answer_in_the_box(server: str, browser: object) -> None:
+    context, first, errors = _page(browser)
+    _log_in(first, server, "ada")
+    first.wait_for_url(re.compile(r"/stories$"))  # type: ignore[attr-defined]
+    session_id = first.evaluate(  # type: ignore[attr-defined]
+        """async (action) => {
+            const token = document.querySelector('meta[name="csrf-token"]').content;
+            const headers = {"Content-Type": "application/json", "X-CSRF-Token": token};
+            const post = (path, body) => fetch(path, {method: "POST", headers: headers,
+                body: JSON.stringify(body)}).then((r) => r.json());
+            const story = await post("/api/v1/stories", {title: "Two devices", action: action});
+            return (await post("/api/v1/sessions", {mode: "ladder", story_id: story.id})).id;
+        }""",
+        ACTION,
+    )
+    first.goto(f"{server}/practice/{session_id}")  # type: ignore[attr-defined]
+    second = context.new_page()  # type: ignore[attr-defined]
+    second.goto(first.url)  # type: ignore[attr-defined]
+    first.fill("#turn-text", "Sent from the first tab: " + ACTION)  # type: ignore[attr-defined]
+    first.click("#turn-form button[value=answer]")  # type: ignore[attr-defined]
+    first.locator(".turn.candidate").first.wait_for()  # type: ignore[attr-defined]
+    typed = "Typed in the stale second tab: " + ACTION
+    second.fill("#turn-text", typed)
+    second.click("#turn-form button[value=answer]")
+    second.locator("#turn-status.error").wait_for()
+    status = second.inner_text("#turn-status")
+    assert "Not sent" in status and "moved on" in status and "still here" in status
+    assert "The question now asked" in status
+    assert second.input_value("#turn-text") == typed
+    second.click("#turn-form button[value=answer]")  # again, on the revision now saved
+    second.locator(".turn.candidate").nth(1).wait_for()
+    said = second.locator(".turn.candidate").all_inner_texts()
+    assert "first tab" in said[0] and "second tab" in said[1]
+    assert errors == []
+    context.close()  # type: ignore[attr-defined]
+
+
 def test_the_pages_fit_a_phone(server: str, browser: object) -> None:
     context, ada, errors = _page(browser, viewport=PHONE)
     pages = ["/login"]

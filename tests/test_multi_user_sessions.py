@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.exc import DBAPIError
 
+from storyladder.errors import StoryNotFound
 from storyladder.interview.session import Session, Turn
 from storyladder.store import accounts
 from storyladder.store.database import make_engine
@@ -28,7 +29,12 @@ def _practise(server: Server, who: str, session_id: str = "s1", turns: int = 1) 
         turns=(ASKED, TOLD) * turns,
         status="done",
     )
-    server.repo(who).save_session(session.to_dict())
+    repo = server.repo(who)
+    try:  # practising on: a turn taken on the revision saved
+        session = session.evolve(revision=repo.get_session(session_id)["revision"])
+    except StoryNotFound:
+        pass
+    repo.save_session(session.to_dict())
     return session
 
 

@@ -6,6 +6,8 @@ StoryladderError            a person can act on it; faces show the message, exit
 ├── StoryNotFound           no story (or revision) with that id
 ├── StoryExists             `add` of an id the bank already has
 ├── Conflict                a save made on a stale revision; carries both versions
+│   └── SessionConflict     a practice turn taken on a stale session; carries the session
+│                           as saved and the refused turn (its answer, never lost)
 ├── ConfigError             a bad setting (database URL, home directory)
 └── InputError              unreadable input (empty answer, bad encoding, binary file)
 """
@@ -70,6 +72,30 @@ class Conflict(StoryladderError):
         super().__init__(
             f"story '{story_id}' changed since you opened it (you edited revision {base}, "
             f"the bank now holds revision {current}); nothing was overwritten"
+        )
+
+
+class SessionConflict(Conflict):
+    """A practice turn taken on revision `base` of a session that is at `current` now (another
+    tab, device or client took a turn first). `theirs` is the session as saved (its dict
+    form), `yours` the refused turn (action, text, seconds): nothing of it was saved."""
+
+    def __init__(
+        self,
+        session_id: str,
+        base: int,
+        current: int,
+        theirs: dict[str, Any],
+        yours: dict[str, Any],
+    ):
+        self.session_id = self.story_id = session_id
+        self.base, self.current = base, current
+        self.theirs, self.yours = theirs, yours
+        StoryladderError.__init__(
+            self,
+            f"session {session_id} moved on since you saw it (another window or client took "
+            f"a turn: you saw version {base}, it is at version {current}); your turn was "
+            "not taken and nothing was overwritten",
         )
 
 

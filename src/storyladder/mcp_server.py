@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from storyladder.errors import StoryladderError
+from storyladder.errors import SessionConflict, StoryladderError
 from storyladder.store.repository import Repository
 
 INSTRUCTIONS = (
@@ -46,6 +46,8 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
             def run(*args: Any, **kwargs: Any) -> Any:
                 try:
                     return fn(*args, **kwargs)
+                except SessionConflict as err:
+                    raise ToolError(_moved_on(err)) from None
                 except StoryladderError as err:
                     raise ToolError(str(err)) from None
 
@@ -129,21 +131,23 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
 
     @tool(
         description="Submit the user's answer (their own words) to the current "
-        "question; returns the next question, or the scorecard at the end."
+        "question; returns the next question, or the scorecard at the end. Pass the "
+        "revision the last result gave: if the session moved on since (the user answered "
+        "elsewhere), nothing is saved and the error gives the question now asked."
     )
-    def submit_answer(session_id: str, answer: str) -> dict[str, Any]:
-        return turn_summary(practice().answer(session_id, answer))
+    def submit_answer(session_id: str, answer: str, revision: int | None = None) -> dict[str, Any]:
+        return turn_summary(practice().answer(session_id, answer, revision=revision))
 
     @tool(
         description="Skip the current question (its follow-ups are dropped too); returns "
         "the next question."
     )
-    def skip_question(session_id: str) -> dict[str, Any]:
-        return turn_summary(practice().skip(session_id))
+    def skip_question(session_id: str, revision: int | None = None) -> dict[str, Any]:
+        return turn_summary(practice().skip(session_id, revision=revision))
 
     @tool(description="End a practice session now and get its scorecard.")
-    def finish_session(session_id: str) -> dict[str, Any]:
-        return turn_summary(practice().finish(session_id))
+    def finish_session(session_id: str, revision: int | None = None) -> dict[str, Any]:
+        return turn_summary(practice().finish(session_id, revision=revision))
 
     @tool(description="A practice session's transcript and scorecard.")
     def get_session(session_id: str) -> dict[str, Any]:
@@ -203,3 +207,14 @@ def build_server(repo: Repository, allow_write: bool = False) -> Any:
         )
 
     return server
+
+
+def _moved_on(err: SessionConflict) -> str:
+    """A refused turn, for the assistant: where the session is now, and the answer back."""
+    turns = err.theirs.get("turns") or [{}]
+    asked = next((t["text"] for t in reversed(turns) if t.get("role") == "interviewer"), "")
+    said = f"{err}. It is at revision {err.current} now"
+    said += f", asking: {asked}" if err.theirs.get("status") == "active" else ", finished"
+    if err.yours.get("text"):
+        said += f". The user's answer, not saved: {err.yours['text']}"
+    return said

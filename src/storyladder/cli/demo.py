@@ -69,9 +69,15 @@ def _practice_history(demo_state: AppState, stories: list[Story]) -> int:
     """Three weeks of made-up practice (ids beginning demo-), so Progress is not empty."""
     from datetime import UTC, datetime
 
+    from storyladder.errors import StoryNotFound
     from storyladder.interview.demo_history import demo_sessions
 
+    repo = demo_state.repo()
     sessions = demo_sessions(stories, datetime.now(UTC))
     for session in sessions:
-        demo_state.repo().save_session(session.to_dict())
+        try:  # running the demo again replaces its own made-up sessions
+            saved = repo.get_session(session.id)["revision"]
+        except StoryNotFound:
+            saved = 0
+        repo.save_session(session.evolve(revision=saved).to_dict())
     return len(sessions)

@@ -2,7 +2,9 @@
 
 Interactive by default (multi-line answers ending with an empty line or Ctrl-D;
 /skip, /repeat, /quit). With --answers FILE (a JSON list of strings) the session
-runs without a terminal. Every turn is saved before the next question is shown.
+runs without a terminal. Every turn is saved before the next question is shown, on the
+version of the session it answered: if another window took a turn first, the answer is
+kept in HOME/recovery/ and the run stops with exit code 2, overwriting nothing.
 """
 
 from __future__ import annotations
@@ -163,7 +165,7 @@ def sessions_resume(
     Example: storyladder sessions resume 3f2a9c1b7d4e
     """
     service = _service(ctx)
-    _drive(service, service.resume(session_id), _scripted(answers), fmt)
+    _drive(service, service.resume(session_id), _scripted(answers), fmt, state(ctx).home)
 
 
 @sessions_app.command("keep")
@@ -199,7 +201,7 @@ def _run(
 ) -> None:
     service = _service(ctx)
     scripted = _scripted(answers)
-    _drive(service, service.start(mode, **options), scripted, fmt)
+    _drive(service, service.start(mode, **options), scripted, fmt, state(ctx).home)
 
 
 def _drive(
@@ -207,6 +209,7 @@ def _drive(
     session: Session,
     scripted: list[str] | None,
     fmt: OutputFormat,
+    home: Path,
 ) -> None:
     from storyladder.interview.practice import progress
 
@@ -230,11 +233,11 @@ def _drive(
         if text == "/repeat":
             continue
         if text == "/skip":
-            session = service.skip(session.id)
+            session = _take(service, session, home, "/skip")
             continue
         seconds = round(time.monotonic() - began, 1) if scripted is None else None
         noticed = len(notices)
-        session = service.answer(session.id, text, seconds=seconds)
+        session = _take(service, session, home, text, seconds)
         if quiet:
             continue
         if len(notices) > noticed:
@@ -263,6 +266,31 @@ def _drive(
         _show_turn("interviewer", session.turns[-1].text, (), None)
         show_scorecard(session.scorecard or {})
         console().print(f"\nSession {session.id} saved (storyladder sessions show {session.id}).")
+
+
+def _take(
+    service: Practice, session: Session, home: Path, text: str, seconds: float | None = None
+) -> Session:
+    """Answer (or /skip) on the revision the candidate saw. If another window took a turn
+    first, or the database refuses the save, the answer goes to HOME/recovery/ and the
+    error says where (exit code 2); nothing saved is overwritten."""
+    from storyladder.errors import SessionConflict
+    from storyladder.store.recovery import keep, saving
+
+    name = f"answer-{session.id}"
+    try:
+        if text == "/skip":
+            return service.skip(session.id, revision=session.revision)
+        with saving(home, text, name, ".txt"):
+            return service.answer(session.id, text, seconds=seconds, revision=session.revision)
+    except SessionConflict as conflict:
+        kept = (
+            "" if text == "/skip" else f"\nyour answer is kept in {keep(home, text, name, '.txt')}"
+        )
+        raise InputError(
+            f"{conflict}{kept}\nsee where it is now with 'storyladder sessions show "
+            f"{session.id}', then continue with 'storyladder sessions resume {session.id}'"
+        ) from None
 
 
 def _next_answer(scripted: list[str] | None, quiet: bool) -> str | None:

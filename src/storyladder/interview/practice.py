@@ -1,7 +1,11 @@
 """The one practice loop: start a session, take an answer, skip, finish, with every turn saved.
 
 The CLI, the web app and the MCP server all call this service; none of them drives the
-engine itself. It takes a store (`Store`, which the repository is), the optional model
+engine itself. Every turn is taken on a revision of the session (the one the caller saw,
+when it says so; else the one just read) and saved only if the session is still there:
+when another window or client took a turn first, SessionConflict carries the session as
+saved and the refused turn, so the caller keeps the candidate's answer and shows where the
+session is now. It takes a store (`Store`, which the repository is), the optional model
 provider (which only rephrases the interviewer's turns, see llm/voice.py) and a clock,
 so tests can pin time.
 """
@@ -14,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from storyladder.errors import InputError
+from storyladder.errors import InputError, SessionConflict
 from storyladder.interview import engine
 from storyladder.interview.session import Session
 from storyladder.llm.provider import Provider
@@ -29,7 +33,7 @@ class Store(Protocol):
     def list(self) -> Sequence[Any]: ...  # records with a .story
     def add(self, story: Story) -> Any: ...
     def get_session(self, session_id: str) -> dict[str, Any]: ...
-    def save_session(self, data: dict[str, Any]) -> None: ...
+    def save_session(self, data: dict[str, Any]) -> int: ...  # the revision saved
 
 
 def _utc_now() -> datetime:
@@ -108,20 +112,32 @@ class Practice:
     def get(self, session_id: str) -> Session:
         return Session.from_dict(self.repo.get_session(session_id))
 
-    def answer(self, session_id: str, text: str, seconds: float | None = None) -> Session:
-        """Judge the answer, ask the next question (in the model's voice when one is set)."""
-        stories = self.stories()
-        session = engine.answer(self.get(session_id), text, stories, seconds=seconds)
-        return self._save(voice(session, self.provider, self.outcome))
+    def answer(
+        self,
+        session_id: str,
+        text: str,
+        seconds: float | None = None,
+        revision: int | None = None,
+    ) -> Session:
+        """Judge the answer, ask the next question (in the model's voice when one is set).
+        `revision`: the version of the session the candidate answered (SessionConflict if
+        it moved on since)."""
+        turn = {"action": "answer", "text": text, "seconds": seconds}
+        session = self._taken_on(session_id, revision, turn)
+        answered = engine.answer(session, text, self.stories(), seconds=seconds)
+        return self._save(voice(answered, self.provider, self.outcome), turn)
 
-    def skip(self, session_id: str) -> Session:
-        return self._save(engine.skip(self.get(session_id), self.stories()))
+    def skip(self, session_id: str, revision: int | None = None) -> Session:
+        turn = {"action": "skip", "text": "", "seconds": None}
+        session = self._taken_on(session_id, revision, turn)
+        return self._save(engine.skip(session, self.stories()), turn)
 
-    def finish(self, session_id: str) -> Session:
-        session = self.get(session_id)
+    def finish(self, session_id: str, revision: int | None = None) -> Session:
+        turn = {"action": "finish", "text": "", "seconds": None}
+        session = self._taken_on(session_id, revision, turn)
         if session.status != "active":
             return session
-        return self._save(engine.finish(session))
+        return self._save(engine.finish(session), turn)
 
     def resume(self, session_id: str) -> Session:
         session = self.get(session_id)
@@ -144,9 +160,22 @@ class Practice:
         story = engine.draft_from(session, answer)
         return self.repo.add(story).story
 
-    def _save(self, session: Session) -> Session:
-        self.repo.save_session(session.to_dict())
+    def _taken_on(self, session_id: str, revision: int | None, turn: dict[str, Any]) -> Session:
+        """The session as saved, if it is still at `revision` (when given)."""
+        session = self.get(session_id)
+        if revision is not None and revision != session.revision:
+            raise SessionConflict(session_id, revision, session.revision, session.to_dict(), turn)
         return session
+
+    def _save(self, session: Session, turn: dict[str, Any] | None = None) -> Session:
+        """Save on the revision the session was read at; a new session is revision 1."""
+        try:
+            saved = self.repo.save_session(session.to_dict())
+        except SessionConflict as err:  # another turn was saved while this one was judged
+            raise SessionConflict(
+                session.id, err.base, err.current, err.theirs, turn or err.yours
+            ) from None
+        return session.evolve(revision=saved)
 
 
 def turn_summary(session: Session) -> dict[str, object]:
@@ -154,6 +183,7 @@ def turn_summary(session: Session) -> dict[str, object]:
     asked = session.last_question
     return {
         "session_id": session.id,
+        "revision": session.revision,  # send it with the next turn (see Practice.answer)
         "status": session.status,
         "question": asked.text if asked else None,
         "level": asked.level if asked else None,

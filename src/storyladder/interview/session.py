@@ -1,7 +1,8 @@
 """The nouns of a practice session: the planned steps, the turns, the session itself.
 
 A session is a value: the engine returns a new one for every answer. Its dict form
-is what the store saves after every turn, so a crash loses nothing.
+is what the store saves after every turn, so a crash loses nothing; its revision is the
+version the store compares before saving, so a turn taken on a stale copy loses nothing.
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ class Session:
     turns: tuple[Turn, ...] = ()
     status: str = "active"  # active | done
     scorecard: dict[str, Any] | None = field(default=None)
+    # how many times the store has saved it (0: never): the version a turn is taken on, so
+    # two windows answering at once never overwrite each other (the store compares it)
+    revision: int = 0
 
     @property
     def last_question(self) -> Turn | None:
@@ -117,6 +121,7 @@ class Session:
             "status": self.status,
             "turns": [t.to_dict() for t in self.turns],
             "scorecard": self.scorecard,
+            "revision": self.revision,
         }
 
     @classmethod
@@ -135,4 +140,5 @@ class Session:
             status=data.get("status", "active"),
             turns=tuple(Turn.from_dict(t) for t in data.get("turns", ())),
             scorecard=data.get("scorecard"),
+            revision=data.get("revision", 0),
         )

@@ -3,6 +3,8 @@
 Every save writes a new revision row and moves the head with a compare-and-set on
 the revision number, so a save made on a stale revision raises Conflict (with
 both versions) instead of overwriting. Removal is a revision too, and reversible.
+Practice sessions are saved the same way: on the revision a turn was taken on, or not at
+all (SessionConflict).
 
 A repository belongs to one owner (LOCAL_OWNER in a single-user bank, a user of the
 multi-user server otherwise): every query names the owner, and on PostgreSQL every
@@ -21,9 +23,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, text, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from storyladder.errors import Conflict, StoryExists, StoryNotFound
+from storyladder.errors import Conflict, SessionConflict, StoryExists, StoryNotFound
 from storyladder.model import Story
 from storyladder.store.tables import (
     LOCAL_OWNER,
@@ -346,8 +348,12 @@ class Repository:
 
     # -- practice sessions -----------------------------------------------------
 
-    def save_session(self, data: dict[str, Any]) -> None:
-        """Insert or replace a session (its dict form), in one transaction."""
+    def save_session(self, data: dict[str, Any]) -> int:
+        """Save a session (its dict form) taken from revision `data["revision"]` (0: a new
+        session) as the next revision, and return it. A compare-and-set, as a story's save
+        is: if the session moved on since that revision, SessionConflict with the session as
+        saved, and nothing is written."""
+        base = int(data.get("revision") or 0)
         now = self._clock()
         values = {
             "mode": data["mode"],
@@ -355,32 +361,51 @@ class Repository:
             "status": data["status"],
             "story_id": data.get("story_id"),
             "updated_at": now,
-            "data": json.dumps(data, ensure_ascii=False, default=str),
+            "revision": base + 1,
+            "data": json.dumps(data | {"revision": base + 1}, ensure_ascii=False, default=str),
         }
-        with self.writing() as conn:
-            moved = conn.execute(
-                update(sessions)
-                .where(self._mine(sessions), sessions.c.id == data["id"])
-                .values(**values)
-            )
-            if moved.rowcount == 0:
-                conn.execute(
-                    insert(sessions).values(
-                        owner_id=self.owner, id=data["id"], created_at=now, **values
+        try:
+            with self.writing() as conn:
+                if base == 0:
+                    conn.execute(
+                        insert(sessions).values(
+                            owner_id=self.owner, id=data["id"], created_at=now, **values
+                        )
                     )
+                    return base + 1
+                moved = conn.execute(
+                    update(sessions)
+                    .where(
+                        self._mine(sessions),
+                        sessions.c.id == data["id"],
+                        sessions.c.revision == base,
+                    )
+                    .values(**values)
                 )
+                if moved.rowcount == 1:
+                    return base + 1
+        except IntegrityError:  # a new session whose id someone saved first
+            if self._session_row(data["id"]) is None:
+                raise
+        theirs = self.get_session(data["id"])  # StoryNotFound if it is gone
+        raise SessionConflict(data["id"], base, theirs["revision"], theirs, data)
+
+    def _session_row(self, session_id: str) -> Any:
+        query = select(sessions.c.data, sessions.c.revision).where(
+            self._mine(sessions), sessions.c.id == session_id
+        )
+        with self.reading() as conn:
+            return conn.execute(query).first()
 
     def get_session(self, session_id: str) -> dict[str, Any]:
-        with self.reading() as conn:
-            data = conn.execute(
-                select(sessions.c.data).where(self._mine(sessions), sessions.c.id == session_id)
-            ).scalar()
-        if data is None:
+        """A session's dict form, with the revision it is at."""
+        row = self._session_row(session_id)
+        if row is None:
             raise StoryNotFound(
                 f"no session with id '{session_id}' (see 'storyladder sessions list')"
             )
-        out: dict[str, Any] = json.loads(data)
-        return out
+        out: dict[str, Any] = json.loads(row.data)
+        return out | {"revision": row.revision}
 
     def resolve_session(self, text: str) -> str:
         """The id of the one session whose id is `text` or begins with it."""
@@ -412,12 +437,13 @@ class Repository:
     def all_sessions(self) -> builtins.list[dict[str, Any]]:
         """Every session in full (transcripts and scorecards), oldest first."""
         query = (
-            select(sessions.c.data)
+            select(sessions.c.data, sessions.c.revision)
             .where(self._mine(sessions))
             .order_by(sessions.c.created_at, sessions.c.id)
         )
         with self.reading() as conn:
-            return [json.loads(data) for data in conn.execute(query).scalars()]
+            rows = list(conn.execute(query))
+        return [json.loads(row.data) | {"revision": row.revision} for row in rows]
 
     def timeline(self) -> dict[str, builtins.list[tuple[datetime, Story]]]:
         """Every revision of every story in the bank with the time it was saved, oldest first."""

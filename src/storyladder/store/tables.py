@@ -58,7 +58,8 @@ story_revisions = Table(
     ForeignKeyConstraint(["owner_id", "story_id"], ["stories.owner_id", "stories.id"]),
 )
 
-# Practice sessions (interview engine): the whole session as JSON, saved after every turn.
+# Practice sessions (interview engine): the whole session as JSON, saved after every turn
+# on the revision the turn was taken on.
 sessions = Table(
     "sessions",
     metadata,
@@ -71,6 +72,8 @@ sessions = Table(
     Column("data", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # moved by a compare-and-set on every save, as a story's head is (migration 0008)
+    Column("revision", Integer, nullable=False, server_default="1"),
     PrimaryKeyConstraint("owner_id", "id", name="pk_sessions"),
 )
 

@@ -10,7 +10,16 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from storyladder.errors import Conflict, StoryExists, StoryInvalid, StoryladderError, StoryNotFound
+from storyladder.errors import (
+    Conflict,
+    SessionConflict,
+    StoryExists,
+    StoryInvalid,
+    StoryladderError,
+    StoryNotFound,
+)
+from storyladder.interview.practice import turn_summary
+from storyladder.interview.session import Session
 from storyladder.store import isolation
 from storyladder.store.database import make_engine
 from storyladder.store.repository import Repository
@@ -57,6 +66,10 @@ async def _on_error(_request: Request, exc: Exception) -> JSONResponse:
     status = 400
     if isinstance(exc, StoryNotFound):
         status = 404
+    elif isinstance(exc, SessionConflict):  # the session as it is now, and the turn back
+        status = 409
+        now = turn_summary(Session.from_dict(exc.theirs)) | {"id": exc.session_id}
+        body |= {"current": exc.current, "theirs": now, "yours": exc.yours}
     elif isinstance(exc, Conflict):
         status = 409
         body |= {"current": exc.current, "theirs": exc.theirs.to_dict()}

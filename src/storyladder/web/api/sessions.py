@@ -3,7 +3,8 @@ interview/practice.py, with the server's repository as the user), one's own sess
 sharing one with one's cohorts' coaches (a copy as it is when shared; sharing again
 replaces the copy; withdrawing deletes it). A coach names a session shared with them
 OWNER:ID (see GET /api/v1/cohort); anything else is a 404, the same whether or not such a
-session exists, and nobody posts a turn into a session that is not theirs."""
+session exists, and nobody posts a turn into a session that is not theirs. A turn names
+the revision it was taken on; a stale one is a 409 that gives the answer back."""
 
 from __future__ import annotations
 
@@ -36,6 +37,10 @@ class NewTurn(BaseModel):
     action: Literal["answer", "skip", "finish"] = "answer"
     text: str = ""  # the answer (action "answer")
     seconds: float | None = None  # how long the answer took
+    # the session's revision you saw (every answer gives it): a 409 if it has moved on since
+    # (another window or client took a turn); without it, the turn is taken on the session
+    # as it is when it arrives
+    revision: int | None = None
 
 
 def _own(repo: Repository, ref: str) -> str:
@@ -75,19 +80,22 @@ def start_practice(repo: UserRepo, given: NewPractice) -> dict[str, Any]:
     return turn_summary(session) | {"id": session.id}
 
 
-@router.post("/sessions/{session_id}/turns", responses={400: {}, 404: {}})
+@router.post("/sessions/{session_id}/turns", responses={400: {}, 404: {}, 409: {}})
 def take_turn(repo: UserRepo, session_id: str, turn: NewTurn) -> dict[str, Any]:
     """Your turn in your session: answer the question asked (judged by the same coach as
     the CLI's practice), skip it, or finish. Answers the next question, what was heard in
     your answer, and the scorecard once finished. Only your own session: anyone else's is
-    a 404, shared with you or not."""
+    a 404, shared with you or not. Send the `revision` of the session you saw: if another
+    window or client took a turn since, nothing is saved and the 409 says where the session
+    is now (`current`, the revision; `theirs`, as this answer would) and gives your turn
+    back (`yours`: action, text, seconds) to send again on `current`."""
     practice, slug = Practice(repo), _own(repo, session_id)
     if turn.action == "skip":
-        session = practice.skip(slug)
+        session = practice.skip(slug, revision=turn.revision)
     elif turn.action == "finish":
-        session = practice.finish(slug)
+        session = practice.finish(slug, revision=turn.revision)
     else:
-        session = practice.answer(slug, turn.text, seconds=turn.seconds)
+        session = practice.answer(slug, turn.text, seconds=turn.seconds, revision=turn.revision)
     return turn_summary(session) | {"id": session.id}
 
 

@@ -1,5 +1,7 @@
 """Practice in the browser: ladder climbs, drills and mocks in a chat view, run by the same
-practice service as the CLI and MCP; answers typed or recorded; every turn saved."""
+practice service as the CLI and MCP; answers typed or recorded; every turn saved, on the
+revision the page showed: a turn another tab overtook is refused and its answer stays in
+the box."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 
 from storyladder import taxonomy
-from storyladder.errors import StoryladderError, StoryNotFound
+from storyladder.errors import SessionConflict, StoryladderError, StoryNotFound
 from storyladder.interview.plan import drill_ids
 from storyladder.interview.practice import Practice, progress
 from storyladder.interview.session import Session
@@ -70,8 +72,15 @@ def start(
 
 @router.get("/practice/{session_id}")
 def show(request: Request, session_id: str, store: Repo) -> object:
-    session = Session.from_dict(store.get_session(session_id))
-    folder = _audio_dir(request, session_id)
+    return _session_page(request, Session.from_dict(store.get_session(session_id)))
+
+
+def _session_page(
+    request: Request, session: Session, refused: dict[str, object] | None = None
+) -> object:
+    """The transcript and the answer box; `refused`: a turn not taken (its answer back in
+    the box, and why), answered 409."""
+    folder = _audio_dir(request, session.id)
     recordings = [
         {"name": p.name, "words": _words_of(p)}
         for p in (sorted(folder.iterdir()) if folder.exists() else [])
@@ -80,9 +89,11 @@ def show(request: Request, session_id: str, store: Repo) -> object:
     return page(
         request,
         "session.html",
+        status=409 if refused else 200,
         session=session,
         recordings=recordings,
         where=progress(session).describe() if session.status == "active" else None,
+        refused=refused,
     )
 
 
@@ -94,15 +105,42 @@ def answer(
     text: Annotated[str, Form()] = "",
     seconds: Annotated[float | None, Form()] = None,
     action: Annotated[str, Form()] = "answer",
+    revision: Annotated[int | None, Form()] = None,
 ) -> object:
+    """Take a turn on the revision the page showed (`revision`); if another tab took one
+    first, the page as it is now, with the answer still in the box (409)."""
     service = _service(request, store)
-    if action == "skip":
-        service.skip(session_id)
-    elif action == "finish":
-        service.finish(session_id)
-    else:
-        service.answer(session_id, text, seconds=seconds)
+    try:
+        if action == "skip":
+            service.skip(session_id, revision=revision)
+        elif action == "finish":
+            service.finish(session_id, revision=revision)
+        else:
+            service.answer(session_id, text, seconds=seconds, revision=revision)
+    except SessionConflict as conflict:
+        return _session_page(
+            request,
+            Session.from_dict(conflict.theirs),
+            {"action": action, "text": text, "message": _moved_on(conflict, action, text)},
+        )
     return RedirectResponse(f"/practice/{session_id}#latest", status_code=303)
+
+
+def _moved_on(conflict: SessionConflict, action: str, text: str) -> str:
+    finished = conflict.theirs.get("status") != "active"
+    what = {"skip": "Your skip was not taken", "finish": "Your finish was not taken"}.get(
+        action, "Your answer was not sent"
+    )
+    said = "This session moved on in another tab or window since this page was shown"
+    said += ": it has finished." if finished else "; its newest question is the last one above."
+    said += f" {what}, and nothing was overwritten."
+    if text.strip():
+        said += (
+            " What you typed is below: copy it."
+            if finished
+            else " What you typed is still in the box: send it to answer that question."
+        )
+    return said
 
 
 @router.post("/practice/{session_id}/keep/{answer}")

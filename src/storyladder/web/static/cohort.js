@@ -116,9 +116,24 @@
     turn.addEventListener("submit", function (e) {
       e.preventDefault();
       var action = (e.submitter && e.submitter.value) || "answer";
-      var body = { action: action, text: turn.text.value };
-      sendForm(turn, "POST", turnPath, body, document.getElementById("turn-status"), function () {
-        window.location.reload();
+      // the revision this page shows: if another tab took a turn since, the 409 gives the
+      // session as it is now, nothing is saved, and the answer stays in the box
+      var body = { action: action, text: turn.text.value, revision: parseInt(turn.dataset.revision, 10) };
+      var out = document.getElementById("turn-status");
+      var buttons = turn.querySelectorAll("button[type=submit]");
+      Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
+      api("POST", turnPath, body).then(function (answer) {
+        Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; });
+        if (answer.ok) { window.location.reload(); return; }
+        var now = answer.status === 409 && answer.data.theirs;
+        if (!now) { say(out, "Not saved: " + why(answer) + " What you typed is still here.", "error"); return; }
+        turn.dataset.revision = String(answer.data.current);
+        say(out, now.status === "active"
+          ? "Not sent: this session moved on in another tab or window (" + now.progress + "). " +
+            "The question now asked: \u201c" + now.question + "\u201d Nothing was overwritten. " +
+            "Your answer is still here: send it to answer that question, or copy it."
+          : "Not sent: this session was finished in another tab or window. Nothing was " +
+            "overwritten. Your answer is still here: copy it.", "error");
       });
     });
   }
