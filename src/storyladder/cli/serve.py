@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import webbrowser
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -38,10 +38,8 @@ def serve(
 
     Example: storyladder serve --open
     """
-    import uvicorn
-
     from storyladder.errors import ConfigError
-    from storyladder.web.app import WORKER_CONFIG, create_app, hosts_for
+    from storyladder.web.app import create_app, hosts_for
 
     st = state(ctx)
     if db:
@@ -61,11 +59,23 @@ def serve(
     console().print(f"storyladder is running at {url}  (bank: {st.database_url}; Ctrl-C stops)")
     if open_browser:
         webbrowser.open(url)
-    if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
-        return
     hosts = sorted(hosts_for(host, port))
     config = {"home": str(st.home), "database_url": st.database_url, "hosts": hosts}
+    _run(app, config, host, port, workers)
+
+
+def _run(
+    app: Any, config: dict[str, Any], host: str, port: int, workers: int, **options: Any
+) -> None:
+    """Serve `app` in this process, or `workers` processes that each build it again from
+    `config` (web.app.from_environment)."""
+    import uvicorn
+
+    from storyladder.web.app import WORKER_CONFIG
+
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", **options)
+        return
     os.environ[WORKER_CONFIG] = json.dumps(config)
     uvicorn.run(
         "storyladder.web.app:from_environment",
@@ -74,6 +84,7 @@ def serve(
         host=host,
         port=port,
         log_level="warning",
+        **options,
     )
 
 
@@ -82,12 +93,11 @@ def _serve_multi_user(
 ) -> None:
     """The multi-user server: refused on SQLite, and unless the database keeps users
     apart by itself; it has logins, so it may listen beyond this machine (behind TLS)."""
-    import uvicorn
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
     from storyladder.errors import ConfigError
-    from storyladder.web.app import WORKER_CONFIG, hosts_for
+    from storyladder.web.app import hosts_for
     from storyladder.web.pages.app import create_multi_user_app
 
     try:
@@ -106,20 +116,8 @@ def _serve_multi_user(
         f"storyladder multi-user server on http://{host}:{port}/ (pages; the JSON API under "
         "/api/v1; Ctrl-C stops)"
     )
-    if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True)
-        return
     config = {"database_url": database_url, "hosts": sorted(hosts), "multi_user": True}
-    os.environ[WORKER_CONFIG] = json.dumps(config)
-    uvicorn.run(
-        "storyladder.web.app:from_environment",
-        factory=True,
-        workers=workers,
-        host=host,
-        port=port,
-        log_level="warning",
-        proxy_headers=True,
-    )
+    _run(app, config, host, port, workers, proxy_headers=True)
 
 
 def _port_free(host: str, port: int) -> None:
