@@ -139,6 +139,7 @@ _ADVICE = phrases(  # advice to the listener instead of an episode
 )
 _WOULD = phrases(
     r"I(?:'d| would)(?! have| never| not| rather| say| argue| probably say| already| just"
+    r"| pick| choose| go with| point to| mention| share| start with| talk about| tell| like to"
     r"| \w+ed\b| been| done| gone| taken| set| had| got| seen| made| told| built| written| spent"
     r"| lost| left| used| put| run| known| thought| felt| heard| found)",
     r"what I(?:'d| would) do",
