@@ -150,6 +150,22 @@ def _shares(repo: Repository, which: Any) -> list[SharedRevision]:
     ]
 
 
+def readable(repo: Repository, table: Any) -> Any:
+    """A condition on a row of `table` (comments, overrides: an owner, story and revision):
+    this user may read it, as the story's owner or as someone its own revision is shared
+    with (migration 0009 says the same in the database)."""
+    shared = (
+        select(shares.c.revision)
+        .where(
+            shares.c.owner_id == table.c.owner_id,
+            shares.c.story_id == table.c.story_id,
+            shares.c.revision == table.c.revision,
+        )
+        .exists()
+    )
+    return (table.c.owner_id == repo.owner) | shared
+
+
 def _visible_revisions(conn: Connection, repo: Repository, owner: int, story_id: str) -> list[int]:
     """The revisions of (owner, story) this user may read: all of their own story's, or
     only the shared ones of someone else's."""
@@ -251,13 +267,15 @@ def add_comment(
 
 
 def list_comments(repo: Repository, owner: int, story_id: str) -> list[Comment]:
-    """The comments on a story this user may read (all its revisions), oldest first."""
+    """The comments on a story this user may read, oldest first: all of them on one's own
+    story, only those on a revision shared with one on someone else's."""
     with repo.reading() as conn:
         if not _visible_revisions(conn, repo, owner, story_id):
             raise _not_found(story_id)
         query = (
             select(comments)
             .where(comments.c.owner_id == owner, comments.c.story_id == story_id)
+            .where(readable(repo, comments))
             .order_by(comments.c.created_at, comments.c.id)
         )
         rows = list(conn.execute(query))

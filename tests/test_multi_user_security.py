@@ -1,0 +1,94 @@
+"""Regressions of the security review of the multi-user server (2026-11-30), on a real
+PostgreSQL: through the API, and by direct SQL as the app's role where the database is
+involved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.api_world import STORY, Server, server
+
+pytestmark = pytest.mark.postgres
+__all__ = ["server"]  # the fixture
+LADDERED = STORY | {"ladder": {"surface": "I rolled back a bad billing migration at night."}}
+SECRET = LADDERED | {
+    "result": "PRIVATE DRAFT: I was fired for this.",
+    "ladder": {"surface": "PRIVATE LADDER words never shared."},
+}
+
+
+def _story(client: Any, body: dict[str, Any] = LADDERED) -> str:
+    made = client.post("/api/v1/stories", json=body)
+    assert made.status_code == 201, made.text
+    return str(made.json()["id"])
+
+
+# -- 1. others read comments, readings and replies only on revisions shared with them --
+
+
+def test_the_owners_note_on_a_revision_never_shared_stays_hers(server: Server) -> None:
+    ada, cora = server.login("ada"), server.login("cora")
+    sid = _story(ada)
+    assert ada.post(f"/api/v1/stories/{sid}/shares").status_code == 201  # revision 1
+    saved = ada.put(f"/api/v1/stories/{sid}", json=SECRET, headers={"If-Match": "1"})
+    assert saved.json()["revision"] == 2  # never shared
+    note = {"field": "result", "start": 0, "end": 35, "body": "delete before sharing"}
+    made = ada.post(f"/api/v1/stories/{sid}/comments", json=note | {"revision": 2})
+    assert made.status_code == 201, made.text
+    ref = server.ref("ada", sid)
+    assert cora.get(f"/api/v1/stories/{ref}/revisions/2").status_code == 404
+    seen = cora.get(f"/api/v1/stories/{ref}/comments")
+    assert seen.status_code == 200 and seen.json() == []
+    assert "PRIVATE" not in cora.get(f"/api/v1/stories/{ref}/review").text
+    assert [c["revision"] for c in ada.get(f"/api/v1/stories/{sid}/comments").json()] == [2]
+    # the database says the same to the app's role
+    assert server.sql("cora", "SELECT quote FROM comments") == []
+    assert len(server.sql("ada", "SELECT quote FROM comments")) == 1
+
+
+def test_after_a_withdrawal_and_a_new_share_the_old_revisions_words_stay_hidden(
+    server: Server,
+) -> None:
+    ada, cora = server.login("ada"), server.login("cora")
+    sid = _story(ada, SECRET)
+    ref = server.ref("ada", sid)
+    ada.post(f"/api/v1/stories/{sid}/shares")
+    comment = cora.post(
+        f"/api/v1/stories/{ref}/comments",
+        json={"field": "result", "start": 0, "end": 13, "body": "Say more."},
+    ).json()
+    override = cora.post(
+        f"/api/v1/stories/{ref}/overrides", json={"level": "surface", "met": False}
+    ).json()
+    assert server.sql("cora", "SELECT answer FROM overrides")[0][0].startswith("PRIVATE LADDER")
+    for path in (f"comments/{comment['id']}", f"overrides/{override['id']}"):
+        answer = ada.post(f"/api/v1/stories/{sid}/{path}/replies", json={"body": "PRIVATE reply"})
+        assert answer.status_code == 201, answer.text
+    ada.delete(f"/api/v1/stories/{sid}/shares")
+    ada.put(f"/api/v1/stories/{sid}", json=LADDERED, headers={"If-Match": "1"})
+    assert ada.post(f"/api/v1/stories/{sid}/shares").status_code == 201  # revision 2 only
+    for path in ("comments", "overrides", "review"):
+        seen = cora.get(f"/api/v1/stories/{ref}/{path}")
+        assert seen.status_code == 200 and "PRIVATE" not in seen.text, path
+    reply = {"body": "hm"}
+    late = cora.post(f"/api/v1/stories/{ref}/comments/{comment['id']}/replies", json=reply)
+    assert late.status_code == 404
+    for table in ("comments", "overrides", "replies"):
+        assert server.sql("cora", f"SELECT * FROM {table}") == [], table
+        assert server.sql("ada", f"SELECT * FROM {table}") != [], table
+    # nor can the app's role, as cora, write a reply to what she may no longer read
+    with pytest.raises(Exception, match="row-level security"):
+        server.sql(
+            "cora",
+            "INSERT INTO replies (owner_id, story_id, comment_id, author_id, body, created_at) "
+            "VALUES (:owner, :story, :c, :me, 'x', now())",
+            owner=server.ids["ada"],
+            story=sid,
+            c=comment["id"],
+            me=server.ids["cora"],
+        )
+    # the owner still reads all of it
+    assert len(ada.get(f"/api/v1/stories/{sid}/comments").json()[0]["replies"]) == 1
+    assert len(ada.get(f"/api/v1/stories/{sid}/overrides").json()[0]["replies"]) == 1
