@@ -4,11 +4,14 @@ involved."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
+import httpx2 as httpx
 import pytest
 
-from tests.api_world import STORY, Server, server
+from storyladder.web.api.throttle import LIMIT, Throttle
+from tests.api_world import BASE, PASSWORD, STORY, Server, server
 
 pytestmark = pytest.mark.postgres
 __all__ = ["server"]  # the fixture
@@ -92,3 +95,47 @@ def test_after_a_withdrawal_and_a_new_share_the_old_revisions_words_stay_hidden(
     # the owner still reads all of it
     assert len(ada.get(f"/api/v1/stories/{sid}/comments").json()[0]["replies"]) == 1
     assert len(ada.get(f"/api/v1/stories/{sid}/overrides").json()[0]["replies"]) == 1
+
+
+# -- 2. the login limit holds against concurrent requests, in bounded memory -----------
+
+
+async def _burst(app: Any, n: int, password: str) -> list[int]:
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.9", 1234))
+    async with httpx.AsyncClient(transport=transport, base_url=BASE) as client:
+        body = {"email": "ada@example.org", "password": password}
+        answers = await asyncio.gather(*[client.post("/api/v1/login", json=body) for _ in range(n)])
+    return [a.status_code for a in answers]
+
+
+def test_a_burst_of_concurrent_logins_checks_no_more_than_the_limit(server: Server) -> None:
+    codes = asyncio.run(_burst(server.app, 20, "guess guess guess"))
+    assert codes.count(401) == LIMIT and codes.count(429) == 20 - LIMIT, sorted(codes)
+    # the right password is refused too while the limit lasts
+    assert asyncio.run(_burst(server.app, 1, PASSWORD)) == [429]
+
+
+def test_right_logins_do_not_count_against_the_address(server: Server) -> None:
+    codes = [
+        code for _ in range(LIMIT + 2) for code in asyncio.run(_burst(server.app, 1, PASSWORD))
+    ]
+    assert codes == [200] * (LIMIT + 2)  # (at most LIMIT are checked at once, right or wrong)
+    assert server.app.state.throttle.wait("ip:203.0.113.9") == 0
+
+
+def test_the_throttle_counts_before_the_check_and_forgets_the_oldest_past_its_size() -> None:
+    now = [0.0]
+    throttle = Throttle(limit=2, window=60, clock=lambda: now[0], max_keys=4)
+    assert throttle.attempt("ip:a", "email:x")[0] == 0
+    assert throttle.attempt("ip:a", "email:x")[0] == 0
+    assert throttle.attempt("ip:a", "email:x")[0] == 60  # the first two still pending
+    wait, stamp = throttle.attempt("ip:b", "email:y")
+    throttle.succeeded(stamp, "ip:b", forget="email:y")
+    assert throttle.wait("ip:b") == 0 and len(throttle) == 2
+    for n in range(10):
+        throttle.attempt(f"ip:{n}", f"email:{n}")
+        assert len(throttle) <= 4
+    assert throttle.wait("ip:a", "email:x") == 0  # forgotten, oldest first
+    now[0] = 61.0
+    throttle.attempt("ip:9")
+    assert throttle.wait("ip:9") == 0  # the window passed

@@ -81,11 +81,15 @@ def _login_slots(request: Request) -> CapacityLimiter:
 
 async def sign_in(request: Request, email: str, password: str) -> LoginSession:
     """Check a password (rate-limited, in the login threads): the new session, or a 429
-    (with Retry-After) or a 401. The API's login and the login page both use it."""
+    (with Retry-After) or a 401. The API's login and the login page both use it.
+
+    The attempt is counted against the address and the email before the password is
+    checked, in the same locked step as the limit is (so concurrent requests cannot all
+    slip under it), and taken back only when the password is right."""
     throttle = request.app.state.throttle
     address = f"ip:{request.client.host if request.client else '?'}"
     key = f"email:{email.strip().lower()}"
-    wait = throttle.wait(address, key)
+    wait, stamp = throttle.attempt(address, key)
     if wait > 0:
         raise HTTPException(
             429,
@@ -100,9 +104,8 @@ async def sign_in(request: Request, email: str, password: str) -> LoginSession:
         limiter=_login_slots(request),
     )
     if signed_in is None:
-        throttle.failed(address, key)
         raise _unauthorized("wrong email or password (or the account is disabled)")
-    throttle.forget(key)
+    throttle.succeeded(stamp, address, forget=key)
     return signed_in
 
 
