@@ -5,11 +5,16 @@ involved."""
 from __future__ import annotations
 
 import asyncio
+import re
+import time
 from typing import Any
 
 import httpx2 as httpx
 import pytest
 
+from storyladder.errors import InputError
+from storyladder.store.accounts import MAX_EMAIL, looks_like_email, normal_email
+from storyladder.store.passwords import MAX_PASSWORD, hash_password
 from storyladder.web.api.throttle import LIMIT, Throttle
 from tests.api_world import BASE, PASSWORD, STORY, Server, server
 
@@ -139,3 +144,45 @@ def test_the_throttle_counts_before_the_check_and_forgets_the_oldest_past_its_si
     now[0] = 61.0
     throttle.attempt("ip:9")
     assert throttle.wait("ip:9") == 0  # the window passed
+
+
+# -- 3. a long email costs time linear in its length, and long fields are refused ------
+
+OLD_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # (the quadratic pattern it replaced)
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["ada@example.org", "a.b+c@x.co", "a@b.c", "a@.b.c", "a@b.c.", "a@bc", "@b.c", "a@b@c.d"]
+    + ["a b@c.d", "a@b .cd", "a@.", "a@..", "a@b.", "ada@ex\tample.org", ""],
+)
+def test_the_email_check_says_what_the_old_pattern_said(email: str) -> None:
+    assert looks_like_email(email) is bool(OLD_EMAIL.fullmatch(email))
+
+
+def test_a_huge_email_is_refused_at_once() -> None:
+    evil = "a@" + "." * 40_000 + "@"
+    started = time.perf_counter()
+    assert not looks_like_email(evil) and not looks_like_email("a@" + "b" * 300 + ".org")
+    with pytest.raises(InputError, match="not an email"):
+        normal_email(evil)
+    assert time.perf_counter() - started < 0.05
+    assert len(normal_email("  " + "a" * 240 + "@example.org ")) <= MAX_EMAIL
+
+
+def test_login_and_reset_refuse_overlong_fields_before_any_work(server: Server) -> None:
+    client = server.client()
+    for body in (
+        {"email": "a@" + "." * 40_000 + "@", "password": "whatever"},
+        {"email": "ada@example.org", "password": "x" * (MAX_PASSWORD + 1)},
+    ):
+        started = time.perf_counter()
+        assert client.post("/api/v1/login", json=body).status_code == 422
+        assert time.perf_counter() - started < 1
+    assert server.app.state.throttle.wait("email:ada@example.org") == 0  # never counted
+    long_token = {"token": "t" * 129, "password": "a new password"}
+    assert client.post("/api/v1/password-reset", json=long_token).status_code == 422
+    long_password = {"token": "t" * 43, "password": "p" * (MAX_PASSWORD + 1)}
+    assert client.post("/api/v1/password-reset", json=long_password).status_code == 422
+    with pytest.raises(InputError, match="too long"):
+        hash_password("p" * (MAX_PASSWORD + 1))

@@ -9,10 +9,11 @@ from typing import Annotated, Any
 
 from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from storyladder.store import accounts
-from storyladder.store.accounts import LoginSession
+from storyladder.store.accounts import MAX_EMAIL, LoginSession
+from storyladder.store.passwords import MAX_PASSWORD
 from storyladder.store.repository import Repository
 from storyladder.web.security import CSRF_HEADER, SAFE_METHODS, same_origin
 
@@ -21,8 +22,8 @@ LOGIN_SLOTS = 2  # password checks at once per worker (argon2: ~0.2 s of CPU and
 
 
 class Credentials(BaseModel):
-    email: str
-    password: str
+    email: str = Field(max_length=MAX_EMAIL)
+    password: str = Field(max_length=MAX_PASSWORD)
 
 
 class SignedIn(BaseModel):
@@ -136,8 +137,8 @@ async def login(credentials: Credentials, request: Request, response: Response) 
 
 
 class PasswordReset(BaseModel):
-    token: str  # from the link `storyladder users reset EMAIL` printed
-    password: str
+    token: str = Field(max_length=128)  # from the link `storyladder users reset EMAIL` printed
+    password: str = Field(max_length=MAX_PASSWORD)
 
 
 @public.post("/password-reset", responses={400: {}})
