@@ -24,3 +24,68 @@ def test_the_login_form_refuses_overlong_fields_before_checking(app: object) -> 
         assert "." * 300 not in refused.text  # (not shown back whole)
     form = {"email": "ada@example.org", "password": PASSWORD, "login_token": _login_form(client)}
     assert client.post("/login", data=form).status_code == 303
+
+
+# -- 4. the coach's review page shows what it can, whatever else the story carries -----
+
+STORY = {
+    "title": "The migration we rolled back",
+    "situation": "Our billing migration corrupted rounding for 3% of invoices.",
+    "action": "I rolled it back at 02:10 and wrote the fix with Ana.",
+    "result": "No customer was charged wrongly.",
+}
+
+
+def _ids(client: object) -> int:
+    return int(client.get("/api/v1/me").json()["id"])  # type: ignore[attr-defined]
+
+
+def test_the_review_page_survives_a_withdrawal_and_a_new_share(app: object) -> None:
+    ada, cora = _client(app, "ada"), _client(app, "cora")
+    sid = ada.post("/api/v1/stories", json=STORY).json()["id"]
+    ada.post(f"/api/v1/stories/{sid}/shares")
+    ref, page = f"{_ids(ada)}:{sid}", f"/review/{_ids(ada)}/{sid}"
+    said = {"field": "action", "start": 0, "end": 9, "body": "Who decided?"}
+    assert cora.post(f"/api/v1/stories/{ref}/comments", json=said).status_code == 201
+    assert cora.get(page).status_code == 200
+    ada.delete(f"/api/v1/stories/{sid}/shares")
+    ada.put(f"/api/v1/stories/{sid}", json=STORY | {"result": "Better."}, headers={"If-Match": "1"})
+    assert ada.post(f"/api/v1/stories/{sid}/shares").status_code == 201
+    shown = cora.get(page)
+    assert shown.status_code == 200 and "Better." in shown.text
+    assert "Who decided?" not in shown.text  # on the withdrawn revision
+
+
+def test_the_review_page_survives_the_owners_note_on_a_private_revision(app: object) -> None:
+    ada, cora = _client(app, "ada"), _client(app, "cora")
+    sid = ada.post("/api/v1/stories", json=STORY).json()["id"]
+    ada.post(f"/api/v1/stories/{sid}/shares")
+    secret = STORY | {"result": "Secret draft."}
+    ada.put(f"/api/v1/stories/{sid}", json=secret, headers={"If-Match": "1"})
+    note = {"field": "result", "start": 0, "end": 6, "body": "note to self"}
+    assert ada.post(f"/api/v1/stories/{sid}/comments", json=note).status_code == 201
+    shown = cora.get(f"/review/{_ids(ada)}/{sid}")
+    assert shown.status_code == 200
+    assert "note to self" not in shown.text and "Secret draft" not in shown.text
+    assert "note to self" in ada.get(f"/stories/{sid}").text  # the owner's page keeps it
+
+
+def test_a_comment_on_a_revision_gone_meanwhile_is_left_out_not_a_404(
+    app: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from storyladder.store import sharing
+
+    ada, cora = _client(app, "ada"), _client(app, "cora")
+    sid = ada.post("/api/v1/stories", json=STORY).json()["id"]
+    ada.post(f"/api/v1/stories/{sid}/shares")
+    listed = sharing.list_comments
+    gone = sharing.Comment(9, sid, 7, _ids(ada), "title", 0, 3, "The", "GONE", datetime.now(UTC))
+
+    def with_one_unreadable(*args: object) -> list[sharing.Comment]:
+        return [*listed(*args), gone]  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sharing, "list_comments", with_one_unreadable)
+    shown = cora.get(f"/review/{_ids(ada)}/{sid}")
+    assert shown.status_code == 200 and "GONE" not in shown.text
