@@ -186,3 +186,35 @@ def test_login_and_reset_refuse_overlong_fields_before_any_work(server: Server) 
     assert client.post("/api/v1/password-reset", json=long_password).status_code == 422
     with pytest.raises(InputError, match="too long"):
         hash_password("p" * (MAX_PASSWORD + 1))
+
+
+# -- 5. password resets are rate-limited and hashed in the login threads ---------------
+
+
+def test_password_resets_are_rate_limited_per_address(server: Server) -> None:
+    client = server.client()
+    for _ in range(LIMIT):
+        wrong = client.post("/api/v1/password-reset", json={"token": "nope", "password": "x" * 12})
+        assert wrong.status_code == 400
+    refused = client.post("/api/v1/password-reset", json={"token": "nope", "password": "x" * 12})
+    assert refused.status_code == 429 and int(refused.headers["retry-after"]) > 0
+    assert server.login("ada")  # logins have a limit of their own
+
+
+def test_a_reset_hashes_in_the_login_threads(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyladder.store import password_reset
+    from storyladder.web.api import auth
+
+    used: list[object] = []
+    real = auth.to_thread.run_sync
+
+    async def watched(func: Any, *args: Any, limiter: Any = None) -> Any:
+        used.append((func, limiter))
+        return await real(func, *args, limiter=limiter)
+
+    monkeypatch.setattr(auth.to_thread, "run_sync", watched)
+    client = server.client()
+    client.post("/api/v1/password-reset", json={"token": "nope", "password": "x" * 12})
+    assert used == [(password_reset.reset, server.app.state.login_slots)]

@@ -11,6 +11,7 @@ from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
+from storyladder.errors import InputError
 from storyladder.store import accounts
 from storyladder.store.accounts import MAX_EMAIL, LoginSession
 from storyladder.store.passwords import MAX_PASSWORD
@@ -141,14 +142,36 @@ class PasswordReset(BaseModel):
     password: str = Field(max_length=MAX_PASSWORD)
 
 
-@public.post("/password-reset", responses={400: {}})
-def password_reset(reset: PasswordReset, request: Request) -> dict[str, Any]:
+@public.post("/password-reset", responses={400: {}, 429: {}})
+async def password_reset(reset: PasswordReset, request: Request) -> dict[str, Any]:
     """Set a new password with a one-time reset link's token (no session needed): the token
     is used up and every session of the account ends; log in again with the new password.
-    A used, expired or unknown token is a 400 that does not say which."""
+    A used, expired or unknown token is a 400 that does not say which. Rate-limited per
+    address as logins are (a 429 with Retry-After), and hashed in the login threads."""
     from storyladder.store import password_reset as resets
 
-    email = resets.reset(request.app.state.engine, reset.token, reset.password)
+    throttle = request.app.state.throttle
+    address = f"reset-ip:{request.client.host if request.client else '?'}"
+    wait, stamp = throttle.attempt(address)
+    if wait > 0:
+        raise HTTPException(
+            429,
+            "too many failed password resets; wait and try again",
+            headers={"Retry-After": str(math.ceil(wait))},
+        )
+    try:
+        email = await to_thread.run_sync(
+            resets.reset,
+            request.app.state.engine,
+            reset.token,
+            reset.password,
+            limiter=_login_slots(request),
+        )
+    except InputError as refused:
+        if str(refused) != resets.INVALID:  # (a too-short password spends no token)
+            throttle.succeeded(stamp, address)
+        raise
+    throttle.succeeded(stamp, address)
     return {"reset": True, "email": email}
 
 

@@ -99,7 +99,9 @@ async def log_in(request: Request) -> Any:
 
 
 @router.get("/password-reset")
-def password_reset_page(request: Request, token: str = "") -> Any:
-    """Choose a new password with the link `storyladder users reset` printed; the page's
-    script POSTs it to /api/v1/password-reset."""
-    return page(request, "cohort/password_reset.html", signed_in(request), token=token)
+def password_reset_page(request: Request) -> Any:
+    """Choose a new password with the link `storyladder users reset` printed. The token is
+    after '#' in the link, so it never reaches the server (nor its logs) with this page:
+    the page's script reads it from location.hash and POSTs it to /api/v1/password-reset
+    (a link from before, with ?token=, still works: the script reads that too)."""
+    return page(request, "cohort/password_reset.html", signed_in(request))
