@@ -39,7 +39,9 @@ def _story(client: Any, body: dict[str, Any] = LADDERED) -> str:
 def test_the_owners_note_on_a_revision_never_shared_stays_hers(server: Server) -> None:
     ada, cora = server.login("ada"), server.login("cora")
     sid = _story(ada)
-    assert ada.post(f"/api/v1/stories/{sid}/shares").status_code == 201  # revision 1
+    assert (
+        ada.post(f"/api/v1/stories/{sid}/shares", headers={"If-Match": "1"}).status_code == 201
+    )  # revision 1
     saved = ada.put(f"/api/v1/stories/{sid}", json=SECRET, headers={"If-Match": "1"})
     assert saved.json()["revision"] == 2  # never shared
     note = {"field": "result", "start": 0, "end": 35, "body": "delete before sharing"}
@@ -62,7 +64,7 @@ def test_after_a_withdrawal_and_a_new_share_the_old_revisions_words_stay_hidden(
     ada, cora = server.login("ada"), server.login("cora")
     sid = _story(ada, SECRET)
     ref = server.ref("ada", sid)
-    ada.post(f"/api/v1/stories/{sid}/shares")
+    ada.post(f"/api/v1/stories/{sid}/shares", headers={"If-Match": "1"})
     comment = cora.post(
         f"/api/v1/stories/{ref}/comments",
         json={"field": "result", "start": 0, "end": 13, "body": "Say more."},
@@ -76,7 +78,9 @@ def test_after_a_withdrawal_and_a_new_share_the_old_revisions_words_stay_hidden(
         assert answer.status_code == 201, answer.text
     ada.delete(f"/api/v1/stories/{sid}/shares")
     ada.put(f"/api/v1/stories/{sid}", json=LADDERED, headers={"If-Match": "1"})
-    assert ada.post(f"/api/v1/stories/{sid}/shares").status_code == 201  # revision 2 only
+    assert (
+        ada.post(f"/api/v1/stories/{sid}/shares", headers={"If-Match": "2"}).status_code == 201
+    )  # revision 2 only
     for path in ("comments", "overrides", "review"):
         seen = cora.get(f"/api/v1/stories/{ref}/{path}")
         assert seen.status_code == 200 and "PRIVATE" not in seen.text, path
@@ -218,3 +222,20 @@ def test_a_reset_hashes_in_the_login_threads(
     client = server.client()
     client.post("/api/v1/password-reset", json={"token": "nope", "password": "x" * 12})
     assert used == [(password_reset.reset, server.app.state.login_slots)]
+
+
+# -- 6. a share names the revision its owner read, as a save does ----------------------
+
+
+def test_a_share_needs_if_match_and_never_shares_a_newer_revision(server: Server) -> None:
+    ada, cora = server.login("ada"), server.login("cora")
+    sid = _story(ada)
+    path = f"/api/v1/stories/{sid}/shares"
+    assert ada.post(path).status_code == 428  # without If-Match
+    ada.put(f"/api/v1/stories/{sid}", json=SECRET, headers={"If-Match": "1"})  # elsewhere
+    stale = ada.post(path, headers={"If-Match": "1"})
+    assert stale.status_code == 409 and stale.json()["current"] == 2
+    assert cora.get("/api/v1/cohort").json()["shared"] == []  # nothing shared
+    assert server.sql("cora", "SELECT * FROM shares") == []
+    done = ada.post(path, headers={"If-Match": '"2"'})
+    assert done.status_code == 201 and [s["revision"] for s in done.json()["shares"]] == [2]

@@ -43,14 +43,14 @@ def _ids(client: object) -> int:
 def test_the_review_page_survives_a_withdrawal_and_a_new_share(app: object) -> None:
     ada, cora = _client(app, "ada"), _client(app, "cora")
     sid = ada.post("/api/v1/stories", json=STORY).json()["id"]
-    ada.post(f"/api/v1/stories/{sid}/shares")
+    ada.post(f"/api/v1/stories/{sid}/shares", headers={"If-Match": "1"})
     ref, page = f"{_ids(ada)}:{sid}", f"/review/{_ids(ada)}/{sid}"
     said = {"field": "action", "start": 0, "end": 9, "body": "Who decided?"}
     assert cora.post(f"/api/v1/stories/{ref}/comments", json=said).status_code == 201
     assert cora.get(page).status_code == 200
     ada.delete(f"/api/v1/stories/{sid}/shares")
     ada.put(f"/api/v1/stories/{sid}", json=STORY | {"result": "Better."}, headers={"If-Match": "1"})
-    assert ada.post(f"/api/v1/stories/{sid}/shares").status_code == 201
+    assert ada.post(f"/api/v1/stories/{sid}/shares", headers={"If-Match": "2"}).status_code == 201
     shown = cora.get(page)
     assert shown.status_code == 200 and "Better." in shown.text
     assert "Who decided?" not in shown.text  # on the withdrawn revision
@@ -59,7 +59,7 @@ def test_the_review_page_survives_a_withdrawal_and_a_new_share(app: object) -> N
 def test_the_review_page_survives_the_owners_note_on_a_private_revision(app: object) -> None:
     ada, cora = _client(app, "ada"), _client(app, "cora")
     sid = ada.post("/api/v1/stories", json=STORY).json()["id"]
-    ada.post(f"/api/v1/stories/{sid}/shares")
+    ada.post(f"/api/v1/stories/{sid}/shares", headers={"If-Match": "1"})
     secret = STORY | {"result": "Secret draft."}
     ada.put(f"/api/v1/stories/{sid}", json=secret, headers={"If-Match": "1"})
     note = {"field": "result", "start": 0, "end": 6, "body": "note to self"}
@@ -79,7 +79,7 @@ def test_a_comment_on_a_revision_gone_meanwhile_is_left_out_not_a_404(
 
     ada, cora = _client(app, "ada"), _client(app, "cora")
     sid = ada.post("/api/v1/stories", json=STORY).json()["id"]
-    ada.post(f"/api/v1/stories/{sid}/shares")
+    ada.post(f"/api/v1/stories/{sid}/shares", headers={"If-Match": "1"})
     listed = sharing.list_comments
     gone = sharing.Comment(9, sid, 7, _ids(ada), "title", 0, 3, "The", "GONE", datetime.now(UTC))
 
@@ -89,3 +89,10 @@ def test_a_comment_on_a_revision_gone_meanwhile_is_left_out_not_a_404(
     monkeypatch.setattr(sharing, "list_comments", with_one_unreadable)
     shown = cora.get(f"/review/{_ids(ada)}/{sid}")
     assert shown.status_code == 200 and "GONE" not in shown.text
+
+
+def test_the_story_page_shares_the_revision_it_shows(app: object) -> None:
+    ada = _client(app, "ada")
+    sid = ada.post("/api/v1/stories", json=STORY).json()["id"]
+    page = ada.get(f"/stories/{sid}").text
+    assert 'id="sharing"' in page and 'data-revision="1"' in page.split('id="sharing"')[1][:200]

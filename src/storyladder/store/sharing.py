@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 
-from storyladder.errors import InputError, StoryNotFound
+from storyladder.errors import Conflict, InputError, StoryNotFound
 from storyladder.model import LEVELS, SECTIONS, Story
 from storyladder.store.repository import Repository
 from storyladder.store.server_tables import cohort_members, cohorts, comments, shares
@@ -73,9 +73,13 @@ def _not_found(story_id: str) -> StoryNotFound:
 # -- the candidate ---------------------------------------------------------------------
 
 
-def share(repo: Repository, story_id: str) -> list[SharedRevision]:
-    """Share the newest revision of one's own story with every cohort one belongs to."""
+def share(repo: Repository, story_id: str, revision: int | None = None) -> list[SharedRevision]:
+    """Share the newest revision of one's own story with every cohort one belongs to;
+    given `revision` (the one the sharer read), a Conflict when the story has moved on,
+    so what is shared is what they saw."""
     record = repo.get(story_id)  # StoryNotFound when not one's own (or removed)
+    if revision is not None and revision != record.revision:
+        raise Conflict(story_id, revision, record.revision, record.story, None)
     now = datetime.now(UTC)
     with repo.writing() as conn:
         for cohort in my_cohorts(conn, repo):

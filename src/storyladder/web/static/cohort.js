@@ -218,9 +218,16 @@
     var path = "/api/v1/stories/" + encodeURIComponent(sharing.dataset.story) + "/shares";
     var shareStatus = document.getElementById("share-status");
     var act = function (method) {
-      api(method, path).then(function (answer) {
+      // a share names the revision on the page: never a newer one saved elsewhere
+      var headers = method === "POST" ? { "If-Match": sharing.dataset.revision } : {};
+      api(method, path, undefined, headers).then(function (answer) {
         if (answer.ok) { window.location.reload(); return; }
-        say(shareStatus, "Not done: " + why(answer), "error");
+        var text = "Not done: " + why(answer);
+        if (answer.status === 409 && answer.data.current) {
+          text = "Not shared: this story changed elsewhere (it is at revision " + answer.data.current +
+            " now), so nothing was shared. Reload to see it, then share it if you want to.";
+        }
+        say(shareStatus, text, "error");
       });
     };
     var share = document.getElementById("share");
