@@ -239,3 +239,23 @@ def test_a_share_needs_if_match_and_never_shares_a_newer_revision(server: Server
     assert server.sql("cora", "SELECT * FROM shares") == []
     done = ada.post(path, headers={"If-Match": '"2"'})
     assert done.status_code == 201 and [s["revision"] for s in done.json()["shares"]] == [2]
+
+
+# -- 7. logging in again ends the session of the cookie the browser had ----------------
+
+
+def test_logging_in_again_ends_the_earlier_session_of_that_browser(server: Server) -> None:
+    ada = server.login("ada")
+    earlier = ada.cookies.get("storyladder_session")
+    elsewhere = server.login("ada")  # another browser: its session is its own
+    again = ada.post("/api/v1/login", json={"email": "ada@example.org", "password": PASSWORD})
+    assert again.status_code == 200
+    assert ada.cookies.get("storyladder_session") != earlier
+    ada.headers["X-CSRF-Token"] = again.json()["csrf_token"]
+    assert ada.get("/api/v1/me").status_code == 200  # the new one works
+    stale = server.client()
+    stale.cookies.set("storyladder_session", str(earlier), domain="cohort.example")
+    assert stale.get("/api/v1/me").status_code == 401  # the old one ended
+    assert elsewhere.get("/api/v1/me").status_code == 200
+    wrong = ada.post("/api/v1/login", json={"email": "ada@example.org", "password": "x" * 12})
+    assert wrong.status_code == 401 and ada.get("/api/v1/me").status_code == 200  # kept

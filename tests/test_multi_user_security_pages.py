@@ -96,3 +96,17 @@ def test_the_story_page_shares_the_revision_it_shows(app: object) -> None:
     sid = ada.post("/api/v1/stories", json=STORY).json()["id"]
     page = ada.get(f"/stories/{sid}").text
     assert 'id="sharing"' in page and 'data-revision="1"' in page.split('id="sharing"')[1][:200]
+
+
+def test_the_login_form_ends_the_session_the_browser_had(app: object) -> None:
+    client = _client(app)
+    token = _login_form(client)  # (the form, opened before; signed in, /login redirects)
+    first = client.post("/api/v1/login", json={"email": "ada@example.org", "password": PASSWORD})
+    earlier = client.cookies.get("storyladder_session")
+    assert first.status_code == 200 and earlier
+    form = {"email": "ada@example.org", "password": PASSWORD, "login_token": token}
+    assert client.post("/login", data=form).status_code == 303
+    assert client.cookies.get("storyladder_session") != earlier
+    stale = _client(app)
+    stale.cookies.set("storyladder_session", earlier, domain="cohort.example")
+    assert stale.get("/api/v1/me").status_code == 401

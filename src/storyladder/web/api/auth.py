@@ -87,7 +87,8 @@ async def sign_in(request: Request, email: str, password: str) -> LoginSession:
 
     The attempt is counted against the address and the email before the password is
     checked, in the same locked step as the limit is (so concurrent requests cannot all
-    slip under it), and taken back only when the password is right."""
+    slip under it), and taken back only when the password is right. On success the
+    session of the cookie the request came with (if any) ends."""
     throttle = request.app.state.throttle
     address = f"ip:{request.client.host if request.client else '?'}"
     key = f"email:{email.strip().lower()}"
@@ -108,6 +109,9 @@ async def sign_in(request: Request, email: str, password: str) -> LoginSession:
     if signed_in is None:
         raise _unauthorized("wrong email or password (or the account is disabled)")
     throttle.succeeded(stamp, address, forget=key)
+    earlier = request.cookies.get(COOKIE)
+    if earlier:  # the session this browser had ends: its cookie is replaced, not left alive
+        await to_thread.run_sync(accounts.logout, request.app.state.engine, earlier)
     return signed_in
 
 
