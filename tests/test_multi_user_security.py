@@ -259,3 +259,93 @@ def test_logging_in_again_ends_the_earlier_session_of_that_browser(server: Serve
     assert elsewhere.get("/api/v1/me").status_code == 200
     wrong = ada.post("/api/v1/login", json={"email": "ada@example.org", "password": "x" * 12})
     assert wrong.status_code == 401 and ada.get("/api/v1/me").status_code == 200  # kept
+
+
+# -- 8. shares stay readable only while their owner is in the cohort and enabled -------
+
+
+def _owner_sql(server: Server, statement: str, **params: Any) -> None:
+    from sqlalchemy import text
+
+    from storyladder.store.database import make_engine
+
+    owner = make_engine(server.owner_url)
+    with owner.begin() as conn:
+        conn.execute(text(statement), params)
+    owner.dispose()
+
+
+def _what_cora_reads(server: Server, ref: str, session_ref: str) -> dict[str, Any]:
+    cora = server.login("cora")
+    listed = cora.get("/api/v1/cohort").json()
+    return {
+        "shared": [s["id"] for s in listed["shared"]] + [s["id"] for s in listed["sessions"]],
+        "story": cora.get(f"/api/v1/stories/{ref}").status_code,
+        "session": cora.get(f"/api/v1/sessions/{session_ref}").status_code,
+        "sql": [
+            len(server.sql("cora", f"SELECT * FROM {table}"))
+            for table in ("shares", "session_shares", "story_revisions")
+        ],
+    }
+
+
+def test_shares_are_hidden_when_the_owner_leaves_the_cohort_or_is_disabled(
+    server: Server,
+) -> None:
+    from datetime import UTC, datetime
+
+    from storyladder.interview.session import Session, Turn
+
+    ada = server.login("ada")
+    sid = _story(ada)
+    assert ada.post(f"/api/v1/stories/{sid}/shares", headers={"If-Match": "1"}).is_success
+    practised = Session(
+        id="s1",
+        mode="drill",
+        company="generic",
+        created_at=datetime.now(UTC).isoformat(),
+        drill="five_whys",
+        turns=(Turn("interviewer", "Why?", kind="question"), Turn("candidate", "I chose to.")),
+        status="done",
+    )
+    server.repo("ada").save_session(practised.to_dict())
+    assert ada.post("/api/v1/sessions/s1/shares").status_code == 201
+    ref, session_ref = server.ref("ada", sid), server.ref("ada", "s1")
+    shown = {"shared": [ref, session_ref], "story": 200, "session": 200, "sql": [1, 1, 1]}
+    hidden = {"shared": [], "story": 404, "session": 404, "sql": [0, 0, 0]}
+    assert _what_cora_reads(server, ref, session_ref) == shown
+    membership = {"user": server.ids["ada"]}
+    cohort = server.sql("ada", "SELECT cohort_id FROM shares")[0][0]
+    _owner_sql(server, "DELETE FROM cohort_members WHERE user_id = :user", **membership)
+    assert _what_cora_reads(server, ref, session_ref) == hidden  # she left the cohort
+    _owner_sql(
+        server,
+        "INSERT INTO cohort_members (cohort_id, user_id) VALUES (:cohort, :user)",
+        cohort=cohort,
+        **membership,
+    )
+    assert _what_cora_reads(server, ref, session_ref) == shown  # back in it
+    _owner_sql(server, "UPDATE users SET disabled = true WHERE id = :user", **membership)
+    assert _what_cora_reads(server, ref, session_ref) == hidden  # disabled
+
+
+def test_migration_0009_goes_down_to_0008_and_up_again(server: Server) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from storyladder.store.database import _alembic_config, make_engine
+
+    def definition(conn: Any) -> str:
+        query = (
+            "SELECT qual FROM pg_policies WHERE tablename = 'shares' AND policyname = 'coach_reads'"
+        )
+        return str(conn.execute(text(query)).scalar_one())
+
+    owner = make_engine(server.owner_url)
+    with owner.begin() as conn:
+        assert "om.user_id = shares.owner_id" in definition(conn)
+        command.downgrade(_alembic_config(conn), "0008_session_revision")
+        assert "owner_id" not in definition(conn)
+        command.upgrade(_alembic_config(conn), "head")
+        assert "om.user_id = shares.owner_id" in definition(conn)
+    owner.dispose()

@@ -1,4 +1,5 @@
-"""Others read a comment, a coach's reading or a reply only on a revision shared with them.
+"""Others read a comment, a coach's reading or a reply only on a revision shared with them,
+and shares stay readable only while their owner is in the cohort and not disabled.
 
 0006 and 0007 let anyone a story was shared with read every comment and every coach's
 reading (with its `answer`, the words of the ladder level) on any revision of the story,
@@ -7,6 +8,10 @@ shared, and the draft's words it quotes, reached the coach. Now, for anyone but 
 owner, a comment or an override needs a share of its own revision, and a reply the share
 of the revision of the comment or override it answers.
 
+A coach's reading of shares (and of shared practice sessions) also needs the owner still
+to be a member of the share's cohort and not disabled: leaving the cohort or being
+disabled hides what one shared there (the rows stay; rejoining shows them again). Every
+policy that asks for a share (revisions, comments, overrides, replies) follows.
 Nothing on SQLite (one user, one file).
 
 Revision ID: 0009_revision_scoped_reads
@@ -20,6 +25,18 @@ down_revision = "0008_session_revision"
 branch_labels = None
 depends_on = None
 
+# (as in 0006) the current user coaches this cohort, in the current organisation
+COACHES = """EXISTS (
+    SELECT 1 FROM cohort_members m
+    JOIN users u ON u.id = m.user_id
+    JOIN cohorts c ON c.id = m.cohort_id
+    WHERE m.cohort_id = {t}.cohort_id AND m.user_id = storyladder_user() AND u.role = 'coach'
+      AND NOT u.disabled AND c.organisation_id = storyladder_org())"""
+# the share's owner is still a member of its cohort, and not disabled
+OWNER_STAYS = """EXISTS (
+    SELECT 1 FROM cohort_members om
+    JOIN users ou ON ou.id = om.user_id
+    WHERE om.cohort_id = {t}.cohort_id AND om.user_id = {t}.owner_id AND NOT ou.disabled)"""
 # a share the current user can see (shares' own policies decide which) of this revision
 SHARED_REVISION = """EXISTS (
     SELECT 1 FROM shares s
@@ -71,6 +88,9 @@ def upgrade() -> None:
         "INSERT",
         f"WITH CHECK (author_id = storyladder_user() AND ({answerable}))",
     )
+    for table in ("shares", "session_shares"):
+        coach = COACHES.format(t=table) + " AND " + OWNER_STAYS.format(t=table)
+        _policy("coach_reads", table, "SELECT", f"USING ({coach})")
 
 
 def downgrade() -> None:
@@ -87,3 +107,5 @@ def downgrade() -> None:
         "INSERT",
         f"WITH CHECK (author_id = storyladder_user() AND ({readable}) AND {TARGET})",
     )
+    for table in ("shares", "session_shares"):
+        _policy("coach_reads", table, "SELECT", f"USING ({COACHES.format(t=table)})")
