@@ -349,3 +349,41 @@ def test_migration_0009_goes_down_to_0008_and_up_again(server: Server) -> None:
         command.upgrade(_alembic_config(conn), "head")
         assert "om.user_id = shares.owner_id" in definition(conn)
     owner.dispose()
+
+
+# -- 9. the server refuses an app role that is a member of the tables' owner role ------
+
+
+def test_the_server_refuses_an_app_role_that_is_a_member_of_the_owners_role(
+    multi_user_db: tuple[str, str],
+) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from storyladder.errors import ConfigError
+    from storyladder.store import isolation
+    from storyladder.store.database import make_engine
+    from tests.conftest import _postgres_url
+
+    owner_url, app_url = multi_user_db
+    owner_role, app_role = make_url(owner_url).username, make_url(app_url).username
+    app = make_engine(app_url)
+    isolation.check_server(app)  # as granted: fine
+    admin = create_engine(_postgres_url(), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f"GRANT {owner_role} TO {app_role}"))
+        with pytest.raises(ConfigError, match="member of the tables' owner role"):
+            isolation.check_server(app)
+        with admin.connect() as conn:  # NOINHERIT: no USAGE, but SET ROLE still works
+            conn.execute(text(f"REVOKE {owner_role} FROM {app_role}"))
+            conn.execute(text(f"ALTER ROLE {app_role} NOINHERIT"))
+            conn.execute(text(f"GRANT {owner_role} TO {app_role}"))
+        with pytest.raises(ConfigError, match="member of the tables' owner role"):
+            isolation.check_server(app)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"REVOKE {owner_role} FROM {app_role}"))
+            conn.execute(text(f"ALTER ROLE {app_role} INHERIT"))
+        admin.dispose()
+        app.dispose()
