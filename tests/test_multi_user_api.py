@@ -121,7 +121,7 @@ def test_a_candidate_never_reads_another_candidates_story_not_even_by_id(server:
         == 404
     )
     assert bo.delete(f"/api/v1/stories/{theirs}").status_code == 404
-    assert bo.post(f"/api/v1/stories/{theirs}/shares").status_code == 404
+    assert bo.post(f"/api/v1/stories/{theirs}/shares", headers={"If-Match": "1"}).status_code == 404
     comment = {"field": "action", "start": 0, "end": 5, "body": "hm"}
     assert bo.post(f"/api/v1/stories/{theirs}/comments", json=comment).status_code == 404
     # choosing the same id is no collision, and says nothing about ada's
@@ -137,7 +137,7 @@ def test_a_coach_reads_only_what_was_shared_only_in_their_cohort(server: Server)
     ref = server.ref("ada", story_id)
     assert cora.get(f"/api/v1/stories/{ref}").status_code == 404  # not shared yet
     assert cora.get("/api/v1/cohort").json()["shared"] == []
-    shared = ada.post(f"/api/v1/stories/{story_id}/shares")
+    shared = ada.post(f"/api/v1/stories/{story_id}/shares", headers={"If-Match": "1"})
     assert shared.status_code == 201 and shared.json()["shares"][0]["revision"] == 1
     listed = cora.get("/api/v1/cohort").json()
     assert listed["cohorts"] == ["spring"]
@@ -161,7 +161,7 @@ def test_what_a_coach_saw_stays_and_comments_stay_on_their_revision(server: Serv
     ada, cora = server.login("ada"), server.login("cora")
     story_id = ada.post("/api/v1/stories", json=STORY).json()["id"]
     ref = server.ref("ada", story_id)
-    ada.post(f"/api/v1/stories/{story_id}/shares")
+    ada.post(f"/api/v1/stories/{story_id}/shares", headers={"If-Match": "1"})
     start = STORY["action"].index("02:10")
     made = cora.post(
         f"/api/v1/stories/{ref}/comments",
@@ -176,7 +176,9 @@ def test_what_a_coach_saw_stays_and_comments_stay_on_their_revision(server: Serv
     assert cora.get(f"/api/v1/stories/{ref}/revisions/2").status_code == 404  # not shared
     (seen,) = ada.get(f"/api/v1/stories/{story_id}/comments").json()
     assert (seen["on"], seen["outdated"], seen["quote"]) == ("on revision 1", True, "02:10")
-    ada.post(f"/api/v1/stories/{story_id}/shares")  # shares the newest, revision 2
+    ada.post(
+        f"/api/v1/stories/{story_id}/shares", headers={"If-Match": "2"}
+    )  # shares the newest, revision 2
     assert cora.get(f"/api/v1/stories/{ref}").json()["revision"] == 2
     assert (
         cora.get(f"/api/v1/stories/{ref}/revisions/1").json()["story"]["action"] == STORY["action"]
@@ -189,7 +191,7 @@ def test_a_withdrawn_share_is_gone_for_the_coach(server: Server) -> None:
     ada, cora = server.login("ada"), server.login("cora")
     story_id = ada.post("/api/v1/stories", json=STORY).json()["id"]
     ref = server.ref("ada", story_id)
-    ada.post(f"/api/v1/stories/{story_id}/shares")
+    ada.post(f"/api/v1/stories/{story_id}/shares", headers={"If-Match": "1"})
     cora.post(
         f"/api/v1/stories/{ref}/comments",
         json={"field": "title", "start": 0, "end": 3, "body": "ok"},

@@ -218,7 +218,7 @@ def test_the_pages_fit_a_phone(server: str, browser: object) -> None:
     ada.locator("#withdraw").wait_for()  # type: ignore[attr-defined]
     story = ada.url.split(server)[1].split("?")[0]  # type: ignore[attr-defined]
     pages += ["/stories", "/stories/new", story, "/stories/no-such-story"]
-    pages += ["/dashboard", "/plan", "/practice", "/password-reset?token=x"]
+    pages += ["/dashboard", "/plan", "/practice", "/password-reset#token=x"]
     coach_context, cora, _ = _page(browser, viewport=PHONE)
     _log_in(cora, server, "cora")
     cora.wait_for_url(re.compile(r"/review$"))  # type: ignore[attr-defined]
@@ -335,4 +335,29 @@ def test_the_login_form_works_without_javascript(server: str, browser: object) -
     pg.click("#login-form button[type=submit]")  # type: ignore[attr-defined]
     pg.wait_for_url(re.compile(r"/stories$"))  # type: ignore[attr-defined]
     assert "My stories" in pg.inner_text("main")  # type: ignore[attr-defined]
+    context.close()  # type: ignore[attr-defined]
+
+
+def test_a_reset_link_carries_its_token_after_the_hash(
+    server: str, browser: object, multi_user_db: tuple[str, str]
+) -> None:
+    from storyladder.store import password_reset
+
+    owner = make_engine(multi_user_db[0])
+    token, _ = password_reset.issue(owner, "ada@example.org")
+    owner.dispose()
+    context, pg, errors = _page(browser)
+    pg.goto(f"{server}/password-reset")  # type: ignore[attr-defined]
+    assert pg.is_visible("#reset-missing")  # type: ignore[attr-defined]
+    assert not pg.is_visible("#reset-form")  # type: ignore[attr-defined]
+    pg.goto("about:blank")  # type: ignore[attr-defined]  # (opened afresh, as from an email)
+    pg.goto(f"{server}/password-reset#token={token}")  # type: ignore[attr-defined]
+    assert token not in pg.url  # type: ignore[attr-defined]  # out of the address bar
+    pg.fill("#new-password", "a brand new password")  # type: ignore[attr-defined]
+    pg.fill("#repeat-password", "a brand new password")  # type: ignore[attr-defined]
+    pg.click("#reset-form button[type=submit]")  # type: ignore[attr-defined]
+    pg.wait_for_selector("text=Your password is set")  # type: ignore[attr-defined]
+    _log_in(pg, server, "ada", "a brand new password")
+    pg.wait_for_url(re.compile(r"/stories|/$"))  # type: ignore[attr-defined]
+    assert errors == []
     context.close()  # type: ignore[attr-defined]

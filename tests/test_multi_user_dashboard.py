@@ -40,10 +40,10 @@ def _ada_shares_some(server: Server) -> Any:
     ada = server.login("ada")
     shared = ada.post("/api/v1/stories", json=LADDERED).json()["id"]
     ada.post("/api/v1/stories", json=STORY | {"title": "A private one"})
-    ada.post(f"/api/v1/stories/{shared}/shares")
+    ada.post(f"/api/v1/stories/{shared}/shares", headers={"If-Match": "1"})
     edited = LADDERED | {"learning": "I now rehearse rollbacks."}
     ada.put(f"/api/v1/stories/{shared}", json=edited, headers={"If-Match": "1"})
-    ada.post(f"/api/v1/stories/{shared}/shares")
+    ada.post(f"/api/v1/stories/{shared}/shares", headers={"If-Match": "2"})
     _practise(server, "ada", "s1")
     _practise(server, "ada", "s2")
     ada.post("/api/v1/sessions/s1/shares")

@@ -20,7 +20,9 @@ def _shared(server: Server) -> tuple[Any, Any, str, str]:
     """ada's story, shared with cora (her coach): (ada, cora, ada's id, cora's ref)."""
     ada, cora = server.login("ada"), server.login("cora")
     story_id = ada.post("/api/v1/stories", json=LADDERED).json()["id"]
-    assert ada.post(f"/api/v1/stories/{story_id}/shares").status_code == 201
+    assert (
+        ada.post(f"/api/v1/stories/{story_id}/shares", headers={"If-Match": "1"}).status_code == 201
+    )
     return ada, cora, story_id, server.ref("ada", story_id)
 
 
@@ -57,7 +59,7 @@ def test_a_reading_stays_on_its_revision_and_counts_while_the_answer_is_the_same
     cora.post(f"/api/v1/stories/{ref}/overrides", json={"level": "context", "met": True})
     edited = LADDERED | {"ladder": {"surface": "Another hook entirely, told anew."}}
     ada.put(f"/api/v1/stories/{story_id}", json=edited, headers={"If-Match": "1"})
-    ada.post(f"/api/v1/stories/{story_id}/shares")
+    ada.post(f"/api/v1/stories/{story_id}/shares", headers={"If-Match": "2"})
     listed = {o["level"]: o for o in ada.get(f"/api/v1/stories/{story_id}/overrides").json()}
     assert listed["surface"]["on"] == "on revision 1" and listed["surface"]["counts"] is False
     assert listed["context"]["counts"] is True  # (no context answer then or now)
@@ -106,7 +108,7 @@ def test_only_a_coach_the_revision_is_shared_with_overrides(server: Server) -> N
     reading = {"level": "surface", "met": True}
     assert cora.post(f"/api/v1/stories/{ref}/overrides", json=reading).status_code == 404
     assert cora.get(f"/api/v1/stories/{ref}/review").status_code == 404
-    ada.post(f"/api/v1/stories/{story_id}/shares")
+    ada.post(f"/api/v1/stories/{story_id}/shares", headers={"If-Match": "1"})
     assert ada.post(f"/api/v1/stories/{story_id}/overrides", json=reading).status_code == 403
     assert (
         server.login("bo").post(f"/api/v1/stories/{ref}/overrides", json=reading).status_code == 403

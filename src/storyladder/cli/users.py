@@ -153,4 +153,5 @@ def reset(
 
     token, account = password_reset.issue(_engine(ctx), email, timedelta(hours=hours))
     console().print(f"reset link for {account.email}, valid for {hours:g} hours, once:")
-    sys.stdout.write(f"{url.rstrip('/')}/password-reset?token={token}\ntoken: {token}\n")
+    # the token after '#': browsers never send it, so no server or proxy log records it
+    sys.stdout.write(f"{url.rstrip('/')}/password-reset#token={token}\ntoken: {token}\n")

@@ -87,7 +87,8 @@ def policies(engine: Engine) -> dict[str, tuple[bool, bool, list[str]]]:
 def check_server(engine: Engine) -> None:
     """Refuse to serve unless the database keeps users apart by itself: PostgreSQL, the
     schema up to date, row security on and forced on every user-data table, and a
-    connection as a role that neither owns the tables nor bypasses row security."""
+    connection as a role that neither owns the tables (nor is a member of the owner's
+    role) nor bypasses row security."""
     _postgres(engine)
     current, head = current_revision(engine), head_revision()
     if current != head:
@@ -105,12 +106,29 @@ def check_server(engine: Engine) -> None:
         owner = conn.execute(
             text("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'stories'")
         ).scalar()
-    if me.rolsuper or me.rolbypassrls or owner == me.rolname:
+        # a member of the owner's role acts as the owner (USAGE: its privileges; MEMBER:
+        # SET ROLE to it), so it could switch row security off or drop the policies
+        member = bool(
+            conn.execute(
+                text(
+                    "SELECT pg_has_role(current_user, :owner, 'USAGE') "
+                    "OR pg_has_role(current_user, :owner, 'MEMBER')"
+                ),
+                {"owner": owner},
+            ).scalar()
+        )
+    if me.rolsuper or me.rolbypassrls or member:
         why = "a superuser" if me.rolsuper else "exempt from row security"
-        why = f"the owner of the tables ({owner})" if owner == me.rolname else why
+        if member and not (me.rolsuper or me.rolbypassrls):
+            why = (
+                f"the owner of the tables ({owner})"
+                if owner == me.rolname
+                else f"a member of the tables' owner role ({owner}), so it acts as the owner"
+            )
         raise ConfigError(
             f"the server connects as {me.rolname}, {why}: connect it as the app's role "
-            "(one that owns nothing; grant it with 'storyladder users grant ROLE' as the owner)"
+            "(one that owns nothing and is no member of the owner's role; grant it with "
+            "'storyladder users grant ROLE' as the owner)"
         )
     unprotected = [
         table

@@ -25,6 +25,7 @@ from typing import Any
 from storyladder.errors import InputError
 
 MIN_PASSWORD = 10
+MAX_PASSWORD = 1_024  # characters: a longer one is refused before it is hashed
 ENV = "STORYLADDER_ARGON2_"
 
 
@@ -75,6 +76,8 @@ def hasher() -> Any:
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
         raise InputError(f"the password is too short: use at least {MIN_PASSWORD} characters")
+    if len(password) > MAX_PASSWORD:
+        raise InputError(f"the password is too long: use at most {MAX_PASSWORD} characters")
     return str(hasher().hash(password))
 
 

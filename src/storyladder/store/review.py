@@ -104,10 +104,12 @@ def list_overrides(repo: Repository, owner: int, story_id: str) -> list[Override
 
 def overrides_of(repo: Repository, owners: list[int]) -> dict[tuple[int, str], list[Override]]:
     """The overrides this user may see on these owners' stories, by (owner, story), oldest
-    first: one query for a whole dashboard."""
+    first: one query for a whole dashboard. On others' stories, only those on a revision
+    shared with this user."""
     query = (
         select(overrides)
         .where(overrides.c.owner_id.in_(owners))
+        .where(sharing.readable(repo, overrides))
         .order_by(overrides.c.created_at, overrides.c.id)
     )
     out: dict[tuple[int, str], list[Override]] = {}
@@ -148,7 +150,10 @@ def add_reply(
     table, target = (comments, comment_id) if comment_id is not None else (overrides, override_id)
     kind = "comment" if comment_id is not None else "override"
     exists = select(table.c.id).where(
-        table.c.id == target, table.c.owner_id == owner, table.c.story_id == story_id
+        table.c.id == target,
+        table.c.owner_id == owner,
+        table.c.story_id == story_id,
+        sharing.readable(repo, table),
     )
     made = datetime.now(UTC)
     row = insert(replies).values(
@@ -168,11 +173,19 @@ def add_reply(
 
 
 def list_replies(repo: Repository, owner: int, story_id: str) -> list[Reply]:
-    """The replies on a story this user may read, oldest first."""
+    """The replies on a story this user may read, oldest first: on someone else's story,
+    only those answering a comment or an override on a revision shared with this user."""
     _readable(repo, owner, story_id)
+    on_comment = select(comments.c.id).where(
+        comments.c.id == replies.c.comment_id, sharing.readable(repo, comments)
+    )
+    on_override = select(overrides.c.id).where(
+        overrides.c.id == replies.c.override_id, sharing.readable(repo, overrides)
+    )
     query = (
         select(replies)
         .where(replies.c.owner_id == owner, replies.c.story_id == story_id)
+        .where(on_comment.exists() | on_override.exists())
         .order_by(replies.c.created_at, replies.c.id)
     )
     with repo.reading() as conn:

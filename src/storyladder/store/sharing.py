@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 
-from storyladder.errors import InputError, StoryNotFound
+from storyladder.errors import Conflict, InputError, StoryNotFound
 from storyladder.model import LEVELS, SECTIONS, Story
 from storyladder.store.repository import Repository
 from storyladder.store.server_tables import cohort_members, cohorts, comments, shares
@@ -73,9 +73,13 @@ def _not_found(story_id: str) -> StoryNotFound:
 # -- the candidate ---------------------------------------------------------------------
 
 
-def share(repo: Repository, story_id: str) -> list[SharedRevision]:
-    """Share the newest revision of one's own story with every cohort one belongs to."""
+def share(repo: Repository, story_id: str, revision: int | None = None) -> list[SharedRevision]:
+    """Share the newest revision of one's own story with every cohort one belongs to;
+    given `revision` (the one the sharer read), a Conflict when the story has moved on,
+    so what is shared is what they saw."""
     record = repo.get(story_id)  # StoryNotFound when not one's own (or removed)
+    if revision is not None and revision != record.revision:
+        raise Conflict(story_id, revision, record.revision, record.story, None)
     now = datetime.now(UTC)
     with repo.writing() as conn:
         for cohort in my_cohorts(conn, repo):
@@ -148,6 +152,22 @@ def _shares(repo: Repository, which: Any) -> list[SharedRevision]:
         )
         for row in rows
     ]
+
+
+def readable(repo: Repository, table: Any) -> Any:
+    """A condition on a row of `table` (comments, overrides: an owner, story and revision):
+    this user may read it, as the story's owner or as someone its own revision is shared
+    with (migration 0009 says the same in the database)."""
+    shared = (
+        select(shares.c.revision)
+        .where(
+            shares.c.owner_id == table.c.owner_id,
+            shares.c.story_id == table.c.story_id,
+            shares.c.revision == table.c.revision,
+        )
+        .exists()
+    )
+    return (table.c.owner_id == repo.owner) | shared
 
 
 def _visible_revisions(conn: Connection, repo: Repository, owner: int, story_id: str) -> list[int]:
@@ -251,13 +271,15 @@ def add_comment(
 
 
 def list_comments(repo: Repository, owner: int, story_id: str) -> list[Comment]:
-    """The comments on a story this user may read (all its revisions), oldest first."""
+    """The comments on a story this user may read, oldest first: all of them on one's own
+    story, only those on a revision shared with one on someone else's."""
     with repo.reading() as conn:
         if not _visible_revisions(conn, repo, owner, story_id):
             raise _not_found(story_id)
         query = (
             select(comments)
             .where(comments.c.owner_id == owner, comments.c.story_id == story_id)
+            .where(readable(repo, comments))
             .order_by(comments.c.created_at, comments.c.id)
         )
         rows = list(conn.execute(query))

@@ -9,10 +9,12 @@ from typing import Annotated, Any
 
 from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from storyladder.errors import InputError
 from storyladder.store import accounts
-from storyladder.store.accounts import LoginSession
+from storyladder.store.accounts import MAX_EMAIL, LoginSession
+from storyladder.store.passwords import MAX_PASSWORD
 from storyladder.store.repository import Repository
 from storyladder.web.security import CSRF_HEADER, SAFE_METHODS, same_origin
 
@@ -21,8 +23,8 @@ LOGIN_SLOTS = 2  # password checks at once per worker (argon2: ~0.2 s of CPU and
 
 
 class Credentials(BaseModel):
-    email: str
-    password: str
+    email: str = Field(max_length=MAX_EMAIL)
+    password: str = Field(max_length=MAX_PASSWORD)
 
 
 class SignedIn(BaseModel):
@@ -81,11 +83,16 @@ def _login_slots(request: Request) -> CapacityLimiter:
 
 async def sign_in(request: Request, email: str, password: str) -> LoginSession:
     """Check a password (rate-limited, in the login threads): the new session, or a 429
-    (with Retry-After) or a 401. The API's login and the login page both use it."""
+    (with Retry-After) or a 401. The API's login and the login page both use it.
+
+    The attempt is counted against the address and the email before the password is
+    checked, in the same locked step as the limit is (so concurrent requests cannot all
+    slip under it), and taken back only when the password is right. On success the
+    session of the cookie the request came with (if any) ends."""
     throttle = request.app.state.throttle
     address = f"ip:{request.client.host if request.client else '?'}"
     key = f"email:{email.strip().lower()}"
-    wait = throttle.wait(address, key)
+    wait, stamp = throttle.attempt(address, key)
     if wait > 0:
         raise HTTPException(
             429,
@@ -100,9 +107,11 @@ async def sign_in(request: Request, email: str, password: str) -> LoginSession:
         limiter=_login_slots(request),
     )
     if signed_in is None:
-        throttle.failed(address, key)
         raise _unauthorized("wrong email or password (or the account is disabled)")
-    throttle.forget(key)
+    throttle.succeeded(stamp, address, forget=key)
+    earlier = request.cookies.get(COOKIE)
+    if earlier:  # the session this browser had ends: its cookie is replaced, not left alive
+        await to_thread.run_sync(accounts.logout, request.app.state.engine, earlier)
     return signed_in
 
 
@@ -133,18 +142,40 @@ async def login(credentials: Credentials, request: Request, response: Response) 
 
 
 class PasswordReset(BaseModel):
-    token: str  # from the link `storyladder users reset EMAIL` printed
-    password: str
+    token: str = Field(max_length=128)  # from the link `storyladder users reset EMAIL` printed
+    password: str = Field(max_length=MAX_PASSWORD)
 
 
-@public.post("/password-reset", responses={400: {}})
-def password_reset(reset: PasswordReset, request: Request) -> dict[str, Any]:
+@public.post("/password-reset", responses={400: {}, 429: {}})
+async def password_reset(reset: PasswordReset, request: Request) -> dict[str, Any]:
     """Set a new password with a one-time reset link's token (no session needed): the token
     is used up and every session of the account ends; log in again with the new password.
-    A used, expired or unknown token is a 400 that does not say which."""
+    A used, expired or unknown token is a 400 that does not say which. Rate-limited per
+    address as logins are (a 429 with Retry-After), and hashed in the login threads."""
     from storyladder.store import password_reset as resets
 
-    email = resets.reset(request.app.state.engine, reset.token, reset.password)
+    throttle = request.app.state.throttle
+    address = f"reset-ip:{request.client.host if request.client else '?'}"
+    wait, stamp = throttle.attempt(address)
+    if wait > 0:
+        raise HTTPException(
+            429,
+            "too many failed password resets; wait and try again",
+            headers={"Retry-After": str(math.ceil(wait))},
+        )
+    try:
+        email = await to_thread.run_sync(
+            resets.reset,
+            request.app.state.engine,
+            reset.token,
+            reset.password,
+            limiter=_login_slots(request),
+        )
+    except InputError as refused:
+        if str(refused) != resets.INVALID:  # (a too-short password spends no token)
+            throttle.succeeded(stamp, address)
+        raise
+    throttle.succeeded(stamp, address)
     return {"reset": True, "email": email}
 
 

@@ -62,12 +62,12 @@ def _story_from(body: dict[str, Any], story_id: str | None = None) -> Story:
     return Story.from_dict(body)
 
 
-def _base_revision(if_match: str | None) -> int:
+def _base_revision(
+    if_match: str | None, why: str = "the revision you edited), so no save is lost"
+) -> int:
     value = (if_match or "").strip().strip('"')
     if not value.isdigit():
-        raise HTTPException(
-            428, "send If-Match: REVISION (the revision you edited), so no save is lost"
-        )
+        raise HTTPException(428, f"send If-Match: REVISION ({why}")
     return int(value)
 
 
@@ -152,13 +152,22 @@ def read_revision(repo: UserRepo, story_id: str, revision: int) -> dict[str, Any
     return {"id": story_id, "revision": revision, "story": story.to_dict()}
 
 
-@router.post("/stories/{story_id}/shares", status_code=201, responses={400: {}, 404: {}})
-def share_story(repo: UserRepo, story_id: str) -> dict[str, Any]:
-    """Share the newest revision of your story with your cohorts' coaches."""
+@router.post(
+    "/stories/{story_id}/shares",
+    status_code=201,
+    responses={400: {}, 404: {}, 409: {}, 428: {}},
+)
+def share_story(
+    repo: UserRepo, story_id: str, if_match: Annotated[str | None, Header()] = None
+) -> dict[str, Any]:
+    """Share the revision of your story named in If-Match (the one you read) with your
+    cohorts' coaches; a 409 (nothing shared) when the story has moved on since, a 428
+    without If-Match."""
     owner, slug = parse_ref(repo, story_id)
     if owner != repo.owner:
         raise StoryNotFound(f"no story with id '{story_id}'")
-    shared = sharing.share(repo, slug)
+    seen = _base_revision(if_match, "the revision you read), so you share what you saw")
+    shared = sharing.share(repo, slug, seen)
     return {
         "id": slug,
         "shares": [

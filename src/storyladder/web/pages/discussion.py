@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import Request
 
+from storyladder.errors import StoryNotFound
 from storyladder.model import SECTIONS, Story
 from storyladder.store import accounts, review, sharing
 from storyladder.store.repository import Repository
@@ -49,19 +50,27 @@ def _replies(names: dict[int, str], replies: list[review.Reply]) -> tuple[dict[s
 def shown_comments(
     request: Request, repo: Repository, owner: int, story_id: str, newest: int
 ) -> list[ShownComment]:
-    """The comments on a story, each quoted in the revision it was made on, with replies."""
+    """The comments on a story, each quoted in the revision it was made on, with replies.
+    A comment on a revision this user cannot read is left out, never the page's failure
+    (list_comments already leaves those out; this holds should a share go meanwhile)."""
     made = sharing.list_comments(repo, owner, story_id)
     if not made:
         return []
     replies = review.replies_by_target(repo, owner, story_id)
     authors = {c.author_id for c in made} | {r.author_id for rs in replies.values() for r in rs}
     names = _names(request, repo, authors)
-    texts: dict[int, Story] = {}
+    texts: dict[int, Story | None] = {}
     out = []
     for c in made:
         if c.revision not in texts:
-            texts[c.revision] = sharing.read_shared(repo, owner, story_id, c.revision)[0]
-        text = field_text(texts[c.revision], c.field)
+            try:
+                texts[c.revision] = sharing.read_shared(repo, owner, story_id, c.revision)[0]
+            except StoryNotFound:
+                texts[c.revision] = None
+        story = texts[c.revision]
+        if story is None:
+            continue
+        text = field_text(story, c.field)
         before, quote, after = around(text, c.start, c.end)
         said = _replies(names, replies.get(("comment", c.id), []))
         author = names.get(c.author_id, "a coach")

@@ -18,6 +18,8 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse
 
+from storyladder.store.accounts import MAX_EMAIL
+from storyladder.store.passwords import MAX_PASSWORD
 from storyladder.web.api.auth import set_session_cookie, sign_in
 from storyladder.web.pages.render import page
 from storyladder.web.pages.session import safe_next, signed_in
@@ -27,6 +29,7 @@ router = APIRouter(include_in_schema=False)
 LOGIN_COOKIE = "storyladder_login"
 LOGIN_FIELD = "login_token"
 WRONG = "Wrong email or password (or the account is disabled). Check both and try again."
+TOO_LONG = "That email or password is too long. Check both and try again."
 STALE = "This login form had expired. Enter your email and password again."
 
 
@@ -81,6 +84,8 @@ async def log_in(request: Request) -> Any:
         return _form(request, next_path, 403, STALE, email)
     if not email.strip() or not password:
         return _form(request, next_path, 400, "Enter your email and your password.", email)
+    if len(email) > MAX_EMAIL or len(password) > MAX_PASSWORD:
+        return _form(request, next_path, 400, TOO_LONG, email[:MAX_EMAIL])
     try:
         session = await sign_in(request, email, password)
     except HTTPException as refused:
@@ -94,7 +99,9 @@ async def log_in(request: Request) -> Any:
 
 
 @router.get("/password-reset")
-def password_reset_page(request: Request, token: str = "") -> Any:
-    """Choose a new password with the link `storyladder users reset` printed; the page's
-    script POSTs it to /api/v1/password-reset."""
-    return page(request, "cohort/password_reset.html", signed_in(request), token=token)
+def password_reset_page(request: Request) -> Any:
+    """Choose a new password with the link `storyladder users reset` printed. The token is
+    after '#' in the link, so it never reaches the server (nor its logs) with this page:
+    the page's script reads it from location.hash and POSTs it to /api/v1/password-reset
+    (a link from before, with ?token=, still works: the script reads that too)."""
+    return page(request, "cohort/password_reset.html", signed_in(request))

@@ -56,15 +56,29 @@
   }
 
   // Choose a new password from a reset link.
+  // The token is after '#' (never sent to the server); a link from before has ?token=.
   var reset = document.getElementById("reset-form");
+  var resetToken = "";
   if (reset) {
+    var fromHash = new URLSearchParams(window.location.hash.replace(/^#/, "")).get("token");
+    var fromQuery = new URLSearchParams(window.location.search).get("token");
+    resetToken = fromHash || fromQuery || "";
+    if (window.location.hash || window.location.search) {
+      history.replaceState(null, "", window.location.pathname);  // not left in the address bar
+    }
+    if (!resetToken) {
+      reset.classList.add("hidden");
+      document.getElementById("reset-missing").classList.remove("hidden");
+    }
+  }
+  if (reset && resetToken) {
     reset.addEventListener("submit", function (e) {
       e.preventDefault();
       var out = document.getElementById("reset-status");
       var password = reset.password.value;
       if (password !== reset.repeat.value) { say(out, "The two passwords differ. Type the same one twice.", "error"); return; }
       if (password.length < 10) { say(out, "Use at least 10 characters.", "error"); return; }
-      api("POST", "/api/v1/password-reset", { token: reset.dataset.token, password: password }).then(function (answer) {
+      api("POST", "/api/v1/password-reset", { token: resetToken, password: password }).then(function (answer) {
         if (answer.ok) {
           reset.innerHTML = "";
           var done = document.createElement("p");
@@ -204,9 +218,16 @@
     var path = "/api/v1/stories/" + encodeURIComponent(sharing.dataset.story) + "/shares";
     var shareStatus = document.getElementById("share-status");
     var act = function (method) {
-      api(method, path).then(function (answer) {
+      // a share names the revision on the page: never a newer one saved elsewhere
+      var headers = method === "POST" ? { "If-Match": sharing.dataset.revision } : {};
+      api(method, path, undefined, headers).then(function (answer) {
         if (answer.ok) { window.location.reload(); return; }
-        say(shareStatus, "Not done: " + why(answer), "error");
+        var text = "Not done: " + why(answer);
+        if (answer.status === 409 && answer.data.current) {
+          text = "Not shared: this story changed elsewhere (it is at revision " + answer.data.current +
+            " now), so nothing was shared. Reload to see it, then share it if you want to.";
+        }
+        say(shareStatus, text, "error");
       });
     };
     var share = document.getElementById("share");
