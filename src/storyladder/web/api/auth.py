@@ -85,14 +85,16 @@ async def sign_in(request: Request, email: str, password: str) -> LoginSession:
     """Check a password (rate-limited, in the login threads): the new session, or a 429
     (with Retry-After) or a 401. The API's login and the login page both use it.
 
-    The attempt is counted against the address and the email before the password is
-    checked, in the same locked step as the limit is (so concurrent requests cannot all
-    slip under it), and taken back only when the password is right. On success the
-    session of the cookie the request came with (if any) ends."""
+    The attempt is counted against the email before the password is checked, in the same
+    locked step as the limit is (so concurrent guesses at one account cannot all slip under
+    it), and taken back only when the password is right. The address's limit counts only
+    failures, so many people logging in at once behind one address (a campus, an office)
+    are not held up by each other. On success the session of the cookie the request came
+    with (if any) ends."""
     throttle = request.app.state.throttle
     address = f"ip:{request.client.host if request.client else '?'}"
     key = f"email:{email.strip().lower()}"
-    wait, stamp = throttle.attempt(address, key)
+    wait, stamp = throttle.attempt(key, checked=(address,))
     if wait > 0:
         raise HTTPException(
             429,
@@ -107,8 +109,9 @@ async def sign_in(request: Request, email: str, password: str) -> LoginSession:
         limiter=_login_slots(request),
     )
     if signed_in is None:
+        throttle.failed(address)
         raise _unauthorized("wrong email or password (or the account is disabled)")
-    throttle.succeeded(stamp, address, forget=key)
+    throttle.succeeded(stamp, forget=key)
     earlier = request.cookies.get(COOKIE)
     if earlier:  # the session this browser had ends: its cookie is replaced, not left alive
         await to_thread.run_sync(accounts.logout, request.app.state.engine, earlier)

@@ -72,12 +72,13 @@ class Throttle:
         with self._lock:
             return self._wait(keys, self._clock())
 
-    def attempt(self, *keys: str) -> tuple[float, float]:
+    def attempt(self, *keys: str, checked: tuple[str, ...] = ()) -> tuple[float, float]:
         """Check and count in one step: (seconds to wait, 0 when allowed; the stamp of the
-        attempt, counted against every key until `succeeded` takes it back)."""
+        attempt, counted against every key until `succeeded` takes it back). `checked` keys
+        are checked too but not counted (their failures are counted after the fact)."""
         now = self._clock()
         with self._lock:
-            wait = self._wait(keys, now)
+            wait = self._wait(keys + checked, now)
             if wait > 0:
                 return wait, now
             self._count(keys, now)
