@@ -264,6 +264,18 @@ def test_a_share_needs_if_match_and_never_shares_a_newer_revision(server: Server
     assert done.status_code == 201 and [s["revision"] for s in done.json()["shares"]] == [2]
 
 
+def test_sharing_twice_at_the_same_moment_is_sharing_once(server: Server) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from storyladder.store import sharing
+
+    sid = _story(server.login("ada"))
+    with ThreadPoolExecutor(8) as pool:
+        done = list(pool.map(lambda _: sharing.share(server.repo("ada"), sid), range(8)))
+    assert all(len(shared) == 1 for shared in done)  # no error, one share of revision 1
+    assert len(server.sql("ada", "SELECT * FROM shares")) == 1
+
+
 # -- 7. logging in again ends the session of the cookie the browser had ----------------
 
 

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from storyladder.errors import Conflict, InputError, StoryNotFound
 from storyladder.model import LEVELS, SECTIONS, Story
@@ -81,12 +82,13 @@ def share(repo: Repository, story_id: str, revision: int | None = None) -> list[
     if revision is not None and revision != record.revision:
         raise Conflict(story_id, revision, record.revision, record.story, None)
     now = datetime.now(UTC)
+    key = {"owner_id": repo.owner, "story_id": story_id, "revision": record.revision}
     with repo.writing() as conn:
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
         for cohort in my_cohorts(conn, repo):
-            key = {"owner_id": repo.owner, "story_id": story_id, "revision": record.revision}
-            exists = select(shares.c.revision).filter_by(**key, cohort_id=cohort.id)
-            if conn.execute(exists).first() is None:
-                conn.execute(insert(shares).values(**key, cohort_id=cohort.id, shared_at=now))
+            # sharing twice (two tabs at once) is sharing once: no check-then-insert race
+            row = dialect.insert(shares).values(**key, cohort_id=cohort.id, shared_at=now)
+            conn.execute(row.on_conflict_do_nothing())
     return [s for s in my_shares(repo) if s.story_id == story_id]
 
 
