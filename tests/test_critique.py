@@ -303,6 +303,12 @@ def test_a_non_answer_scores_20_or_less_and_raises_only_non_answer(answer: str) 
             "almost every decision is like that. It would depend on the stakes and on whether "
             "the choice can be undone, so there is no single honest answer to give.",
         ),
+        (  # "why here?" answered with something else entirely
+            "Why do you want to work at Anthropic?",
+            "Last Saturday I finally got my grandfather's old clock ticking again. The "
+            "spring had rusted, so I soaked it in oil overnight and fitted a new one from a "
+            "shop in town. It chimed at noon for the first time in eleven years.",
+        ),
         (  # life outside work in short notes
             "Tell me about a time you failed.",
             "Weekends I'm up at six with the dog. Long loop by the canal, then breakfast. "
@@ -314,6 +320,15 @@ def test_a_non_answer_scores_20_or_less_and_raises_only_non_answer(answer: str) 
 def test_a_fluent_answer_to_another_question_is_a_non_answer(question: str, answer: str) -> None:
     c = critique(answer, question)
     assert c.scores["overall"] <= 20 and c.flag_ids == ("non_answer",)
+
+
+def test_a_why_here_answer_that_names_the_work_is_an_answer() -> None:
+    answer = (
+        "I want to work on evaluations. Last year I built a test set of 400 tricky support "
+        "tickets for our chatbot and found it failed a third of the refund cases."
+    )
+    c = critique(answer, "Why do you want to work at Anthropic?", company="anthropic")
+    assert "non_answer" not in c.flag_ids
 
 
 def test_a_story_that_mentions_a_weekend_and_a_degree_is_still_an_answer() -> None:

@@ -78,6 +78,8 @@ def not_an_answer(
             return Gate("dont_know", "the answer declines to give one")
         if not context and _about_the_question(answer, asked):
             return Gate("restated", "the answer talks about the question instead of answering it")
+        if not context and _not_why_here(answer, question):
+            return Gate("off_topic", "nothing in the answer says why this place or this work")
         if not context and _resume(answer, question):
             return Gate("off_topic", "a résumé is recited where one story was asked for")
         background = asked | (_content(context) if context else set())
@@ -155,6 +157,20 @@ def _resume(answer: str, question: str) -> bool:
         or find(lexicon.COST_MORE, answer)
         or find(lexicon.ADMISSION, answer)
     )
+
+
+_WHY_HERE = re.compile(r"^\W*why\b", re.IGNORECASE)
+_NAMED = re.compile(r"\b[A-Z][\w&'-]+")
+
+
+def _not_why_here(answer: str, question: str) -> bool:
+    """'Why Anthropic?' answered with a weekend on the boat: a "why here" question, and no
+    word of the place (its name), the role, the team, the work or the mission."""
+    if not _WHY_HERE.match(question) or classify(question).family != "mission":
+        return False
+    names = {m.lower() for m in _NAMED.findall(question)[1:]}  # the first is "Why"
+    said = lower(answer)
+    return not any(n in said for n in names) and not find(lexicon.TOWARD_HERE, answer)
 
 
 SETBACK_FAMILIES = ("failure", "conflict", "self_awareness", "ethics")

@@ -695,6 +695,10 @@ REFUSAL = phrases(  # declining to answer at all
     r"(?:let me|I'll|I will|can I|I'd like to) (?:pass|skip) (?:on )?(?:this|that|it)",
     r"(?:I )?(?:decline|refuse) to answer",
 )
+TOWARD_HERE = phrases(  # an answer to "why here?" says something about the place or the work
+    r"you|your|here|role|position|team|join\w*|mission|values?|safety|product\w*|research|"
+    r"compan\w+|work(?:ing)? (?:on|with|at|for)|ai|models?|users?|customers?",
+)
 ABOUT_THE_QUESTION = phrases(  # talk about the question instead of an answer to it
     r"(?:the|this|that|a|your|such a) (?:\w+ )?question",
     r"(?:you(?:'d| would) like|you want(?:ed)?) to (?:hear|know) about",
