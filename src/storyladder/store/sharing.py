@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from storyladder.errors import Conflict, InputError, StoryNotFound
 from storyladder.model import LEVELS, SECTIONS, Story
-from storyladder.store.repository import Repository
+from storyladder.store.repository import Repository, utc_aware
 from storyladder.store.server_tables import cohort_members, cohorts, comments, shares
 from storyladder.store.tables import story_revisions
 
@@ -61,10 +61,6 @@ class Comment:
         out["on"] = f"on revision {self.revision}"
         out["outdated"] = current is not None and current != self.revision
         return out
-
-
-def _utc(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _not_found(story_id: str) -> StoryNotFound:
@@ -150,7 +146,7 @@ def _shares(repo: Repository, which: Any) -> list[SharedRevision]:
             revision=row.revision,
             title=json.loads(row.data).get("title", ""),
             cohort=row.cohort,
-            shared_at=_utc(row.shared_at),
+            shared_at=utc_aware(row.shared_at),
         )
         for row in rows
     ]
@@ -296,7 +292,7 @@ def list_comments(repo: Repository, owner: int, story_id: str) -> list[Comment]:
             end=row.end,
             quote=row.quote,
             body=row.body,
-            created_at=_utc(row.created_at),
+            created_at=utc_aware(row.created_at),
         )
         for row in rows
     ]

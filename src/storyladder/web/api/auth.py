@@ -56,7 +56,8 @@ Session = Annotated[LoginSession, Depends(current_session)]
 
 
 def user_repo(request: Request, session: Session) -> Repository:
-    """The repository as the signed-in user: their rows, and the database told who asks."""
+    """The repository as the signed-in user: their rows, and the database told who asks
+    (the API's and the pages' one way to it)."""
     base: Repository = request.app.state.repo
     return base.as_user(session.account.id, session.account.organisation_id)
 

@@ -10,7 +10,7 @@ from fastapi import Depends, HTTPException, Request
 from storyladder.store import accounts
 from storyladder.store.accounts import LoginSession
 from storyladder.store.repository import Repository
-from storyladder.web.api.auth import COOKIE
+from storyladder.web.api.auth import COOKIE, user_repo
 
 
 class LoginNeeded(Exception):
@@ -37,8 +37,7 @@ PageSession = Annotated[LoginSession, Depends(page_session)]
 
 
 def page_repo(request: Request, session: PageSession) -> Repository:
-    base: Repository = request.app.state.repo
-    return base.as_user(session.account.id, session.account.organisation_id)
+    return user_repo(request, session)
 
 
 PageRepo = Annotated[Repository, Depends(page_repo)]
