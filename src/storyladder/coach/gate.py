@@ -1,12 +1,16 @@
 """Is this an answer at all? Empty talk, gibberish, "I don't know", the question said back,
 or words about something else entirely: a gate before any scoring.
 
-    not_an_answer(answer, question=None, context=None) -> Gate | None
+    not_an_answer(answer, question=None, context=None, follow_up=False) -> Gate | None
 
 `context` is text the answer may lean on (the story above a ladder answer), so a short
 reply that picks up the story's own words is not taken for an off-topic one; a follow-up
 answer that talks about the speaker ("I stretch the truth when I'm scared") is never
 called off topic, since reflection needs no work words.
+
+The rules come first. What they let through of a short whole answer is heard last by a
+word model (content/answer_model.json, scripts/train_gate.py) that knows how stalls,
+praise of the question and talk of something else sound, and speaks only when sure.
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ OFF_TOPIC_WORDS = 8  # content words below which a follow-up is too terse to cal
 STALL_WORDS = 60  # words: a stall ("I'm blanking, can we come back to it") runs no longer
 OFF_TOPIC_ALONE = 3  # the same for a whole answer, which has no story above it to lean on
 NO_WORK_WORDS = 60  # words: an answer this long with no word of a working life is elsewhere
+ANSWER_MODEL = "answer_model.json"  # the word model of answers that answer nothing
+NONE, ANSWER = "none", "answer"
+NONE_ODDS = 0.0  # log odds past which the word model calls a short answer no answer
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 
@@ -43,9 +50,10 @@ class Gate:
 
 
 def not_an_answer(
-    answer: str, question: str | None = None, context: str | None = None
+    answer: str, question: str | None = None, context: str | None = None, follow_up: bool = False
 ) -> Gate | None:
-    """Why `answer` is not an answer to `question`, or None when it is one."""
+    """Why `answer` is not an answer to `question`, or None when it is one. A `follow_up` (a
+    ladder answer) is not heard by the word model, which learned from whole answers."""
     tokens = [w.lower().strip("'’-") for w in words(answer)]
     alpha = [w for w in tokens if any(c.isalpha() for c in w)]
     sample = alpha[:GIBBERISH_SAMPLE]
@@ -101,6 +109,8 @@ def not_an_answer(
                 and not find(lexicon.HABITUAL, answer)
             ):
                 return Gate("off_topic", "nothing in the answer is about the question or your work")
+    if not (context or follow_up) and short and _sounds_like_none(answer):
+        return Gate("off_topic", "nothing in it tells a moment of your work that answers this")
     return None
 
 
@@ -174,6 +184,19 @@ def _not_why_here(answer: str, question: str) -> bool:
 
 
 SETBACK_FAMILIES = ("failure", "conflict", "self_awareness", "ethics")
+
+
+def _sounds_like_none(answer: str) -> bool:
+    """Do the answer's words sound like the answers that answer nothing in our corpus
+    (stalls, praise of the question, talk of the commute), more than like answers?"""
+    model = _answer_model()
+    return model is not None and model.log_odds(nb.words(answer), NONE) > NONE_ODDS
+
+
+@cache
+def _answer_model() -> nb.Model | None:
+    data = nb.packaged(ANSWER_MODEL)
+    return nb.Model(data) if data is not None else None
 
 
 def _told(answer: str) -> bool:

@@ -111,7 +111,7 @@ def judge_level(
         return LevelJudgment(level, False, 0, (), info.missing)
     if _PLACEHOLDER.match(text):
         return LevelJudgment(level, False, 0, (), info.missing)
-    gate = not_an_answer(text, question, context=body)
+    gate = not_an_answer(text, question, context=body, follow_up=True)
     if gate:
         return LevelJudgment(level, False, min(gate.score, 10), (), info.missing)
     if below and _repeats(text, below):

@@ -83,14 +83,19 @@ class Model:
 
 
 @cache
-def shipped_data() -> dict[str, Any] | None:
-    """content/component_model.json: the word counts, and the trained combiner's weights."""
+def packaged(name: str) -> dict[str, Any] | None:
+    """A model shipped in the package (content/NAME), or None when it is not there."""
     try:
-        text = resources.files("storyladder.content").joinpath("component_model.json").read_text()
+        text = resources.files("storyladder.content").joinpath(name).read_text()
     except FileNotFoundError:
         return None
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+def shipped_data() -> dict[str, Any] | None:
+    """content/component_model.json: the word counts, and the trained combiner's weights."""
+    return packaged("component_model.json")
 
 
 @cache
