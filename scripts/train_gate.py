@@ -26,6 +26,7 @@ def main() -> None:
     answers = load(ROOT / "tests" / "corpus").tuning().answers  # never the held-out authors
     label = {True: gate.NONE, False: gate.ANSWER}
     model = nb.train([(nb.words(a.text), label[a.answers_nothing]) for a in answers])
+    model["authors"] = sorted({a.author for a in answers})
     TARGET.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n")
     print(f"trained on {len(answers)} answers -> {TARGET.relative_to(ROOT)}")  # noqa: T201
 

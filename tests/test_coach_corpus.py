@@ -92,3 +92,11 @@ def test_the_level_model_never_saw_a_held_out_author(corpus: Corpus) -> None:
     )
     assert not set(shipped["authors"]) & (corpus.heldout | corpus.sealed)
     assert shipped["features"] == list(FEATURES)
+
+
+def test_the_gate_word_model_never_saw_a_held_out_author(corpus: Corpus) -> None:
+    from storyladder.coach import gate, nb
+
+    shipped = nb.packaged(gate.ANSWER_MODEL)
+    assert shipped is not None and shipped["authors"]
+    assert not set(shipped["authors"]) & (corpus.heldout | corpus.sealed)

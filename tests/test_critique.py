@@ -380,3 +380,20 @@ def test_notes_without_i_keep_their_actions() -> None:
         "Tell me about a time you improved reliability.",
     )
     assert [s.component for s in c.sentences][:2] == ["action", "action"]
+
+
+def test_the_gate_word_model_hears_a_joke_for_an_answer() -> None:
+    """A quip about family with no work in it, which no gate rule names: the word model of
+    answers that answer nothing catches it (and a follow-up on a story is never heard by
+    that model, which learned from whole answers)."""
+    from storyladder.coach import gate
+
+    question = "What would your harshest critic say about you?"
+    quip = (
+        "Ha, my harshest critic? Probably my sister, she thinks I talk too much at dinner. "
+        "Anyway, yeah, I will leave that one there, honestly."
+    )
+    c = critique(quip, question)
+    assert c.flag_ids == ("non_answer",) and c.scores["overall"] <= 20
+    assert gate._sounds_like_none(quip)
+    assert gate.not_an_answer(quip, question, follow_up=True) is None
