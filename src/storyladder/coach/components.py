@@ -400,7 +400,19 @@ def _transition(prev: str, cur: str) -> float:
 PRIOR = 1.2
 
 
-_TRANSITIONS = {(p, c): _transition(p, c) for p in ORDER for c in ORDER}
+TRANSITION_WEIGHT = 0.5  # the learned order's say against the sentences' own chances
+
+
+@cache
+def transitions() -> dict[tuple[str, str], float]:
+    """Log-score of moving from one component to the next: how the tuning authors really
+    order their answers (counted by scripts/train_components.py) when that is shipped, else
+    the order set by hand above."""
+    data = nb.shipped_data()
+    learned = data.get("transitions") if data else None
+    if not learned:
+        return {(p, c): _transition(p, c) for p in ORDER for c in ORDER}
+    return {(p, c): TRANSITION_WEIGHT * learned[p][c] for p in ORDER for c in ORDER}
 
 
 def _prior(component: str, position: float) -> float:
@@ -486,14 +498,15 @@ def tag(
         position = i / (n - 1) if n > 1 else 0.5
         chances = log_softmax(weights, features(sentence, position, mission, model))
         rows.append(dict(zip(ORDER, chances, strict=True)))
+    moves = transitions()
     best = [dict(rows[0])]
     back: list[dict[str, str]] = []
     for row in rows[1:]:
         scores, pointers = {}, {}
         before = best[-1]
         for cur in ORDER:
-            prev = max(ORDER, key=lambda p: before[p] + _TRANSITIONS[p, cur])  # noqa: B023
-            scores[cur] = before[prev] + _TRANSITIONS[prev, cur] + row[cur]
+            prev = max(ORDER, key=lambda p: before[p] + moves[p, cur])  # noqa: B023
+            scores[cur] = before[prev] + moves[prev, cur] + row[cur]
             pointers[cur] = prev
         best.append(scores)
         back.append(pointers)

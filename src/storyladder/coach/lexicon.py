@@ -429,6 +429,13 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"(?:won'?t|wouldn'?t|didn'?t|doesn'?t) (?:even )?(?:look at|talk to|speak to|trust) me",
     r"cold (?:to|toward|with)",
     r"(?:less|slower|smaller|fewer)",
+    r"added (?:about |approx\.? |roughly |around |~)?(?:\$|£|€|\d)",
+    r"had to (?:issue|redo|re-?\w+|close|cancel|apologi[sz]e|explain|pay|refund|write)",
+    r"(?:was|were|felt|got) (?:very |quite |pretty |really )?(?:uncomfortable|painful|awkward|"
+    r"embarrassing|cold)",
+    r"stopped (?:talking|to talk|speaking) (?:to|with)",
+    r"ended up (?:leaving|quitting|losing|paying|redoing)",
+    r"make-?ups?|do-?overs?|re-?work",
 )
 NO_COST = phrases(
     r"(?:no|not (?:a|any|much|really a)|wasn'?t (?:a|any|really a|much of a)|there was no|"
