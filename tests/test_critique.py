@@ -397,3 +397,58 @@ def test_the_gate_word_model_hears_a_joke_for_an_answer() -> None:
     assert c.flag_ids == ("non_answer",) and c.scores["overall"] <= 20
     assert gate._sounds_like_none(quip)
     assert gate.not_an_answer(quip, question, follow_up=True) is None
+
+
+def test_putting_the_data_together_is_not_shared_work_owed_credit() -> None:
+    """ "I put the data together" and "together with the other nurse" are not a team's
+    work left uncredited; "we fixed it together" is."""
+    from storyladder.coach import flags
+    from storyladder.coach.question import classify
+    from storyladder.coach.reading import Reading
+
+    q = classify("Tell me about a time you disagreed with a colleague.")
+    alone = (
+        "In 2021 I disagreed with our QA lead about the sampling plan. I put the data "
+        "together over a weekend and proposed a two-week trial of every 100th part. The trial "
+        "found no extra escapes, so the plan changed. Now I check the pump together with "
+        "another nurse at every handover."
+    )
+    assert flags.no_credit(Reading(alone, q)) is None
+    shared = (
+        "In 2021 the release broke checkout for an hour. We rolled it back and we fixed it "
+        "together overnight, and the fix shipped the next morning with 2 new tests."
+    )
+    assert flags.no_credit(Reading(shared, q)) is not None
+
+
+def test_a_name_before_an_aside_or_a_hyphenated_verb_is_a_person() -> None:
+    from storyladder.coach.question import classify
+    from storyladder.coach.reading import Reading
+
+    text = (
+        "We rebuilt the feature joins in March.\n"
+        "Shreya (data eng) did most of the feature store work.\n"
+        "Marta, the senior analyst, re-ran the instruments over a weekend."
+    )
+    names = [n.text for n in Reading(text, classify(None)).names]
+    assert names == ["Shreya", "Marta"]
+
+
+def test_a_short_set_up_under_the_aim_is_not_too_long() -> None:
+    """Half of a 121-word answer spent on the setting (62 words, about 25 s) is fine: a
+    set-up said within the self-check's 30 s aim is never too long."""
+    setting = (
+        "Back in 2019 I was a shift lead at a family bakery in the old town, with twelve staff "
+        "on two shifts. At the time we were baking for four cafes and one hotel every morning, "
+        "and the orders were growing every month. There were two deck ovens, both older than "
+        "most of the staff, and the hotel was our biggest account. "
+    )
+    rest = (
+        "I asked the owner for a day to test both ovens, found one thermostat off by 20 "
+        "degrees, and moved all the bread to the good oven until the new part came on Friday. "
+        "We lost one batch of 40 loaves and the hotel order that morning. Since then I log oven "
+        "temperatures at the start of every shift."
+    )
+    c = critique(setting + rest, "Tell me about a time you solved a problem at work.")
+    assert c.words == 121 and c.components["situation"]["share"] > 0.4
+    assert "situation_too_long" not in c.flag_ids

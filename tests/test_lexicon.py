@@ -57,3 +57,17 @@ def test_ladder_levels_name_only_real_flags() -> None:
     for level in taxonomy.load().levels:
         assert set(level.flags) <= ids and (level.core_flag is None or level.core_flag in ids)
         assert level.missing.endswith("?") and level.deeper.endswith("?")
+
+
+def test_a_phrase_that_ends_in_a_space_is_refused() -> None:
+    """Every phrase must end a word, so "since (?!then)" could never match anything: eleven
+    such phrases lay dead in the lists until this check was written."""
+    import pytest
+
+    with pytest.raises(ValueError, match="ends in a space"):
+        phrases(r"since (?!then)")
+    with pytest.raises(ValueError, match="ends in a space"):
+        phrases(r"I (?:always|never) ")
+    reason = phrases(r"since(?! then)")
+    text = "Kept the rest going, since the firmware could be patched. Since then I ask."
+    assert [s.text for s in find(reason, text)] == ["since"]

@@ -220,7 +220,7 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
                 r"(?:appreciated|thanked|praised)",
                 r"(?:second|third)-order",
                 r"(?:worked|went) (?:fine|well|badly)",
-                r"(?:we|I) (?:got|received) ",
+                r"(?:we|I) (?:got|received)",
             ),
             1.3,
         ),
@@ -287,7 +287,7 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
                 r"I try to",
                 r"I make (?:a point|sure)",
                 r"I(?:'m| am) (?:more|less|much more|"
-                r"far more|quicker|slower) ",
+                r"far more|quicker|slower)",
                 r"I should have",
                 r"I would have",
                 r"I wish I",
@@ -299,7 +299,7 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
                 r"I(?:'m| am) (?:trying|learning) to",
                 r"(?:any|every) \w+ "
                 r"I own now",
-                r"^now,? ",
+                r"^now,?",
             ),
             2.0,
         ),

@@ -300,9 +300,13 @@ def situation_too_long(r: Reading) -> Evidence:
         before = told
     words = sum(word_count(s.text) for s in before)
     seconds = words / r.wpm * 60
+    # a share too large counts only past the self-check's aim: a set-up said in under 30 s
+    # is never too long, even in a short answer
     too_much = words / max(r.words, 1) > limit("situation_too_long", "share")
     if seconds > limit("situation_too_long", "seconds") or (
-        too_much and r.words >= limit("situation_too_long", "min_words")
+        too_much
+        and r.words >= limit("situation_too_long", "min_words")
+        and seconds > limit("situation_too_long", "aim_seconds")
     ):
         return [Span(s.start, s.end, s.text) for s in before]
     return None
@@ -460,9 +464,11 @@ def no_credit(r: Reading) -> Evidence:
     return [Span(m.start(), m.end(), m.group()) for m in shared[:4]]
 
 
-_TOGETHER = re.compile(
-    r"\b(?:together|as a team|the (?:whole )?team (?:\w+ed|pitched in|stepped up|came together)|"
-    r"with (?:my|the|our) (?:team|crew|colleagues|staff))\b",
+_TOGETHER = re.compile(  # work shared; not "I put the data together", "together with the nurse"
+    r"\b(?:(?:worked|working|sat down|did (?:it|this|that|the \w+)|pulled|came|got|figured "
+    r"(?:it|this|that) out|fixed (?:it|this|that)|rebuilt (?:it|this|that)) together|together,? "
+    r"(?:we|the team|they)|as a team|the (?:whole )?team (?:\w+ed|pitched in|stepped up|came "
+    r"together)|with (?:my|the|our) (?:team|crew|colleagues|staff))\b",
     re.IGNORECASE,
 )
 
@@ -601,7 +607,7 @@ _LASTING_LOSS = phrases(
     r"feel|bothers)",
     r"what (?:stayed|was) lost",
     r"didn't (?:come back|recover|get back)",
-    r"cost (?:us|me|them|the team|the company|him|her) ",
+    r"cost (?:us|me|them|the team|the company|him|her)",
     r"(?:churned|left the company|quit)",
     r"(?:was|were) (?:cancel+ed|killed|scrapped|shelved)",
     r"not everything (?:worked|recovered)",

@@ -260,7 +260,7 @@ REASON = phrases(  # why a choice was made
     r"I (?:believed|figured|judged|reckoned|bet|reasoned)",
     r"because",
     r"so that",
-    r"since (?!then)",
+    r"since(?! then)",
     r"the reason (?:was|I|is)",
     r"(?:my|our) (?:main |only |simple |whole )?reasons? (?:was|were|is|being)",
     r"in order to",
@@ -292,7 +292,7 @@ ALTERNATIVE = phrases(  # another road, named
     r"or (?:to )?(?:keep|wait|stay|hold off|ship|delay|cancel|escalate|roll back)",
     r"options?",
     r"alternatives?",
-    r"could have (?!done)",
+    r"could have(?! done)",
     r"weighed",
     r"decided (?:against|not to)",
     r"rejected",
@@ -532,7 +532,7 @@ SELF_PATTERN = phrases(
     r"I(?:'m| am) (?:most|least|at ease|at my (?:best|worst)) (?:\w+ )?"
     r"(?:when|with|if|about|under)",
     r"my (?:\w+-)?(?:\w+ing|habit|instinct|need|fear|ego|style|default|reflex|confidence|anxiety|"
-    r"nerves|pride|impatience|perfectionism) (?:is|are|was|were) ",
+    r"nerves|pride|impatience|perfectionism) (?:is|are|was|were)",
     r"I (?:care|worry) (?:more|too much|less) about",
     r"blind ?spot",
     r"I (?:don'?t|do not|rarely|never|seldom) (?:notice|ask|look|see|check|listen|delegate|"
@@ -582,7 +582,7 @@ CARRIED_FORWARD = phrases(
     r"on (?:the|my) (?:next|following|last) (?:\w+ ){0,2}(?:project|launch|migration|team|"
     r"job|role|release|incident|shift|hire)",
     r"(?:did|used|tried|applied) (?:it|that|this) (?:again|on|when|with|last)",
-    r"I (?:always|never) ",
+    r"I (?:always|never)",
     r"I(?:'d| would) rather",
     r"I (?:ask|write|check|run|keep|book|block|schedule|send|share|put|pair|treat|assume|name|"
     r"budget|set|wait|sleep on|plan|test|measure|say|tell|call|give|let|look|read|trust|"
@@ -691,7 +691,7 @@ RESUME = phrases(  # a CV recited: the answer to "tell me about yourself", not t
     r"(?:tech )?stack",
     r"(?:core |key )?(?:skills|strengths)",
     r"\d+\+? (?:yrs|years) (?:of |in )?(?:experience|\w+ (?:engineering|operations|management))",
-    r"I(?:'ve| have) been (?:working|coding|programming) (?:with|in|on) ",
+    r"I(?:'ve| have) been (?:working|coding|programming) (?:with|in|on)",
     r"(?:progressing|moved|promoted|rising) (?:in)?to",
     r"licen[cs]e",
 )
@@ -910,7 +910,7 @@ COST = phrases(
     r"most|some|half|more|their|his|her|trust|credibility|time)",
     r"losing",
     r"gave up",
-    r"giving up (?!on)",
+    r"giving up(?! on)",
     r"sacrific\w+",
     r"at the expense of",
     r"delay(?:ed|ing)? (?:the|by|our|"
@@ -1080,7 +1080,7 @@ LESSON = phrases(
 OPERATIONAL = phrases(
     NOW_PRACTICE,
     r"now,? (?:when|whenever|if|before|for)",
-    r"I (?:look|write|ask|check|run|keep|book|block|schedule|send|share|start|put) ",
+    r"I (?:look|write|ask|check|run|keep|book|block|schedule|send|share|start|put)",
     r"since then,? I",
     r"I(?:'ve| have) (?:started|stopped|"
     r"made it)",

@@ -104,7 +104,7 @@ def hero_narrative(views: Sequence[StoryView]) -> Found:
 
 
 _SAVED_THE_DAY = phrases(
-    r"I (?:single-handedly|alone|personally) ",
+    r"I (?:single-handedly|alone|personally)",
     r"I saved",
     r"I took over",
     r"I (?:fixed|solved|"

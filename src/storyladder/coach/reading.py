@@ -290,13 +290,14 @@ _PERSON_VERBS = (
     r"felt|made|owned|led|showed|called|gave|set|got|started|rebuilt|designed|tagged|"
     r"automated|challenged|flagged|reviewed|explained|decided"
 )
-_NAME_START = re.compile(NAME_WORD + rf" (?:[\w']+ ){{0,4}}(?:{_PERSON_VERBS})\b")
+_ASIDE = r"(?: \([^()]{1,40}\))?"  # "Shreya (data eng) did most of it"
+_NAME_START = re.compile(NAME_WORD + _ASIDE + rf" (?:[\w']+ ){{0,4}}(?:re-)?(?:{_PERSON_VERBS})\b")
 # "Priya caught it": a first word that is a person beyond doubt, its verb right after it.
 NAME_THEN_VERB = re.compile(NAME_WORD + rf" (?:\w+ly )?(?:{_PERSON_VERBS})\b")
 # "Ximena, a senior engineer, went through...": an appositive marks a person, whatever the verb
 _NAME_APPOSITIVE = re.compile(
-    NAME_WORD + rf",[^,]{{3,60}}, (?:[\w']+ ){{0,3}}(?:{_PERSON_VERBS}|went|knew|kept|put|met|"
-    r"read|sent|\w{3,}ed)\b"
+    NAME_WORD + rf",[^,]{{3,60}}, (?:[\w']+ ){{0,3}}(?:re-)?(?:{_PERSON_VERBS}|went|knew|kept|"
+    r"put|met|read|ran|sent|\w{3,}ed)\b"
 )
 
 

@@ -353,6 +353,9 @@ def _beginnings(items: list[Any]) -> set[str] | None:
     return None
 
 
+_ENDS_IN_SPACE = re.compile(r" (?:\(\?![^()]*\))?$")
+
+
 def phrases(*items: str | re.Pattern[str]) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of the given phrases as whole words.
 
@@ -361,6 +364,10 @@ def phrases(*items: str | re.Pattern[str]) -> re.Pattern[str]:
     of repeating its words. The pattern is compiled in lowercase and run on lowercased
     text: three times faster than re.IGNORECASE, which matters on the critique's hot path.
     """
+    for item in items:
+        if isinstance(item, str) and _ENDS_IN_SPACE.search(item):
+            # the phrase must end a word, so a space before the end could never match
+            raise ValueError(f"the phrase {item!r} ends in a space, so it can never match")
     body = "|".join(f"(?:{item if isinstance(item, str) else item.pattern})" for item in items)
     return folded(rf"(?<![\w'’])(?:{body})(?![\w’])")
 
