@@ -452,3 +452,43 @@ def test_a_short_set_up_under_the_aim_is_not_too_long() -> None:
     c = critique(setting + rest, "Tell me about a time you solved a problem at work.")
     assert c.words == 121 and c.components["situation"]["share"] > 0.4
     assert "situation_too_long" not in c.flag_ids
+
+
+def test_notes_that_drop_the_i_still_tell_a_lesson_or_a_platitude() -> None:
+    q = "Tell me about a time you had to decide something with incomplete information."
+    kept = (
+        "Pump failed at 2 am on the night shift.\nNo spare on site.\nSwitched the line to the "
+        "backup pump and called the on-call fitter.\nLost 3 hours of output.\nLearned to keep "
+        "a spare seal kit in the plant room; I check it every Monday."
+    )
+    assert "no_learning" not in critique(kept, q).flag_ids
+    platitude = (
+        "Had a pump go down one night at the plant.\nDidn't have a lot to go on.\nMade the "
+        "call and went with my gut.\nLearned you have to trust your instincts."
+    )
+    assert "cliche_lesson" in critique(platitude, q).flag_ids
+
+
+def test_habits_in_notes_are_heard_as_a_hypothetical() -> None:
+    answer = (
+        "Think leadership is about empowering people. Usually start by understanding what "
+        "everyone needs. Then set a clear vision. You should always lead by example."
+    )
+    assert (
+        "hypothetical" in critique(answer, "Tell me about a time you showed leadership.").flag_ids
+    )
+
+
+def test_an_answer_with_no_move_of_ones_own_is_not_asked_for_alternatives() -> None:
+    """Blame with no move told: the coach does not point at the whole answer as a choice
+    made without a reason."""
+    from storyladder.coach import flags
+    from storyladder.coach.question import classify
+    from storyladder.coach.reading import Reading
+
+    answer = (
+        "Honestly it wasn't really my mistake. The routing software is garbage and nobody in "
+        "IT ever fixes anything. The load got there a day late and the customer was upset."
+    )
+    r = Reading(answer, classify("Tell me about a time you made a mistake at work."))
+    assert flags.no_alternatives(r) is None

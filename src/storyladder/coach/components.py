@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from storyladder.coach import nb
-from storyladder.coach.lexicon import IRREGULAR_PAST
+from storyladder.coach.lexicon import NOTE_MOVE
 from storyladder.coach.logistic import log_softmax
 from storyladder.coach.text import lower, phrases, target
 
@@ -104,11 +104,7 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     ],
     "action": [
         (  # notes drop the "I": "Rolled back the picker.", "Told compliance same day."
-            re.compile(
-                r"^(?:[-*•]\s*)?(?:[A-Z][a-z]+ed|"
-                + "|".join(w.capitalize() for w in sorted(IRREGULAR_PAST))
-                + r"|Didn't|Did not)\b"
-            ),
+            NOTE_MOVE,
             1.4,
         ),
         (

@@ -152,6 +152,8 @@ _WOULD = phrases(
     r"I try to",
     r"if (?:it|that|something) (?:happens|came up|comes up|crossed)",
     r"usually,? (?:we|I|when|what)",
+    lx.SENTENCE_START + r"(?:usually|typically|generally|normally)",  # "Usually start by..."
+    r"I (?:just )?always(?! \w+ed\b)",
     r"(?:we|I) (?:usually|typically|generally|normally) \w+",
     r"if I (?:realized|noticed|found|saw|got|had|were|was)",
     r"the first thing I(?:'d| would) do",
@@ -663,7 +665,9 @@ def no_alternatives(r: Reading) -> Evidence:
     # a reason or an option anywhere in the telling (notes drop the "I")
     if r.find(lx.ALTERNATIVE) or r.find(lx.REASON):
         return None
-    return _sentences_of(r, "action")[:2] or _whole(r)
+    # the moves told with no why; an answer that tells no move (what went wrong, whose fault
+    # it was) is not asked why it was chosen
+    return _sentences_of(r, "action")[:2] or None
 
 
 def cliche_lesson(r: Reading) -> Evidence:
@@ -696,7 +700,9 @@ def _maxims(r: Reading) -> list[Span]:
 # "I learned to ask a new sponsor what success looks like": a practice, not a maxim
 _PRACTICE_LEARNED = re.compile(r"\s*to (?!be |communicate|listen|trust|never|always)[a-z]+ ", re.I)
 _LESSON_INTRO = phrases(
-    r"(?:I(?:'ve| have)? (?:learned|learnt|realized|realised)|(?:it |this |that )?(?:taught|"
+    r"(?:I(?:'ve| have)? (?:learned|learnt|realized|realised)|"
+    + lx.SENTENCE_START
+    + r"(?:learned|learnt)|(?:it |this |that )?(?:taught|"
     r"showed|reminded) me|the (?:key |big |main |real )?(?:lesson|takeaway|learning)(?: (?:I|for"
     r" me|here))?(?: (?:took away|learned|took))? (?:is|was))(?: that| to)?",
 )

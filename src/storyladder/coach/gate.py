@@ -124,11 +124,7 @@ _EPISODE = re.compile(
 _SELF = re.compile(r"\b(?:I|me|my|myself|we|our)\b", re.IGNORECASE)
 
 
-_NOTE = re.compile(  # notes drop the "I": "Cut timeouts to 3.", "Paged the owner."
-    r"(?:^|[.!?]\s+|\n\s*[-*•]?\s*)(?:[A-Z][a-z]+ed|"
-    + "|".join(w.capitalize() for w in sorted(lexicon.IRREGULAR_PAST))
-    + r")\b"
-)
+_NOTE = re.compile(r"(?:^|[.!?]\s+|\n\s*[-*•]?\s*)" + lexicon.NOTE_VERB)
 
 
 def _work_words(answer: str, asked: set[str]) -> int:

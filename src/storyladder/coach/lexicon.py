@@ -110,6 +110,16 @@ IRREGULAR_PAST = frozenset(
     overheard oversaw mistook misread rewrote redid upheld became overcame forbade forgave
     froze spoke stole chose wove""".split()
 )
+# a note's move: a line or sentence that opens with a past-tense verb, the "I" dropped
+# ("Rolled back the picker.", "Told compliance same day.", "Didn't wait.")
+NOTE_VERB = (
+    r"(?:[A-Z][a-z]+ed|"
+    + "|".join(w.capitalize() for w in sorted(IRREGULAR_PAST))
+    + r"|Didn't|Did not)\b"
+)
+NOTE_MOVE = re.compile(r"^(?:[-*•]\s*)?" + NOTE_VERB)  # at the start of one sentence
+# where a sentence or a note's line begins, for words that mean something only there
+SENTENCE_START = r"(?:^|(?<=\n)|(?<=[.!?-] ))"
 
 # -- people and time ---------------------------------------------------------------
 
@@ -1039,6 +1049,7 @@ LESSON = phrases(
     NOW_PRACTICE,
     HINDSIGHT,
     r"I (?:learned|learnt|realized|realised)",
+    r"learn(?:ed|t) (?:that|how|the hard way|I|you|to|not to|never|always)",  # notes drop the I
     r"taught me",
     r"lessons?",
     r"takeaway",
