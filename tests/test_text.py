@@ -94,3 +94,23 @@ def test_first_word_dispatch_finds_exactly_what_a_full_scan_finds() -> None:
             subject = target(pattern, text)
             full = [(m.start(), m.end()) for m in pattern.finditer(subject) if m.end() > m.start()]
             assert [(s.start, s.end) for s in find(pattern, text)] == full, pattern.pattern[:80]
+
+
+def test_an_answer_typed_with_no_full_stop_is_read_clause_by_clause() -> None:
+    """Chat typed with no full stop is one 'sentence' to a splitter that waits for one; the
+    coach cuts it where a clause starts, so the set-up, the move and the lesson stay apart."""
+    text = (
+        "ok so last spring i was the only ops person at a 30 person shop and on a friday "
+        "around 4pm i pushed a config change straight to prod b/c it was just a timeout "
+        "then checkout went down for 47 min and we lost about 18k in orders "
+        "since then i dont touch prod after noon on fridays"
+    )
+    parts = [s.text for s in sentences(text)]
+    assert len(parts) >= 3
+    assert parts[-1] == "since then i dont touch prod after noon on fridays"
+    assert any(p.startswith("then checkout went down") for p in parts)
+    punctuated = "I pushed the change on a Friday. Then checkout went down for 47 minutes."
+    assert [s.text for s in sentences(punctuated)] == [
+        "I pushed the change on a Friday.",
+        "Then checkout went down for 47 minutes.",
+    ]

@@ -172,7 +172,43 @@ def _sentences(text: str) -> tuple[Span, ...]:
             _add(out, text, start, end)
             start = nxt
         _add(out, text, start, block_end)
+    if len(_WORD.findall(text)) > RUN_ON_WORDS and len(_TERMINAL.findall(text)) <= 1:
+        return tuple(piece for span in out for piece in _clauses(text, span))
     return tuple(out)
+
+
+RUN_ON_WORDS = 40  # words past which an answer with no full stop is split into its clauses
+# where a new clause starts in talk typed without full stops ("...at 4pm i pushed a config
+# change then checkout went down"): a marker of time or consequence, or "I" with a past verb
+# after a word that does not bind it to what came before
+_CLAUSE = re.compile(
+    r"\s+(?=(?:then|so|once|but|after that|afterwards|eventually|in the end|later|next day|"
+    r"now|since then|looking back|lesson|learned|biggest lesson)\b)"
+    r"|(?<!\band)(?<!\bthat)(?<!\bwhen)(?<!\bif)(?<!\bso)(?<!\bbut)(?<!\bthen)(?<!\bonce)"
+    r"(?<!\bwhere)(?<!\bwhich)(?<!\buntil)(?<!\bafter)(?<!\bbefore)(?<!\bas)(?<!\bwhile)"
+    r"(?<!\bwhat)(?<!\bhow)(?<!\bwhy)(?<!\bb/c)(?<!\bcos)(?<!\bbecause)(?<!\bsince)"
+    r"\s+(?=i (?:\w+ed|was|had|did|got|went|made|took|told|wrote|ran|found|saw|built|kept|said|"
+    r"sent|spent|chose|gave|brought|led|came|set|put|cut|let|knew|thought|felt|lost|left)\b)",
+    re.IGNORECASE,
+)
+CLAUSE_LEAST = 5  # words: a clause shorter than this stays with the one before it
+
+
+def _clauses(text: str, span: Span) -> list[Span]:
+    """A run-on stretch of an answer typed with no full stop, split where clauses start."""
+    if len(_WORD.findall(span.text)) <= RUN_ON_WORDS:
+        return [span]
+    cuts = [span.start]
+    for m in _CLAUSE.finditer(text, span.start, span.end):
+        if (
+            len(_WORD.findall(text[cuts[-1] : m.start()])) >= CLAUSE_LEAST
+            and len(_WORD.findall(text[m.end() : span.end])) >= CLAUSE_LEAST
+        ):
+            cuts.append(m.end())
+    out: list[Span] = []
+    for a, b in zip(cuts, [*cuts[1:], span.end], strict=True):
+        _add(out, text, a, b)
+    return out
 
 
 def _add(out: list[Span], text: str, start: int, end: int) -> None:
