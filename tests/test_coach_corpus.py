@@ -100,3 +100,20 @@ def test_the_gate_word_model_never_saw_a_held_out_author(corpus: Corpus) -> None
     shipped = nb.packaged(gate.ANSWER_MODEL)
     assert shipped is not None and shipped["authors"]
     assert not set(shipped["authors"]) & (corpus.heldout | corpus.sealed)
+
+
+def test_reserved_authors_are_neither_tuned_on_nor_measured(corpus: Corpus) -> None:
+    import json
+
+    import yaml
+
+    from storyladder.coach import gate, nb
+
+    reserved = set(yaml.safe_load((CORPUS / "split.yaml").read_text()).get("reserved") or ())
+    assert reserved, "the next report's authors are written and kept aside"
+    assert not reserved & set(corpus.authors)
+    content = Path(__file__).parent.parent / "src/storyladder/content"
+    level = json.loads((content / "level_model.json").read_text())
+    answer_model = nb.packaged(gate.ANSWER_MODEL)
+    assert answer_model is not None
+    assert not reserved & (set(level["authors"]) | set(answer_model["authors"]))

@@ -159,18 +159,26 @@ def answers(folder: Path) -> list[LabelledAnswer]:
 
 
 def load(folder: Path) -> Corpus:
+    """The corpus in `folder`, split by split.yaml. Its `reserved` authors are left out of
+    everything, tuning and measuring alike: written for a later report, read by nobody."""
     split = _yaml(folder / "split.yaml") if (folder / "split.yaml").exists() else {}
+    reserved = frozenset(split.get("reserved") or ())
     pairs_path = folder / "pairs.yaml"
     return Corpus(
-        answers=tuple(answers(folder)),
+        answers=tuple(a for a in answers(folder) if a.author not in reserved),
         ladders=tuple(
             x
             for path in sorted(folder.glob("authors/*_ladders.yaml"))
             for item in _yaml(path)
             for x in _ladder(item)
+            if x.author not in reserved
         ),
         banks=tuple(
-            _bank(p) for p in sorted(folder.glob("banks/*")) if (p / "labels.yaml").exists()
+            bank
+            for p in sorted(folder.glob("banks/*"))
+            if (p / "labels.yaml").exists()
+            for bank in [_bank(p)]
+            if bank.author not in reserved
         ),
         pairs=tuple(_yaml(pairs_path)) if pairs_path.exists() else (),
         heldout=frozenset(split.get("heldout") or ()),
