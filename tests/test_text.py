@@ -114,3 +114,18 @@ def test_an_answer_typed_with_no_full_stop_is_read_clause_by_clause() -> None:
         "I pushed the change on a Friday.",
         "Then checkout went down for 47 minutes.",
     ]
+
+
+def test_notes_of_any_length_are_one_item_a_line_and_wrapped_prose_runs_on() -> None:
+    notes = (
+        "I was the shift planner, peak week before Thanksgiving 2021\n"
+        "my job -> build the pick waves so all trucks left by 5:30am\n"
+        "changed wave size from 400 to 900 lines to cut changeover time"
+    )
+    assert len(sentences(notes)) == 3
+    wrapped = (
+        "In March the vendor changed the authentication scheme two weeks before our\n"
+        "launch and never told anyone on our side, so every endpoint I had built for\n"
+        "the booking flow started failing on the same afternoon."
+    )
+    assert len(sentences(wrapped)) == 1

@@ -72,6 +72,7 @@ def _line_spans(text: str) -> Iterable[tuple[int, int]]:
     """Blocks separated by blank lines, bullets or note lines: a sentence never crosses them."""
     pos = 0
     lines = text.split("\n")
+    wrapped = _hard_wrapped(lines)
     block_start: int | None = None
     previous, in_bullet = "", False
     for line in lines:
@@ -94,7 +95,7 @@ def _line_spans(text: str) -> Iterable[tuple[int, int]]:
             block_start = pos + marker.end()
         elif block_start is None:
             block_start = pos
-        elif _own_item(previous, line, in_bullet):
+        elif _own_item(previous, line, in_bullet, wrapped):
             yield block_start, pos - 1
             block_start = pos
         if line.strip():
@@ -108,15 +109,33 @@ def _line_spans(text: str) -> Iterable[tuple[int, int]]:
 NOTE_LINE = 40  # characters: a line this short, with another right under it, is a note
 
 
-def _own_item(previous: str, line: str, in_bullet: bool) -> bool:
+def _own_item(previous: str, line: str, in_bullet: bool, wrapped: bool = True) -> bool:
     """Does `line` start an item of its own, though no blank line or bullet marks it? Notes
-    are written one per line; a hard-wrapped paragraph runs its lines long, and a wrapped
-    bullet goes on indented or mid-sentence."""
+    are written one per line; a hard-wrapped paragraph runs its lines long and even, and a
+    wrapped bullet goes on indented or mid-sentence."""
     if line[:1].isspace():
         return False
-    if len(previous.strip()) < NOTE_LINE:
+    if len(previous.strip()) < NOTE_LINE or not wrapped:
         return True
     return in_bullet and not line.lstrip()[:1].islower()
+
+
+WRAP_WIDTH = 50  # characters: lines wrapped by an editor run at least this long
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Was the text wrapped at a width, rather than written one note per line? A wrapped
+    line breaks only where the next word would not have fitted: every line that runs on
+    into the next, with that next line's first word, is longer than the longest line."""
+    running = [
+        (len(line.rstrip()), len(after.split()[0]))
+        for line, after in zip(lines, lines[1:], strict=False)
+        if line.strip() and after.strip() and not _BULLET.match(after)
+    ]
+    if not running:
+        return True
+    widest = max(len(line.rstrip()) for line in lines)
+    return widest >= WRAP_WIDTH and all(n + 1 + word > widest for n, word in running)
 
 
 _HEADING = re.compile(
