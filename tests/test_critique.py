@@ -492,3 +492,20 @@ def test_an_answer_with_no_move_of_ones_own_is_not_asked_for_alternatives() -> N
     )
     r = Reading(answer, classify("Tell me about a time you made a mistake at work."))
     assert flags.no_alternatives(r) is None
+
+
+def test_a_loss_or_a_call_told_with_we_is_not_work_owed_credit() -> None:
+    from storyladder.coach import flags
+    from storyladder.coach.question import classify
+    from storyladder.coach.reading import Reading
+
+    q = classify("Tell me about a time you failed.")
+    answer = (
+        "In 2020 I ran the launch of a snack line across 3,000 stores. I signed off the "
+        "packaging before the recipe was final, and we wrote off 2 million in packaging. It "
+        "slipped six weeks and we missed the holiday window. It was agreed with the team that "
+        "I would own the relaunch plan, and I now freeze the recipe before any print order."
+    )
+    assert flags.no_credit(Reading(answer, q)) is None
+    shared = answer.replace("It was agreed with the team", "We rebuilt the plan in a week")
+    assert flags.no_credit(Reading(shared, q)) is not None

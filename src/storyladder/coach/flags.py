@@ -80,11 +80,13 @@ _WE_START = (
 )
 _WE_OPENS = re.compile(_WE_START + r"(?! (?:agreed|liked|loved|approved))")
 # ...doing a piece of the work: not a state ("we were short-staffed", "we had 400 staff"),
-# not a thing done to us ("we received a warning"): the work others are owed credit for
+# not a thing done to us ("we received a warning"), not a loss or a call ("we missed the
+# date", "we wrote off $2M", "we decided"): the work others are owed credit for
 _WE_DID = re.compile(
     _WE_START + r"(?:,? \w+ly| all| just| also| then| really| both)?"
     r" (?!(?:agreed|liked|loved|approved|were|was|are|had|have|got|received|faced|needed|"
-    r"wanted|lost|owed|learned|heard|felt|knew|saw|found out|ended up|only found)\b)"
+    r"wanted|lost|owed|learned|heard|felt|knew|saw|found out|ended up|only found|missed|"
+    r"wrote off|ate|paid|slipped|dropped|cancel+ed|failed|decided)\b)"
     r"(?:\w+ed|went|took|made|built|sat|ran|set|wrote|did|put|kept|spent|found|brought|held|"
     r"chose|cut|began|gave|told|sent|split|stood|caught|shipped|rebuilt|rolled|pulled|drew|"
     r"dug|rewrote|redid|won|hit|led|moved|fixed|tested|paired|shut)\b"
@@ -470,7 +472,8 @@ _TOGETHER = re.compile(  # work shared; not "I put the data together", "together
     r"\b(?:(?:worked|working|sat down|did (?:it|this|that|the \w+)|pulled|came|got|figured "
     r"(?:it|this|that) out|fixed (?:it|this|that)|rebuilt (?:it|this|that)) together|together,? "
     r"(?:we|the team|they)|as a team|the (?:whole )?team (?:\w+ed|pitched in|stepped up|came "
-    r"together)|with (?:my|the|our) (?:team|crew|colleagues|staff))\b",
+    r"together)|(?:worked|working|built it|did it|fixed it) (?:closely )?with (?:my|the|our) "
+    r"(?:team|crew|colleagues|staff))\b",
     re.IGNORECASE,
 )
 

@@ -87,14 +87,20 @@ NOT_NAMES = frozenset(
     In At On For From By To With About After During Over Under Into Of As Last Next First""".split()
 )
 ROLE_CREDIT = phrases(
-    r"(?:my|our|the|a|one|their) (?:manager|lead|tech lead|team lead|colleague|teammate|peer|"
-    r"engineer|designer|pm|product manager|director|vp|mentor|intern|analyst|junior|senior|"
-    r"report|counterpart|partner|statistician|researcher|scientist|sre|on-call|lawyer|"
+    r"(?:my|our|the|a|one|their|his|her) (?:[\w-]+ ){0,2}(?:manager|lead|colleague|teammate|"
+    r"peer|engineer|designer|pm|product manager|director|vp|mentor|intern|analyst|junior|"
+    r"senior|report|counterpart|partner|statistician|researcher|scientist|sre|on-call|lawyer|"
     r"nurse|doctor|customer|client|cto|ceo|cfo|founder|architect|contractor|qa|tester|"
-    r"auditor|reviewer|mentee|new hire|friend|boss)(?: \w+)?,? (?:who )?(?:suggested|pointed|"
-    r"noticed|caught|found|built|proposed|spotted|figured|came up|was right|had been right|"
-    r"saw|wrote|flagged|helped|fixed|taught|showed|did|ran|designed|explained|challenged|"
-    r"questioned|pushed|asked)",
+    r"auditor|reviewer|mentee|new hire|friend|boss|technician|operator|dispatcher|pharmacist|"
+    r"foreman|planner|coordinator|officer|clerk|accountant|controller|chef|cook|driver|"
+    r"supervisor|specialist|admin|rep|agent|editor|producer|paralegal|therapist|midwife|"
+    r"paramedic|teacher|assistant|fitter|electrician|mechanic|inspector|buyer|steward|"
+    r"porter|registrar|consultant|developer|programmer|dba|administrator)(?: \w+)?,? "
+    r"(?:who )?(?:suggested|pointed|noticed|caught|found|built|proposed|spotted|figured|came up|"
+    r"was right|had been right|saw|wrote|flagged|helped|fixed|taught|showed|did|ran|designed|"
+    r"explained|challenged|questioned|pushed|asked|rewrote|covered|stayed|drove|called|"
+    r"checked|took|picked up|stepped in|worked|pulled|sorted|handled|spent|rebuilt|traced|"
+    r"tested|reviewed|re-ran|reran|walked|talked|offered|agreed|volunteered|gave|made)",
     r"thanks to",
     r"credit (?:goes )?to",
     r"(?:his|her|their) idea",
