@@ -75,7 +75,8 @@ def we_not_i(r: Reading) -> Evidence:
 _WE_SUBJECT = re.compile(r"\b(?:[Ww]e|[Oo]ur team|[Tt]he team|[Mm]y team)\b")
 # "we" (or the team) at the start of a clause
 _WE_START = (
-    r"(?:^|[,;:]\s+(?:and |then |so )?|\b(?:[Aa]nd|[Tt]hen|[Ss]o) )(?:[Ww]e|[Oo]ur team|"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=- )|[,;:]\s+(?:and |then |so )?|\b(?:[Aa]nd|[Tt]hen|[Ss]o) )"
+    r"(?:[Ww]e|[Oo]ur team|"
     r"[Tt]he team|[Mm]y team|[Ee]veryone)\b"
 )
 _WE_OPENS = re.compile(_WE_START + r"(?! (?:agreed|liked|loved|approved))")
