@@ -509,3 +509,29 @@ def test_a_loss_or_a_call_told_with_we_is_not_work_owed_credit() -> None:
     assert flags.no_credit(Reading(answer, q)) is None
     shared = answer.replace("It was agreed with the team", "We rebuilt the plan in a week")
     assert flags.no_credit(Reading(shared, q)) is not None
+
+
+def test_what_was_said_then_and_a_judgment_in_hindsight_are_not_hypothetical() -> None:
+    from storyladder.coach import flags
+    from storyladder.coach.question import classify
+    from storyladder.coach.reading import Reading
+
+    q = classify("Tell me about a time you faced an ethical dilemma at work.")
+    answer = (
+        "In 2022 my manager asked me to book a deal a day early. I said I'd look into it, "
+        "and I told him I'd need the signed contract first. I checked the dates with our "
+        "controller, Anne, and booked it in the next quarter. We missed the target by 3%. "
+        "I'd still make the same call, and now I ask for the contract date in writing."
+    )
+    assert flags.hypothetical(Reading(answer, q)) is None
+
+
+def test_a_closing_maxim_is_a_platitude_for_a_lesson() -> None:
+    q = "Tell me about a time you disagreed with leadership."
+    answer = (
+        "Big transformation, lots going on. Leadership had a different view of the roadmap. "
+        "We aligned on a shared vision and de-risked the plan. In the end we landed in a "
+        "really good place. Alignment is everything."
+    )
+    flagged = critique(answer, q).flag_ids
+    assert "cliche_lesson" in flagged and "no_learning" not in flagged

@@ -128,7 +128,12 @@ def hypothetical(r: Reading) -> Evidence:
     if not r.story or not r.question.asks_past:
         return None
     # what they would do next time is a lesson, not a hypothetical answer
-    would = [h for h in r.find(_WOULD) if not r.within(_NEXT_TIME, r.sentence_at(h.start))]
+    would = [
+        h
+        for h in r.find(_WOULD)
+        if not r.within(_NEXT_TIME, r.sentence_at(h.start))
+        and not _REPORTED.search(r.text[max(0, h.start - 30) : h.start])
+    ]
     would += r.find(_ADVICE)
     past_moves = sum(1 for s in r.sentences if _PAST_MOVE.search(s.text))
     if len(would) >= 2 and len(would) >= past_moves:
@@ -136,12 +141,18 @@ def hypothetical(r: Reading) -> Evidence:
     return None
 
 
+# "I said I'd look into it": what was said or planned then, not what one would do
+_REPORTED = re.compile(
+    r"\b(?:said|told \w+|promised(?: \w+)?|agreed|decided|figured|thought|knew|guessed|wrote|"
+    r"warned \w+|assured \w+)(?: that)?\s*$",
+    re.IGNORECASE,
+)
 _ADVICE = phrases(  # advice to the listener instead of an episode
     r"you (?:should|have to|need to|must|want to|gotta|ought to)(?: always| never)?",
     r"(?:always|never) (?:\w+ ){0,2}(?:make sure|remember|forget|assume)",
 )
 _WOULD = phrases(
-    r"I(?:'d| would)(?! have| never| not| rather| say| argue| probably say| already| just"
+    r"I(?:'d| would)(?! have| never| not| rather| say| argue| probably say| already| just| still"
     r"| pick| choose| go with| point to| mention| share| start with| talk about| tell| like to"
     r"| \w+ed\b| been| done| gone| taken| set| had| got| seen| made| told| built| written| spent"
     r"| lost| left| used| put| run| known| thought| felt| heard| found)",

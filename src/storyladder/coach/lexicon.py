@@ -1042,6 +1042,13 @@ CLICHE = phrases(
     r"grow(?:th)? (?:as a person|mindset)",
     r"makes? (?:us|me) stronger",
     r"(?:it's|is) (?:always )?(?:important|crucial|key) to (?:communicate|listen|be|stay|keep)",
+    # maxims that close a story in place of a lesson
+    r"(?:alignment|timing|trust|attitude|preparation|culture|execution) is everything",
+    r"it'?s (?:all |really )?about (?:staying|being|keeping|trusting|putting|the people|people|"
+    r"relationships|doing the right thing)",
+    r"(?:rules|people|values|relationships|details) matter",
+    r"(?:doing the right thing|integrity|honesty) (?:is never|always pays|always wins|must always)",
+    r"reinforced (?:for me )?(?:that|the importance)",
 )
 
 LESSON = phrases(
