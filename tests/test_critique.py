@@ -535,3 +535,24 @@ def test_a_closing_maxim_is_a_platitude_for_a_lesson() -> None:
     )
     flagged = critique(answer, q).flag_ids
     assert "cliche_lesson" in flagged and "no_learning" not in flagged
+
+
+def test_reasons_typed_in_chat_and_a_choice_among_versions_are_heard() -> None:
+    from storyladder.coach import flags
+    from storyladder.coach.question import classify
+    from storyladder.coach.reading import Reading
+
+    q = classify("Tell me about a time you had to deliver with unclear requirements.")
+    chat = (
+        "last year finance asked for a dashboard w/ a one line brief\n"
+        "i pushed back on the app idea b/c the app wasnt even live yet\n"
+        "we shipped v1 in 6 wks and about half the charts went unused"
+    )
+    assert flags.no_alternatives(Reading(chat, q)) is None
+    versions = (
+        "Last year finance asked for a dashboard with a one-line brief. I sketched three "
+        "versions and picked the simplest. We shipped v1 in six weeks."
+    )
+    assert flags.no_alternatives(Reading(versions, q)) is None
+    bare = "Last year finance asked for a dashboard. I built it in six weeks. We shipped v1."
+    assert flags.no_alternatives(Reading(bare, q)) is not None

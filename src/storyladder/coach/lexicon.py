@@ -288,6 +288,10 @@ REASON = phrases(  # why a choice was made
     r"my (?:reasoning|thinking|logic) was",
     r"(?:that|this) way",
     r"otherwise",
+    r"b/c|bc|cuz",  # "because" as typed in chat
+    r"so (?:that )?(?:we|I|they|she|he) (?:could|would|can|wouldn't|couldn't)",
+    r"(?:I|we) knew (?:that )?(?:it|this|that|they|he|she|we|the \w+) (?:would|could|was|were|"
+    r"wasn't|weren't)",
 )
 ALTERNATIVE = phrases(  # another road, named
     r"(?:picked|chose|went with|prioriti[sz]ed|preferred|favou?red) [^.;]{1,60}? over",
@@ -326,6 +330,11 @@ ALTERNATIVE = phrases(  # another road, named
     r"argued for",
     r"(?:wanted|suggested|proposed) (?:to|that|we)",
     r"three (?:options|choices|paths)",
+    r"(?:picked|chose|went with|settled on|took) the (?:simplest|cheapest|fastest|safest|"
+    r"smallest|quickest|least \w+|one that|option that|version that)",
+    r"(?:looked at|compared|sketched|tried|got|weighed|drafted) (?:a few|several|two|three|four|"
+    r"\d+) (?:options|versions|apps|vendors|tools|designs|approaches|candidates|quotes|bids|"
+    r"plans|ideas|routes|suppliers)",
 )
 # Hints of a reason or a road not taken: enough when the question asked "why?" (the decision
 # level), too weak to clear a whole story of no_alternatives.
