@@ -71,3 +71,19 @@ def test_a_phrase_that_ends_in_a_space_is_refused() -> None:
     reason = phrases(r"since(?! then)")
     text = "Kept the rest going, since the firmware could be patched. Since then I ask."
     assert [s.text for s in find(reason, text)] == ["since"]
+
+
+def test_a_phrase_that_ends_in_one_digit_or_a_dollar_is_refused() -> None:
+    """'cost \\$' never matched '$4,200', nor 'missed \\d' '30': the word went on."""
+    import pytest
+
+    from storyladder.coach.lexicon import AMOUNT, COST, COST_MORE
+
+    with pytest.raises(ValueError, match="AMOUNT"):
+        phrases(r"cost (?:us|\$)")
+    with pytest.raises(ValueError, match="AMOUNT"):
+        phrases(r"missed \d")
+    phrases(r"in (?:19|20)\d\d", r"cost " + AMOUNT)  # a full year, a full amount: fine
+    said = "Air freight added approx. $310K. The fix cost $4,200. We missed 30 orders."
+    found = [h.text for h in find(COST, said) + find(COST_MORE, said)]
+    assert {"added approx. $310K", "cost $4,200", "missed 30"} <= set(found)

@@ -779,7 +779,7 @@ _HYPE = phrases(
 _POSITION = phrases(
     r"responsible scaling",
     r"\bRSP\b",
-    r"ASL-?\d",
+    r"ASL-?\d+",
     r"constitutional ai",
     r"interpretability",
     r"scalable oversight",

@@ -110,6 +110,9 @@ IRREGULAR_PAST = frozenset(
     overheard oversaw mistook misread rewrote redid upheld became overcame forbade forgave
     froze spoke stole chose wove""".split()
 )
+# an amount or a count as said in a story ("$310K", "4,200", "3", "18%"): a phrase that ends
+# in one must end after the whole of it, or the word boundary after it can never hold
+AMOUNT = r"(?:\$|£|€)?\d(?:[\d,.]*\d)?(?:k|m|bn|%)?"
 # a note's move: a line or sentence that opens with a past-tense verb, the "I" dropped
 # ("Rolled back the picker.", "Told compliance same day.", "Didn't wait.")
 NOTE_VERB = (
@@ -230,7 +233,7 @@ STAKES = phrases(
     r"broke|broken|break",
     r"down",
     r"angry|upset|furious",
-    r"money|revenue|\$\s?\d",
+    r"money|revenue|\$\s?" + AMOUNT,
     r"customers?|clients?|patients?|users?",
     r"deadline",
     r"fired",
@@ -408,7 +411,7 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"(?:stay|stayed|staying) late",
     r"ticked off|pissed off|mad at",
     r"cut me (?:from|out|off)",
-    r"missed (?:orders|targets?|calls|shifts|meetings|sales|revenue|the|our|a|\d)",
+    r"missed (?:orders|targets?|calls|shifts|meetings|sales|revenue|the|our|a|" + AMOUNT + ")",
     r"(?:got|were|was) (?:the )?wrong",
     r"(?:up|increased|rose|went up) (?:about |by |~)?\d+ ?(?:min|minutes|hours|days|ms|%)",
     r"covered (?:my|for|her|his|their|the)",
@@ -446,9 +449,11 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"sleep|vacations?",
     r"I cancel+ed",
     r"(?:won'?t|wouldn'?t|didn'?t|doesn'?t) (?:even )?(?:look at|talk to|speak to|trust) me",
-    r"cold (?:to|toward|with)",
+    r"(?:cold|cool|frosty) (?:to|toward|with)",
+    r"stressful|slammed|(?:sat|stayed) (?:unsold |in|on) (?:the )?(?:stockroom|warehouse|shelf|"
+    r"shelves)",
     r"(?:less|slower|smaller|fewer)",
-    r"added (?:about |approx\.? |roughly |around |~)?(?:\$|£|€|\d)",
+    r"added (?:about |approx\.? |roughly |around |~)?" + AMOUNT,
     r"had to (?:issue|redo|re-?\w+|close|cancel|apologi[sz]e|explain|pay|refund|write)",
     r"(?:was|were|felt|got) (?:very |quite |pretty |really )?(?:uncomfortable|painful|awkward|"
     r"embarrassing|cold)",
@@ -921,7 +926,7 @@ COUNTERFACTUAL = re.compile(  # a reason given as what the other road would have
 
 COST = phrases(
     COMPLAINTS,
-    r"cost (?:us|me|them|him|her|the|a|about|roughly|around|two|three|\$|\d)",
+    r"cost (?:us|me|them|him|her|the|a|about|roughly|around|two|three|" + AMOUNT + ")",
     r"costs? (?:was|"
     r"were)",
     r"(?:we|I|they|he|she|the \w+) lost",
@@ -937,7 +942,7 @@ COST = phrases(
     r"(?:a|the) (?:\w+ )?delay",
     r"slipp(?:ed|ing)",
     r"missed (?:the|"
-    r"our|a|their|its|two|three|\d)",
+    r"our|a|their|its|two|three|" + AMOUNT + ")",
     r"churn\w*",
     r"refund\w*",
     r"overtime",
@@ -1122,7 +1127,7 @@ OPERATIONAL = phrases(
     r"on (?:day|"
     r"week) one",
     r"in writing",
-    r"\d",
+    AMOUNT,  # any number
 )
 
 I_SUBJECT = re.compile(r"\bI\b(?! (?:think|guess|mean|believe)\b)")
@@ -1449,5 +1454,5 @@ PIVOT_BACK = phrases(  # the turn back to the prepared story
 )
 RESULT_FIGURE = phrases(  # a result told as a figure: "went from 71% to 94%", "25 minutes"
     r"\d[\d,.]*\s?(?:%|percent|minutes|hours|days|weeks|k)",
-    r"from \d",
+    r"from " + AMOUNT,
 )

@@ -409,6 +409,8 @@ def _beginnings(items: list[Any]) -> set[str] | None:
 
 
 _ENDS_IN_SPACE = re.compile(r" (?:\(\?![^()]*\))?$")
+# "cost \$" or "missed \d" before "$4,200" or "30": the word goes on, so it cannot end there
+_ENDS_IN_ONE_DIGIT = re.compile(r"(?:(?<!\\d)\\d|\\\$)\)?$")
 
 
 def phrases(*items: str | re.Pattern[str]) -> re.Pattern[str]:
@@ -423,6 +425,9 @@ def phrases(*items: str | re.Pattern[str]) -> re.Pattern[str]:
         if isinstance(item, str) and _ENDS_IN_SPACE.search(item):
             # the phrase must end a word, so a space before the end could never match
             raise ValueError(f"the phrase {item!r} ends in a space, so it can never match")
+        if isinstance(item, str) and _ENDS_IN_ONE_DIGIT.search(item):
+            # "$4,200" goes on after the "$" or the first digit, so the word cannot end there
+            raise ValueError(f"the phrase {item!r} ends in one digit or '$': end it in AMOUNT")
     body = "|".join(f"(?:{item if isinstance(item, str) else item.pattern})" for item in items)
     return folded(rf"(?<![\w'’])(?:{body})(?![\w’])")
 
