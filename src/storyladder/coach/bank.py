@@ -22,7 +22,7 @@ from storyladder.coach import patterns
 from storyladder.coach.critique import flag_answer
 from storyladder.coach.fit import Fit, infer
 from storyladder.coach.levels import LevelJudgment, Readiness, readiness
-from storyladder.coach.match import Known, MatchResult, known_from, match
+from storyladder.coach.match import Known, MatchResult, Told, known_from, match
 from storyladder.coach.patterns import Beats, StoryView
 from storyladder.coach.question import classify
 from storyladder.coach.reading import Reading
@@ -164,9 +164,14 @@ MEMO_LIMIT = 2000
 
 
 def reading_key(story: Story) -> str:
-    """What a story version's reading is remembered under: a digest of everything in it."""
-    data = json.dumps(story.to_dict(), sort_keys=True, default=str)
-    return hashlib.sha256(data.encode()).hexdigest()
+    """What a story version's reading is remembered under: a digest of everything in it
+    (of its stored form, so a store names it from the text it keeps: `stored_key`)."""
+    return stored_key(story.to_json())
+
+
+def stored_key(stored: str) -> str:
+    """The reading key of the story version whose stored form (Story.to_json) is `stored`."""
+    return hashlib.sha256(stored.encode()).hexdigest()
 
 
 def _facts_key(story: Story) -> str:
@@ -197,8 +202,9 @@ def read_story(story: Story) -> dict[str, Any]:
     ready = readiness(story)
     fit = infer(story.text)
     hero = patterns.hero_story(StoryView(story, beats, frozenset(flags)))
+    known = known_from(story, fit, ready.depth)
     return {
-        "known": known_from(story, fit, ready.depth).to_dict(),  # what matching needs
+        "match": match_facts(Told.of(story), known),  # what matching needs (stored apart)
         "flags": list(flags),
         "words": reading.words,
         "hero": hero,
@@ -211,6 +217,22 @@ def read_story(story: Story) -> dict[str, Any]:
         },
         "fit": fit.to_dict(),
     }
+
+
+def match_facts(told: Told, known: Known) -> dict[str, Any]:
+    """What matching needs of one story version, as plain data (`matched`)."""
+    return {
+        "told": told.to_dict(),
+        "known": known.to_dict(),
+        "fit": known.fit.to_dict(),
+        "depth": known.depth,
+    }
+
+
+def matched(data: dict[str, Any]) -> tuple[Told, Known]:
+    return Told.from_dict(data["told"]), Known.from_dict(
+        data["known"], Fit.from_dict(data["fit"]), int(data["depth"])
+    )
 
 
 def _report(story: Story, data: dict[str, Any]) -> StoryReport:
@@ -309,6 +331,7 @@ class Stored(Protocol):
     def past_revisions(self) -> Mapping[str, Sequence[Story]]: ...
     def readings(self, coach: str, keys: Sequence[str] | None = None) -> Readings: ...
     def keep_readings(self, memo: Any) -> None: ...
+    def match_facts(self, coach: str) -> tuple[Sequence[str], Mapping[str, str]]: ...
 
 
 def check_stored(store: Stored, company: str = "generic") -> BankReport:
@@ -322,18 +345,29 @@ def check_stored(store: Stored, company: str = "generic") -> BankReport:
 
 
 def match_stored(store: Stored, question: str, limit: int | None = None) -> MatchResult:
-    """`match` on the bank in a store, each story known from the reading the store kept for
-    its version (made and kept when missing): a question costs no re-reading of the bank."""
-    stories = [record.story for record in store.list()]
-    known = _stored_readings(
-        store,
-        stories,
-        lambda _story, data: Known.from_dict(
-            data["known"], Fit.from_dict(data["fit"]), data["readiness"]["depth"]
-        ),
-    )
+    """`match` on the bank in a store, each story known from the match facts the store kept
+    with its version's reading (made and kept when missing): a question costs no reading
+    and no decoding of the bank's stories, only a digest of each one's stored text."""
+    texts, kept = store.match_facts(coach_version())
+    told: list[tuple[Told, Known] | None] = []
+    for text in texts:
+        raw = kept.get(stored_key(text))
+        try:
+            told.append(matched(json.loads(raw)) if raw is not None else None)
+        except (KeyError, TypeError, ValueError):
+            told.append(None)  # damaged: read again below
+    missing = [i for i, found in enumerate(told) if found is None]
+    if missing:
+        stories = [Story.from_json(texts[i]) for i in missing]
+        made = _stored_readings(store, stories, lambda _story, data: matched(data["match"]))
+        for i, found in zip(missing, made, strict=True):
+            told[i] = found
+    pairs = [found for found in told if found is not None]
     return match(
-        question, stories, limit=limit, read=dict(zip([s.id for s in stories], known, strict=True))
+        question,
+        [t for t, _ in pairs],
+        limit=limit,
+        read={t.id: k for t, k in pairs},
     )
 
 

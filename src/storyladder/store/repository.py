@@ -92,6 +92,13 @@ class StoredReadings(dict[str, Any]):
         return _parsed(super().pop(key, *default))
 
 
+def _match_part(reading: Any) -> str | None:
+    """A story reading's `match` part, stored in its own column too (`match_facts`)."""
+    if isinstance(reading, dict) and "match" in reading:
+        return json.dumps(reading["match"])
+    return None
+
+
 @dataclass(frozen=True)
 class ImportReport:
     created: tuple[str, ...]
@@ -105,11 +112,11 @@ def utc_aware(value: datetime) -> datetime:
 
 
 def _encode(story: Story) -> str:
-    return json.dumps(story.to_dict(), ensure_ascii=False, sort_keys=True, default=str)
+    return story.to_json()
 
 
 def _decode(data: str) -> Story:
-    return Story.from_dict(json.loads(data))
+    return Story.from_json(data)
 
 
 def session_summary(data: dict[str, Any], updated_at: datetime) -> dict[str, Any]:
@@ -515,6 +522,23 @@ class Repository:
             rows = conn.execute(query)
             return StoredReadings(coach, {row.key: _Raw(row.data) for row in rows})
 
+    def match_facts(self, coach: str) -> tuple[builtins.list[str], dict[str, str]]:
+        """The bank's stories in their stored form (JSON, by id; removed ones left out), and
+        the match facts of the coach's readings by reading key, as text: matching a question
+        decodes neither (a reading's `match` part is kept in its own column for this)."""
+        heads = (
+            select(stories.c.data)
+            .where(self._mine(stories), stories.c.deleted.is_(False))
+            .order_by(stories.c.id)
+        )
+        facts = select(readings.c.key, readings.c.facts).where(
+            self._mine(readings), readings.c.coach == coach, readings.c.facts.is_not(None)
+        )
+        with self.reading() as conn:
+            texts = builtins.list(conn.execute(heads).scalars())
+            kept = {row.key: row.facts for row in conn.execute(facts)}
+        return texts, kept
+
     def keep_readings(self, memo: StoredReadings) -> None:
         """Store the readings made since `readings()`, and drop the ones no longer used (an
         old version of a story, a reading by another coach). A cache: failing to write it
@@ -543,7 +567,7 @@ class Repository:
                     insert(readings),
                     [
                         {"owner_id": self.owner, "key": k, "coach": memo.coach}
-                        | {"data": json.dumps(memo[k])}
+                        | {"data": json.dumps(memo[k]), "facts": _match_part(memo[k])}
                         for k in new
                     ],
                 )
