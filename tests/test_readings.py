@@ -198,3 +198,24 @@ def test_migration_0010_goes_down_to_0009_and_up_again(stocked: Repository) -> N
         command.upgrade(_alembic_config(conn), "head")
     assert "facts" in columns()
     assert check_stored(stocked).to_dict() == check([r.story for r in stocked.list()]).to_dict()
+
+
+def test_stories_read_on_every_core_give_the_same_report(
+    stocked: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold check whose missing readings are made by worker processes (the CLI's) says
+    what a check made in one process says, and keeps the same readings."""
+    from storyladder import parallel
+
+    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    stories = [r.story for r in stocked.list()]
+    made = parallel.read_stories(stories, workers=2)
+    assert made == [bank.read_for_check(s) for s in stories]
+    pooled = check_stored(stocked, "anthropic", reader=parallel.read_stories)
+    with stocked.engine.begin() as conn:
+        kept = {row.key: row.data for row in conn.execute(select(readings.c.key, readings.c.data))}
+        conn.execute(readings.delete())
+    assert pooled.to_dict() == check_stored(stocked, "anthropic").to_dict()
+    with stocked.engine.connect() as conn:
+        again = {row.key: row.data for row in conn.execute(select(readings.c.key, readings.c.data))}
+    assert again == kept

@@ -276,11 +276,22 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+Made = tuple[dict[str, Any], list[list[Any]]]  # a story version's reading and number facts
+Reader = Callable[[Sequence[Story]], Sequence[Made]]
+
+
+def read_for_check(story: Story) -> Made:
+    """What a bank check makes of a story version it has not read: its reading and the
+    numbers it tells (plain data, so that another process may make it: `Reader`)."""
+    return read_story(story), patterns.encode_facts(patterns.number_facts(story))
+
+
 def check(
     stories: Sequence[Story],
     company: str = "generic",
     history: Mapping[str, Sequence[Story]] | None = None,
     memo: Readings | None = None,
+    reader: Reader | None = None,
 ) -> BankReport:
     """The whole bank, read for readiness, coverage and patterns, with next steps.
 
@@ -288,13 +299,19 @@ def check(
     tells, its drift against its revisions) between checks; `check_stored` keeps them in
     the database, for every face. A reading depends only on the story version (and on
     the coach, which the store checks), so an unchanged story is never read again.
+    `reader`, when given, makes every missing reading at once (`read_for_check` of each
+    story, in the same order), say on every core; the report is the same.
     """
     mode = taxonomy.load().company(company)
     limit = 4 * len(stories) + sum(len(v) for v in (history or {}).values())
+    made = _made_first(stories, memo, reader)
 
     def facts(story: Story) -> list[patterns.Fact]:
         def count() -> list[list[Any]]:
-            return patterns.encode_facts(patterns.number_facts(story))
+            found = made.pop(_facts_key(story), None)
+            return (
+                found if found is not None else patterns.encode_facts(patterns.number_facts(story))
+            )
 
         return _kept(memo, _facts_key(story), count, patterns.decode_facts, limit)
 
@@ -304,7 +321,7 @@ def check(
         report, beats = _kept(
             memo,
             key,
-            lambda: read_story(story),  # noqa: B023
+            lambda: made.pop(key, None) or read_story(story),  # noqa: B023
             lambda data: (_report(story, data), Beats.from_dict(data["beats"])),  # noqa: B023
             limit,
         )
@@ -324,6 +341,27 @@ def check(
     return BankReport(mode.id, tuple(reports), cover, found, next_steps(reports, cover, found))
 
 
+def _made_first(stories: Sequence[Story], memo: Readings | None, reader: Reader | None) -> Any:
+    """The readings and number facts `reader` made at once for the stories `memo` lacks,
+    by key (taken from there as the check needs them)."""
+    if reader is None:
+        return {}
+    missing, seen = [], set()
+    for story in stories:
+        key = reading_key(story)
+        if key not in seen and (memo is None or key not in memo):
+            seen.add(key)
+            missing.append((key, story))
+    made: dict[str, Any] = {}
+    if missing:
+        for (key, story), (reading, facts) in zip(
+            missing, reader([story for _, story in missing]), strict=True
+        ):
+            made[key] = reading
+            made[_facts_key(story)] = facts
+    return made
+
+
 class Stored(Protocol):
     """What `check_stored` needs of a store (the repository has it)."""
 
@@ -334,12 +372,16 @@ class Stored(Protocol):
     def match_facts(self, coach: str) -> tuple[Sequence[str], Mapping[str, str]]: ...
 
 
-def check_stored(store: Stored, company: str = "generic") -> BankReport:
+def check_stored(
+    store: Stored, company: str = "generic", reader: Reader | None = None
+) -> BankReport:
     """`check` on the bank in a store, with its earlier revisions, reusing the readings the
-    store kept for unchanged stories and keeping the new ones (every face checks this way)."""
+    store kept for unchanged stories and keeping the new ones (every face checks this way;
+    `reader` as in `check`)."""
     memo = store.readings(coach_version())
     stories = [record.story for record in store.list()]
-    report = check(stories, company=company, history=store.past_revisions(), memo=memo)
+    history = store.past_revisions()
+    report = check(stories, company=company, history=history, memo=memo, reader=reader)
     store.keep_readings(memo)
     return report
 
