@@ -78,11 +78,16 @@ def _every_pattern() -> list[re.Pattern[str]]:
 
 
 @pytest.mark.slow  # every pattern on the corpus
-def test_first_word_dispatch_finds_exactly_what_a_full_scan_finds() -> None:
+def test_first_word_dispatch_finds_exactly_what_a_full_scan_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from pathlib import Path
 
+    from storyladder.coach import text as text_module
     from storyladder.coach.text import _first_words, target
     from storyladder.evaluation.corpus import answers
+
+    monkeypatch.setattr(text_module, "SCAN_COST", 0)  # every dispatched pattern tries its words
 
     every = [a.text for a in answers(Path(__file__).parent / "corpus")]
     texts = [" ".join(every[i : i + 4]) for i in range(0, len(every), 12)]  # long, many voices
@@ -94,3 +99,33 @@ def test_first_word_dispatch_finds_exactly_what_a_full_scan_finds() -> None:
             subject = target(pattern, text)
             full = [(m.start(), m.end()) for m in pattern.finditer(subject) if m.end() > m.start()]
             assert [(s.start, s.end) for s in find(pattern, text)] == full, pattern.pattern[:80]
+
+
+@pytest.mark.parametrize(
+    ("regex", "text"),
+    [
+        (r"\b(?:q[1-4]|\d+%)|[$€]\s?\d+", "Q3 grew 40% to $5 and €7, not aq3 or x40%; q4."),
+        (r"(?<![\w'’])(?:'?cause|so we)\b", "'cause so we did, because 'cause. also we"),
+        (r"(?<![\w'’])(?:\w+ly|the) (?:fix|fixes)", "quickly fix the fixes; badly fixes it"),
+        (r"ed\b", "we tried and failed, then shipped"),  # may begin inside a word: scanned
+    ],
+)
+def test_dispatch_by_first_word_or_symbol_finds_what_a_scan_finds(
+    regex: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A match begins at a word only where the pattern says so (a look-behind for no word
+    character, or \\b); symbols are looked up where they are; anything else is scanned."""
+    from storyladder.coach import text as text_module
+    from storyladder.coach.text import _first_words, folded, target
+
+    monkeypatch.setattr(text_module, "DISPATCH_FROM", 0)
+    monkeypatch.setattr(text_module, "SCAN_COST", 0)
+    pattern = folded(regex)
+    if regex == r"ed\b":
+        assert _first_words(pattern) is None
+    else:
+        assert _first_words(pattern) is not None
+    subject = target(pattern, text)
+    full = [(m.start(), m.end()) for m in pattern.finditer(subject) if m.end() > m.start()]
+    assert [(s.start, s.end) for s in find(pattern, text)] == full
+    assert full  # the example has matches to find

@@ -263,7 +263,7 @@ def find(
 
 
 DISPATCH_FROM = 300  # characters: below this a plain scan is as fast
-SCAN_COST = 10  # a match tried from Python costs about this many positions of a plain scan
+SCAN_COST = 6  # a match tried from Python costs about this many positions of a plain scan
 _WORD_RUN = re.compile(r"\w+")
 PREFIX = 4  # letters: the word index is keyed by the first PREFIX letters of each word
 _ANY_WORD = "\x00"  # a beginning: any run of word characters
@@ -341,7 +341,7 @@ def _first_words(pattern: re.Pattern[str]) -> Starts | None:
     key = id(pattern)
     if key not in _FIRST_WORDS:
         _FIRST_WORDS[key] = None
-        if key in _LOWERCASE:
+        if key in _LOWERCASE and not pattern.flags & re.IGNORECASE:
             beginnings = _beginnings(list(_parser.parse(pattern.pattern)))
             if beginnings:
                 chars = tuple(sorted(b[1:] for b in beginnings if b.startswith(_CHAR)))
@@ -435,7 +435,7 @@ def _beginnings(items: list[Any], anchored: bool = False) -> set[str] | None:
                 return None
             out |= found
         return out
-    if name == "SUBPATTERN":
+    if name == "SUBPATTERN" and not arg[1] & re.IGNORECASE:  # not `(?i:...)`
         return _beginnings(list(arg[-1]) + rest, anchored)
     if name in ("MAX_REPEAT", "MIN_REPEAT"):
         low, _, body = arg
