@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from storyladder import taxonomy
@@ -188,9 +189,7 @@ def match(
     asks = what_it_asks(info)
     known = {s.id: (read or {}).get(s.id) or _known(s) for s in stories}
     docs = {story_id: k.terms for story_id, k in known.items()}
-    df: Counter[str] = Counter()
-    for counts in docs.values():
-        df.update(counts.keys())
+    df: Counter[str] = Counter(chain.from_iterable(docs.values()))  # stories telling each term
     idf = {t: math.log((1 + len(docs)) / (1 + n)) + 1 for t, n in df.items()}
     query = terms(question)
     query_norm = _norm(query, idf)  # the same for every story: computed once
@@ -317,6 +316,16 @@ def _credit(
     return score, reasons
 
 
+def _tf(n: int) -> float:
+    """A term's weight for being told `n` times: 1 + log n."""
+    return 1 + math.log(n)
+
+
+_TF_KEPT = 256
+_TF = [0.0, *(_tf(n) for n in range(1, _TF_KEPT))]  # the same values, looked up (a story's
+# norm sums one weight per term of it, for every story that shares a word with the question)
+
+
 def _norm(query: Counter[str], idf: dict[str, float]) -> float:
     return math.sqrt(sum((n * idf.get(t, 1.0)) ** 2 for t, n in query.items()))
 
@@ -327,8 +336,11 @@ def _cosine(
     common = [t for t in query if t in doc]
     if not common:
         return 0.0, []
-    dot = sum(query[t] * idf[t] * (1 + math.log(doc[t])) * idf[t] for t in common)
+    dot = sum(query[t] * idf[t] * _tf(doc[t]) * idf[t] for t in common)
     qn = _norm(query, idf) if qn is None else qn
-    dn = math.sqrt(sum(((1 + math.log(n)) * idf[t]) ** 2 for t, n in doc.items()))
+    table = _TF
+    dn = math.sqrt(
+        sum(((table[n] if n < _TF_KEPT else _tf(n)) * idf[t]) ** 2 for t, n in doc.items())
+    )
     ranked = sorted(common, key=lambda t: -idf[t])
     return dot / (qn * dn), ranked
