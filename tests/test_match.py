@@ -112,3 +112,21 @@ def test_the_cosine_with_looked_up_weights_is_the_plain_formula_exactly() -> Non
         qn = math.sqrt(sum((n * idf.get(t, 1.0)) ** 2 for t, n in query.items()))
         dn = math.sqrt(sum(((1 + math.log(n)) * idf[t]) ** 2 for t, n in doc.items()))
         assert _cosine(query, doc, idf)[0] == dot / (qn * dn)
+
+
+def test_cues_found_by_word_are_those_one_pass_of_every_cue_finds() -> None:
+    """`fit.cues_in` looks cues up by the text's words; on every corpus answer and sample
+    story it finds exactly what the single pattern of every cue finds."""
+    from storyladder.coach import fit
+    from storyladder.coach.text import lower
+    from storyladder.evaluation.corpus import answers
+
+    pattern, prefixes = fit._all_cues()
+    texts = [a.text for a in answers(Path(__file__).parent / "corpus")]
+    texts += [s.text for s in bank_files.read(SAMPLE)]
+    texts += ["Users pushed back; the push back-end was a user's trade-off.", "", "ÉTÉ déjà"]
+    for text in map(lower, texts):
+        expected: set[str] = set()
+        for found in pattern.finditer(text):
+            expected |= prefixes[found.group(1)]
+        assert fit.cues_in(text) == expected, text[:80]
