@@ -67,9 +67,10 @@ def test_no_module_imports_another_modules_private_names() -> None:
 
 @pytest.mark.parametrize("args", [["--help"], ["story", "add", "--help"], ["bank", "--help"]])
 def test_help_imports_nothing_heavy(args: list[str]) -> None:
-    """`storyladder --help` and a subcommand's `--help` print from the command table alone:
-    no coach, no model, no taxonomy, no web framework, no database driver, and not pydantic
-    (which typer would import to coerce the missing global options) is imported to print it."""
+    """`storyladder --help` and a subcommand's `--help` print from the command table alone.
+    Nothing heavy is imported to print them: no coach, model, taxonomy, web framework or
+    database driver; not pydantic (typer would import it to coerce the missing global
+    options); not Rich (imported on first output)."""
     import subprocess
     import sys
 
@@ -79,7 +80,7 @@ def test_help_imports_nothing_heavy(args: list[str]) -> None:
         "except SystemExit:\n    pass\n"
         "heavy = [m for m in sys.modules if m.startswith(('storyladder.coach', "
         "'storyladder.taxonomy', 'storyladder.model', 'storyladder.formats', 'fastapi', "
-        "'sqlalchemy', 'faster_whisper', 'pydantic'))]\n"
+        "'sqlalchemy', 'faster_whisper', 'pydantic', 'rich'))]\n"
         "print('HEAVY', sorted(heavy))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.text import Text
 from typer.core import TyperGroup, TyperOption
 
 from storyladder import __version__
@@ -68,6 +67,8 @@ class Group(_LightGroup):
         try:
             return super().invoke(ctx)
         except StoryladderError as err:
+            from rich.text import Text
+
             errors().print(Text("error: ", style="red") + Text(str(err)))
             raise typer.Exit(2) from None
         finally:
