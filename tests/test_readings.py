@@ -219,3 +219,17 @@ def test_stories_read_on_every_core_give_the_same_report(
     with stocked.engine.connect() as conn:
         again = {row.key: row.data for row in conn.execute(select(readings.c.key, readings.c.data))}
     assert again == kept
+
+
+def test_with_no_worker_processes_to_be_had_the_stories_are_read_here(
+    stocked: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyladder import parallel
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", refuse)
+    stories = [r.story for r in stocked.list()]
+    assert parallel.read_stories(stories, workers=2) == [bank.read_for_check(s) for s in stories]

@@ -14,6 +14,7 @@ import os
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from storyladder.coach.bank import Made, read_for_check
 from storyladder.model import Story
@@ -38,5 +39,8 @@ def read_stories(stories: Sequence[Story], workers: int | None = None) -> list[M
     # a fork starts at once with the coach already loaded; a process running threads (a
     # server) is never forked, its workers start fresh instead
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        return list(pool.map(read_for_check, stories, chunksize=CHUNK))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+            return list(pool.map(read_for_check, stories, chunksize=CHUNK))
+    except (OSError, BrokenProcessPool):  # no processes to be had here: read them here
+        return [read_for_check(story) for story in stories]
