@@ -129,3 +129,23 @@ def test_dispatch_by_first_word_or_symbol_finds_what_a_scan_finds(
     full = [(m.start(), m.end()) for m in pattern.finditer(subject) if m.end() > m.start()]
     assert [(s.start, s.end) for s in find(pattern, text)] == full
     assert full  # the example has matches to find
+
+
+def test_a_pattern_dispatched_after_a_text_was_indexed_finds_what_a_scan_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A text's index gathers candidates for the patterns known when it was made; one
+    first used later still finds all its matches (from the text's words)."""
+    from storyladder.coach import text as text_module
+    from storyladder.coach.text import folded, phrases, target
+
+    monkeypatch.setattr(text_module, "DISPATCH_FROM", 0)
+    monkeypatch.setattr(text_module, "SCAN_COST", 0)
+    text = "We rolled it back at 2 a.m.; the rollback held, and so did the team. " * 3
+    first = phrases(r"rolled (?:it )?back", r"the team")
+    assert find(first, text)  # the text is indexed now
+    later = folded(r"(?<![\w'’])(?:roll\w*|held|so did)\b")
+    subject = target(later, text)
+    full = [(m.start(), m.end()) for m in later.finditer(subject) if m.end() > m.start()]
+    assert [(s.start, s.end) for s in find(later, text)] == full
+    assert len(full) == 12  # rolled, rollback, held, so did: three times

@@ -273,11 +273,48 @@ _CHAR = "\x01"  # a beginning: this one character (not a word character), wherev
 @dataclass(frozen=True)
 class Starts:
     """Where a pattern's matches may begin: word beginnings grouped by their first PREFIX
-    letters, whether any word may begin one, and the other characters that may."""
+    letters, whether any word may begin one, and the other characters that may; `number`
+    is the pattern's place among the patterns dispatched so far (`_words_of`)."""
 
     words: dict[str, tuple[str, ...]]  # prefix key -> the beginnings under it
     any_word: bool
     chars: tuple[str, ...]
+    number: int = -1
+
+
+# Every dispatched pattern's word beginnings by prefix key, and which patterns each word
+# seen so far may begin (made once per word, for all the patterns: a text's candidates for
+# every pattern are then gathered in one pass over its distinct words).
+_BY_KEY: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+_DISPATCHED: list[Starts] = []
+_WORD_PATTERNS: dict[str, tuple[int, ...]] = {}
+WORDS_KEPT = 50_000  # distinct words remembered (all forgotten at once past this)
+
+
+def _register(starts: Starts) -> Starts:
+    numbered = Starts(starts.words, starts.any_word, starts.chars, len(_DISPATCHED))
+    _DISPATCHED.append(numbered)
+    for key, beginnings in numbered.words.items():
+        _BY_KEY.setdefault(key, []).append((numbered.number, beginnings))
+    _WORD_PATTERNS.clear()  # made before this pattern was known
+    return numbered
+
+
+def _words_of(word: str) -> tuple[int, ...]:
+    """The numbers of the dispatched patterns a match of which may begin with `word`."""
+    found = _WORD_PATTERNS.get(word)
+    if found is None:
+        numbers = {
+            number
+            for k in range(1, min(len(word), PREFIX) + 1)
+            for number, beginnings in _BY_KEY.get(word[:k], ())
+            if word.startswith(beginnings)
+        }
+        found = tuple(sorted(numbers))
+        if len(_WORD_PATTERNS) >= WORDS_KEPT:
+            _WORD_PATTERNS.clear()
+        _WORD_PATTERNS[word] = found
+    return found
 
 
 @dataclass(frozen=True)
@@ -286,7 +323,8 @@ class _Index:
 
     runs: list[int]  # where each run of word characters starts
     by_word: dict[str, list[int]]  # each distinct run -> where it starts
-    by_prefix: dict[str, list[str]]  # the first 1..PREFIX letters -> the distinct runs
+    by_pattern: dict[int, list[int]]  # a dispatched pattern's number -> where its words start
+    known: int  # how many patterns were dispatched when this was made
 
 
 @lru_cache(maxsize=32)
@@ -296,11 +334,11 @@ def _index(subject: str) -> _Index:
     for m in _WORD_RUN.finditer(subject):
         runs.append(m.start())
         by_word.setdefault(m.group(), []).append(m.start())
-    by_prefix: dict[str, list[str]] = {}
-    for word in by_word:
-        for k in range(1, min(len(word), PREFIX) + 1):
-            by_prefix.setdefault(word[:k], []).append(word)
-    return _Index(runs, by_word, by_prefix)
+    by_pattern: dict[int, list[int]] = {}
+    for word, starts in by_word.items():
+        for number in _words_of(word):
+            by_pattern.setdefault(number, []).extend(starts)
+    return _Index(runs, by_word, by_pattern, len(_DISPATCHED))
 
 
 def _candidates(subject: str, starts: Starts) -> list[int]:
@@ -309,17 +347,12 @@ def _candidates(subject: str, starts: Starts) -> list[int]:
     index = _index(subject)
     if starts.any_word:
         found = list(index.runs)
-    else:
-        words: set[str] = set()
-        for key, beginnings in starts.words.items():
-            runs = index.by_prefix.get(key)
-            if not runs:
-                continue
-            if len(beginnings) == 1 and len(beginnings[0]) == len(key):
-                words.update(runs)  # the key is the whole beginning
-            else:
-                words.update(w for w in runs if w.startswith(beginnings))
-        found = [p for w in words for p in index.by_word[w]]
+    elif 0 <= starts.number < index.known:
+        found = list(index.by_pattern.get(starts.number, ()))
+    else:  # a pattern dispatched after this text's index was made
+        found = [
+            p for word, places in index.by_word.items() if _begins(word, starts) for p in places
+        ]
     for ch in starts.chars:
         at = subject.find(ch)
         while at >= 0:
@@ -327,6 +360,13 @@ def _candidates(subject: str, starts: Starts) -> list[int]:
             at = subject.find(ch, at + 1)
     found.sort()
     return found
+
+
+def _begins(word: str, starts: Starts) -> bool:
+    return any(
+        word.startswith(starts.words.get(word[:k], ()))
+        for k in range(1, min(len(word), PREFIX) + 1)
+    )
 
 
 _FIRST_WORDS: dict[int, Starts | None] = {}
@@ -349,8 +389,8 @@ def _first_words(pattern: re.Pattern[str]) -> Starts | None:
                 by_key: dict[str, list[str]] = {}
                 for b in words:
                     by_key.setdefault(b[:PREFIX], []).append(b)
-                _FIRST_WORDS[key] = Starts(
-                    {k: tuple(v) for k, v in by_key.items()}, _ANY_WORD in beginnings, chars
+                _FIRST_WORDS[key] = _register(
+                    Starts({k: tuple(v) for k, v in by_key.items()}, _ANY_WORD in beginnings, chars)
                 )
     return _FIRST_WORDS[key]
 
