@@ -149,3 +149,15 @@ def test_a_pattern_dispatched_after_a_text_was_indexed_finds_what_a_scan_finds(
     full = [(m.start(), m.end()) for m in later.finditer(subject) if m.end() > m.start()]
     assert [(s.start, s.end) for s in find(later, text)] == full
     assert len(full) == 12  # rolled, rollback, held, so did: three times
+
+
+@pytest.mark.parametrize(
+    "subject", ["", "  ", "a", " don't stop—ever: é café_2 x", "ends with a word", "—lead"]
+)
+def test_the_word_index_knows_where_every_run_of_word_characters_starts(subject: str) -> None:
+    from storyladder.coach.text import _index
+
+    expected: dict[str, list[int]] = {}
+    for m in re.finditer(r"\w+", subject):
+        expected.setdefault(m.group(), []).append(m.start())
+    assert _index(subject).by_word == expected

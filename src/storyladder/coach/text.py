@@ -250,7 +250,7 @@ def find(
     subject = target(pattern, text, lowered)
     starts = _first_words(pattern) if len(subject) >= DISPATCH_FROM else None
     candidates = _candidates(subject, starts) if starts is not None else None
-    if candidates is None or len(candidates) * SCAN_COST > len(subject):
+    if candidates is None:
         matches = [m for m in pattern.finditer(subject) if m.end() > m.start()]
     else:
         matches, end = [], 0
@@ -321,32 +321,46 @@ def _words_of(word: str) -> tuple[int, ...]:
 class _Index:
     """One text's word runs, built once (every pattern of a critique uses it)."""
 
-    runs: list[int]  # where each run of word characters starts
-    by_word: dict[str, list[int]]  # each distinct run -> where it starts
+    by_word: dict[str, list[int]]  # each distinct run of word characters -> where it starts
     by_pattern: dict[int, list[int]]  # a dispatched pattern's number -> where its words start
     known: int  # how many patterns were dispatched when this was made
+    runs: int  # how many runs of word characters there are
 
 
 @lru_cache(maxsize=32)
 def _index(subject: str) -> _Index:
-    runs: list[int] = []
+    # the runs and the gaps between them, each found in one pass: a run starts where the
+    # runs and gaps before it end
+    gaps = _WORD_RUN.split(subject)
+    runs = _WORD_RUN.findall(subject)
     by_word: dict[str, list[int]] = {}
-    for m in _WORD_RUN.finditer(subject):
-        runs.append(m.start())
-        by_word.setdefault(m.group(), []).append(m.start())
+    at = len(gaps[0])
+    for word, gap in zip(runs, gaps[1:], strict=True):
+        places = by_word.get(word)
+        if places is None:
+            by_word[word] = [at]
+        else:
+            places.append(at)
+        at += len(word) + len(gap)
     by_pattern: dict[int, list[int]] = {}
     for word, starts in by_word.items():
         for number in _words_of(word):
-            by_pattern.setdefault(number, []).extend(starts)
-    return _Index(runs, by_word, by_pattern, len(_DISPATCHED))
+            found = by_pattern.get(number)
+            if found is None:
+                by_pattern[number] = list(starts)
+            else:
+                found.extend(starts)
+    return _Index(by_word, by_pattern, len(_DISPATCHED), len(runs))
 
 
-def _candidates(subject: str, starts: Starts) -> list[int]:
+def _candidates(subject: str, starts: Starts) -> list[int] | None:
     """Every place in `subject` where a match may begin, in order (a superset of the places
-    where one does)."""
+    where one does); None when there are so many that a plain scan is cheaper."""
     index = _index(subject)
     if starts.any_word:
-        found = list(index.runs)
+        if index.runs * SCAN_COST > len(subject):
+            return None
+        found = [p for places in index.by_word.values() for p in places]
     elif 0 <= starts.number < index.known:
         found = list(index.by_pattern.get(starts.number, ()))
     else:  # a pattern dispatched after this text's index was made
@@ -358,6 +372,8 @@ def _candidates(subject: str, starts: Starts) -> list[int]:
         while at >= 0:
             found.append(at)
             at = subject.find(ch, at + 1)
+    if len(found) * SCAN_COST > len(subject):
+        return None
     found.sort()
     return found
 
