@@ -233,3 +233,16 @@ def test_with_no_worker_processes_to_be_had_the_stories_are_read_here(
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", refuse)
     stories = [r.story for r in stocked.list()]
     assert parallel.read_stories(stories, workers=2) == [bank.read_for_check(s) for s in stories]
+
+
+def test_a_process_running_threads_reads_on_fresh_workers(
+    stocked: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server runs threads, and is never forked: its workers start fresh (spawn), and
+    read the same."""
+    from storyladder import parallel
+
+    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 3)
+    stories = [r.story for r in stocked.list()][:3]
+    assert parallel.read_stories(stories, workers=2) == [bank.read_for_check(s) for s in stories]

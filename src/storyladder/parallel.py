@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -37,8 +38,10 @@ def read_stories(stories: Sequence[Story], workers: int | None = None) -> list[M
     if workers < 2 or len(stories) < POOL_FROM:
         return [read_for_check(story) for story in stories]
     # a fork starts at once with the coach already loaded; a process running threads (a
-    # server) is never forked, its workers start fresh instead
-    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+    # server) is never forked, nor one on macOS, where forking is unsafe: workers start
+    # fresh there instead
+    forkable = sys.platform.startswith("linux") and threading.active_count() == 1
+    method = "fork" if forkable else "spawn"
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
             return list(pool.map(read_for_check, stories, chunksize=CHUNK))
