@@ -341,7 +341,9 @@ def check(
     return BankReport(mode.id, tuple(reports), cover, found, next_steps(reports, cover, found))
 
 
-def _made_first(stories: Sequence[Story], memo: Readings | None, reader: Reader | None) -> Any:
+def _made_first(
+    stories: Sequence[Story], memo: Readings | None, reader: Reader | None
+) -> dict[str, Any]:
     """The readings and number facts `reader` made at once for the stories `memo` lacks,
     by key (taken from there as the check needs them)."""
     if reader is None:
