@@ -143,6 +143,11 @@ def test_match_facts_are_stored_apart_and_follow_each_saved_version(
     texts, kept = stocked.match_facts(coach_version())
     assert len(texts) == stocked.count()
     assert {bank.stored_key(t) for t in texts} <= set(kept)
+    with stocked.engine.connect() as conn:
+        rows = conn.execute(select(readings.c.data, readings.c.facts)).all()
+    story_rows = [json.loads(data) for data, facts in rows if facts is not None]
+    assert len(story_rows) == stocked.count()
+    assert not any("match" in data for data in story_rows)  # kept once, in its own column
     record = stocked.get("big-launch")
     edited = record.story.evolve(title="The launch my manager and I disagreed about")
     stocked.save(edited, record.revision)

@@ -61,11 +61,40 @@ class RevisionInfo:
 
 
 class _Raw(str):
-    """A stored reading's JSON, parsed only when the reading is used."""
+    """A stored reading's JSON, parsed only when the reading is used; `facts` is its match
+    part's JSON (kept in a column of its own, `match_facts`), or None."""
+
+    facts: str | None = None
+
+
+class _Reading(dict[str, Any]):
+    """A stored story reading: its match part, kept apart, is parsed only when asked for
+    (a bank check never needs it)."""
+
+    facts: str | None = None
+
+    def __missing__(self, key: str) -> Any:
+        if key != "match" or self.facts is None:
+            raise KeyError(key)
+        self["match"] = json.loads(self.facts)
+        return self["match"]
 
 
 def _parsed(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, _Raw) else value
+    if not isinstance(value, _Raw):
+        return value
+    data = json.loads(value)
+    if not isinstance(data, dict):
+        return data
+    reading = _Reading(data)
+    reading.facts = value.facts
+    return reading
+
+
+def _raw(data: str, facts: str | None) -> _Raw:
+    raw = _Raw(data)
+    raw.facts = facts
+    return raw
 
 
 class StoredReadings(dict[str, Any]):
@@ -92,11 +121,13 @@ class StoredReadings(dict[str, Any]):
         return _parsed(super().pop(key, *default))
 
 
-def _match_part(reading: Any) -> str | None:
-    """A story reading's `match` part, stored in its own column too (`match_facts`)."""
+def _stored_row(reading: Any) -> dict[str, Any]:
+    """The data and facts columns of a reading: a story reading's `match` part goes to its
+    own column (`match_facts`), the rest to `data`."""
     if isinstance(reading, dict) and "match" in reading:
-        return json.dumps(reading["match"])
-    return None
+        rest = {k: v for k, v in reading.items() if k != "match"}
+        return {"data": json.dumps(rest), "facts": json.dumps(reading["match"])}
+    return {"data": json.dumps(reading), "facts": None}
 
 
 @dataclass(frozen=True)
@@ -513,14 +544,14 @@ class Repository:
         """The coach's stored readings (`coach` names the coach that must have made them;
         `keys`, when given, the only ones wanted), as a mapping the bank check reads and
         adds to; `keep_readings` saves what changed."""
-        query = select(readings.c.key, readings.c.data).where(
+        query = select(readings.c.key, readings.c.data, readings.c.facts).where(
             self._mine(readings), readings.c.coach == coach
         )
         if keys is not None:
             query = query.where(readings.c.key.in_(list(keys)))
         with self.reading() as conn:
             rows = conn.execute(query)
-            return StoredReadings(coach, {row.key: _Raw(row.data) for row in rows})
+            return StoredReadings(coach, {row.key: _raw(row.data, row.facts) for row in rows})
 
     def match_facts(self, coach: str) -> tuple[builtins.list[str], dict[str, str]]:
         """The bank's stories in their stored form (JSON, by id; removed ones left out), and
@@ -567,7 +598,7 @@ class Repository:
                     insert(readings),
                     [
                         {"owner_id": self.owner, "key": k, "coach": memo.coach}
-                        | {"data": json.dumps(memo[k]), "facts": _match_part(memo[k])}
+                        | _stored_row(memo[k])
                         for k in new
                     ],
                 )
