@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 SRC = Path(__file__).parent.parent / "src" / "storyladder"
 CORE = ["model.py", "taxonomy.py", "coach", "interview", "plan"]
 FORBIDDEN = (
@@ -63,20 +65,24 @@ def test_no_module_imports_another_modules_private_names() -> None:
     assert bad == []
 
 
-def test_help_imports_nothing_heavy() -> None:
-    """`storyladder --help` prints from the command table alone: no coach, no model, no
-    taxonomy, no web framework, no database driver is imported to print it."""
+@pytest.mark.parametrize("args", [["--help"], ["story", "add", "--help"], ["bank", "--help"]])
+def test_help_imports_nothing_heavy(args: list[str]) -> None:
+    """`storyladder --help` and a subcommand's `--help` print from the command table alone.
+    Nothing heavy is imported to print them: no coach, model, taxonomy, web framework or
+    database driver; not pydantic (typer would import it to coerce the missing global
+    options); not Rich (imported on first output)."""
     import subprocess
     import sys
 
     probe = (
-        "import sys, runpy; sys.argv = ['storyladder', '--help']\n"
+        f"import sys, runpy; sys.argv = ['storyladder', *{args!r}]\n"
         "try:\n    runpy.run_module('storyladder', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
         "heavy = [m for m in sys.modules if m.startswith(('storyladder.coach', "
         "'storyladder.taxonomy', 'storyladder.model', 'storyladder.formats', 'fastapi', "
-        "'sqlalchemy', 'faster_whisper'))]\n"
+        "'sqlalchemy', 'faster_whisper', 'pydantic', 'rich'))]\n"
         "print('HEAVY', sorted(heavy))"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout
-    assert "HEAVY []" in out, out[-400:]
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert "HEAVY []" in result.stdout, result.stdout[-400:] + result.stderr[-400:]
+    assert "Usage:" in result.stdout

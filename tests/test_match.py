@@ -88,3 +88,45 @@ def test_a_story_that_contradicts_the_question_says_so_and_sinks() -> None:
     assert any("the opposite of what it asks" in r for r in won.reasons)
     assert result.stories[0].story_id != right.id
     assert any("you were wrong in it" in r for r in result.stories[0].reasons)
+
+
+def test_the_cosine_with_looked_up_weights_is_the_plain_formula_exactly() -> None:
+    """The story norm looks 1 + log n up instead of computing it: the same floats, so the
+    same scores and the same order."""
+    import math
+    import random
+    from collections import Counter
+
+    from storyladder.coach.match import _cosine
+
+    rng = random.Random(7)
+    vocabulary = [f"t{i}" for i in range(300)]
+    idf = {t: 1 + rng.random() * 5 for t in vocabulary}
+    for _ in range(200):
+        doc = Counter({t: rng.choice([1, 1, 1, 2, 3, 7, 300]) for t in rng.sample(vocabulary, 60)})
+        query = Counter(rng.sample(vocabulary, 4))
+        common = [t for t in query if t in doc]
+        if not common:
+            continue
+        dot = sum(query[t] * idf[t] * (1 + math.log(doc[t])) * idf[t] for t in common)
+        qn = math.sqrt(sum((n * idf.get(t, 1.0)) ** 2 for t, n in query.items()))
+        dn = math.sqrt(sum(((1 + math.log(n)) * idf[t]) ** 2 for t, n in doc.items()))
+        assert _cosine(query, doc, idf)[0] == dot / (qn * dn)
+
+
+def test_cues_found_by_word_are_those_one_pass_of_every_cue_finds() -> None:
+    """`fit.cues_in` looks cues up by the text's words; on every corpus answer and sample
+    story it finds exactly what the single pattern of every cue finds."""
+    from storyladder.coach import fit
+    from storyladder.coach.text import lower
+    from storyladder.evaluation.corpus import answers
+
+    pattern, prefixes = fit._all_cues()
+    texts = [a.text for a in answers(Path(__file__).parent / "corpus")]
+    texts += [s.text for s in bank_files.read(SAMPLE)]
+    texts += ["Users pushed back; the push back-end was a user's trade-off.", "", "ÉTÉ déjà"]
+    for text in map(lower, texts):
+        expected: set[str] = set()
+        for found in pattern.finditer(text):
+            expected |= prefixes[found.group(1)]
+        assert fit.cues_in(text) == expected, text[:80]

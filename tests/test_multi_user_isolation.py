@@ -124,6 +124,22 @@ def test_direct_sql_with_another_users_id_set_sees_nothing_of_theirs(world: Worl
     assert sql(world.app, "SELECT count(*) FROM stories", world.ada)[0][0] == 1
 
 
+def test_match_facts_are_their_owners_alone(world: World) -> None:
+    """The readings' match facts column (migration 0010) is under the readings' row
+    security: another user neither sees nor matches against them."""
+    from storyladder.coach.bank import coach_version, match_stored
+
+    ada = world.repo(world.ada)
+    ada.add(STORY)
+    question = "When did you roll something back?"
+    assert [m.story_id for m in match_stored(ada, question).stories] == [STORY.id]
+    assert len(sql(world.app, "SELECT facts FROM readings WHERE facts IS NOT NULL", world.ada)) == 1
+    bo = world.repo(world.bo)
+    assert bo.match_facts(coach_version()) == ([], {})
+    assert sql(world.app, "SELECT facts FROM readings", world.bo) == []
+    assert match_stored(bo, question).stories == ()
+
+
 def test_a_coach_reads_only_the_shared_revision_in_their_own_cohort(world: World) -> None:
     ada = world.repo(world.ada)
     ada.add(STORY)

@@ -128,3 +128,126 @@ def test_matching_a_question_reads_no_story_the_store_has_read(
     ranked = match_stored(stocked, question)
     assert reads == []
     assert ranked.to_dict() == match(question, [r.story for r in stocked.list()]).to_dict()
+
+
+def test_match_facts_are_stored_apart_and_follow_each_saved_version(
+    stocked: Repository, reads: list[str]
+) -> None:
+    """Matching reads each story's match facts from their own column (no story decoded,
+    no whole reading parsed); a saved edit is a new version whose facts are made once, and
+    the ranking is the one a fresh match gives."""
+    from storyladder.coach.bank import match_stored
+    from storyladder.coach.match import match
+
+    check_stored(stocked)
+    texts, kept = stocked.match_facts(coach_version())
+    assert len(texts) == stocked.count()
+    assert {bank.stored_key(t) for t in texts} <= set(kept)
+    with stocked.engine.connect() as conn:
+        rows = conn.execute(select(readings.c.data, readings.c.facts)).all()
+    story_rows = [json.loads(data) for data, facts in rows if facts is not None]
+    assert len(story_rows) == stocked.count()
+    assert not any("match" in data for data in story_rows)  # kept once, in its own column
+    record = stocked.get("big-launch")
+    edited = record.story.evolve(title="The launch my manager and I disagreed about")
+    stocked.save(edited, record.revision)
+    reads.clear()
+    question = "Tell me about a disagreement with your manager."
+    ranked = match_stored(stocked, question)
+    assert reads == ["big-launch"]  # the new version only, once
+    assert "The launch my manager and I disagreed about" in [m.title for m in ranked.stories]
+    assert ranked.to_dict() == match(question, [r.story for r in stocked.list()]).to_dict()
+    reads.clear()
+    assert match_stored(stocked, question).to_dict() == ranked.to_dict()
+    assert reads == []
+
+
+def test_readings_without_match_facts_or_with_damaged_ones_are_matched_the_same(
+    stocked: Repository,
+) -> None:
+    """Readings stored before migration 0010 have no match facts: matching makes them from
+    the story (and a damaged one likewise), with the same ranking."""
+    from storyladder.coach.bank import match_stored
+    from storyladder.coach.match import match
+
+    check_stored(stocked)
+    question = "When did you change your mind?"
+    fresh = match(question, [r.story for r in stocked.list()]).to_dict()
+    for damage in (None, '{"told": 3}'):
+        with stocked.engine.begin() as conn:
+            conn.execute(readings.update().values(facts=damage))
+        assert match_stored(stocked, question).to_dict() == fresh
+
+
+def test_a_stored_story_key_is_its_reading_key(stocked: Repository) -> None:
+    for record in stocked.list():
+        texts, _ = stocked.match_facts(coach_version())
+        assert bank.reading_key(record.story) in {bank.stored_key(t) for t in texts}
+
+
+def test_migration_0010_goes_down_to_0009_and_up_again(stocked: Repository) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from storyladder.store.database import _alembic_config
+
+    def columns() -> set[str]:
+        return {c["name"] for c in inspect(stocked.engine).get_columns("readings")}
+
+    check_stored(stocked)
+    assert "facts" in columns()
+    with stocked.engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), "0009_revision_scoped_reads")
+    assert "facts" not in columns()
+    with stocked.engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+    assert "facts" in columns()
+    assert check_stored(stocked).to_dict() == check([r.story for r in stocked.list()]).to_dict()
+
+
+def test_stories_read_on_every_core_give_the_same_report(
+    stocked: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold check whose missing readings are made by worker processes (the CLI's) says
+    what a check made in one process says, and keeps the same readings."""
+    from storyladder import parallel
+
+    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    stories = [r.story for r in stocked.list()]
+    made = parallel.read_stories(stories, workers=2)
+    assert made == [bank.read_for_check(s) for s in stories]
+    pooled = check_stored(stocked, "anthropic", reader=parallel.read_stories)
+    with stocked.engine.begin() as conn:
+        kept = {row.key: row.data for row in conn.execute(select(readings.c.key, readings.c.data))}
+        conn.execute(readings.delete())
+    assert pooled.to_dict() == check_stored(stocked, "anthropic").to_dict()
+    with stocked.engine.connect() as conn:
+        again = {row.key: row.data for row in conn.execute(select(readings.c.key, readings.c.data))}
+    assert again == kept
+
+
+def test_with_no_worker_processes_to_be_had_the_stories_are_read_here(
+    stocked: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyladder import parallel
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", refuse)
+    stories = [r.story for r in stocked.list()]
+    assert parallel.read_stories(stories, workers=2) == [bank.read_for_check(s) for s in stories]
+
+
+def test_a_process_running_threads_reads_on_fresh_workers(
+    stocked: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server runs threads, and is never forked: its workers start fresh (spawn), and
+    read the same."""
+    from storyladder import parallel
+
+    monkeypatch.setattr(parallel, "POOL_FROM", 2)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 3)
+    stories = [r.story for r in stocked.list()][:3]
+    assert parallel.read_stories(stories, workers=2) == [bank.read_for_check(s) for s in stories]

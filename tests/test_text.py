@@ -78,11 +78,16 @@ def _every_pattern() -> list[re.Pattern[str]]:
 
 
 @pytest.mark.slow  # every pattern on the corpus
-def test_first_word_dispatch_finds_exactly_what_a_full_scan_finds() -> None:
+def test_first_word_dispatch_finds_exactly_what_a_full_scan_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from pathlib import Path
 
+    from storyladder.coach import text as text_module
     from storyladder.coach.text import _first_words, target
     from storyladder.evaluation.corpus import answers
+
+    monkeypatch.setattr(text_module, "SCAN_COST", 0)  # every dispatched pattern tries its words
 
     every = [a.text for a in answers(Path(__file__).parent / "corpus")]
     texts = [" ".join(every[i : i + 4]) for i in range(0, len(every), 12)]  # long, many voices
@@ -129,3 +134,65 @@ def test_notes_of_any_length_are_one_item_a_line_and_wrapped_prose_runs_on() -> 
         "the booking flow started failing on the same afternoon."
     )
     assert len(sentences(wrapped)) == 1
+
+
+@pytest.mark.parametrize(
+    ("regex", "text"),
+    [
+        (r"\b(?:q[1-4]|\d+%)|[$€]\s?\d+", "Q3 grew 40% to $5 and €7, not aq3 or x40%; q4."),
+        (r"(?<![\w'’])(?:'?cause|so we)\b", "'cause so we did, because 'cause. also we"),
+        (r"(?<![\w'’])(?:\w+ly|the) (?:fix|fixes)", "quickly fix the fixes; badly fixes it"),
+        (r"ed\b", "we tried and failed, then shipped"),  # may begin inside a word: scanned
+    ],
+)
+def test_dispatch_by_first_word_or_symbol_finds_what_a_scan_finds(
+    regex: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A match begins at a word only where the pattern says so (a look-behind for no word
+    character, or \\b); symbols are looked up where they are; anything else is scanned."""
+    from storyladder.coach import text as text_module
+    from storyladder.coach.text import _first_words, folded, target
+
+    monkeypatch.setattr(text_module, "DISPATCH_FROM", 0)
+    monkeypatch.setattr(text_module, "SCAN_COST", 0)
+    pattern = folded(regex)
+    if regex == r"ed\b":
+        assert _first_words(pattern) is None
+    else:
+        assert _first_words(pattern) is not None
+    subject = target(pattern, text)
+    full = [(m.start(), m.end()) for m in pattern.finditer(subject) if m.end() > m.start()]
+    assert [(s.start, s.end) for s in find(pattern, text)] == full
+    assert full  # the example has matches to find
+
+
+def test_a_pattern_dispatched_after_a_text_was_indexed_finds_what_a_scan_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A text's index gathers candidates for the patterns known when it was made; one
+    first used later still finds all its matches (from the text's words)."""
+    from storyladder.coach import text as text_module
+    from storyladder.coach.text import folded, phrases, target
+
+    monkeypatch.setattr(text_module, "DISPATCH_FROM", 0)
+    monkeypatch.setattr(text_module, "SCAN_COST", 0)
+    text = "We rolled it back at 2 a.m.; the rollback held, and so did the team. " * 3
+    first = phrases(r"rolled (?:it )?back", r"the team")
+    assert find(first, text)  # the text is indexed now
+    later = folded(r"(?<![\w'’])(?:roll\w*|held|so did)\b")
+    subject = target(later, text)
+    full = [(m.start(), m.end()) for m in later.finditer(subject) if m.end() > m.start()]
+    assert [(s.start, s.end) for s in find(later, text)] == full
+    assert len(full) == 12  # rolled, rollback, held, so did: three times
+
+
+@pytest.mark.parametrize(
+    "subject", ["", "  ", "a", " don't stop—ever: é café_2 x", "ends with a word", "—lead"]
+)
+def test_the_word_index_knows_where_every_run_of_word_characters_starts(subject: str) -> None:
+    from storyladder.coach.text import _index
+
+    expected: dict[str, list[int]] = {}
+    for m in re.finditer(r"\w+", subject):
+        expected.setdefault(m.group(), []).append(m.start())
+    assert _index(subject).by_word == expected

@@ -5,6 +5,7 @@ Pure data with validation; no I/O. Ids come from the taxonomy (content/*.yaml).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
@@ -131,6 +132,14 @@ class Story:
             "other_sections": dict(self.other_sections),
             "extra": dict(self.extra),
         }
+
+    def to_json(self) -> str:
+        """The stored form: `to_dict` as JSON with sorted keys (one text per story version)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, default=str)
+
+    @classmethod
+    def from_json(cls, text: str) -> Story:
+        return cls.from_dict(json.loads(text))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Story:

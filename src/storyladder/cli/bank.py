@@ -69,9 +69,10 @@ def bank_check(
     """
     from storyladder.cli.report import show_bank
     from storyladder.coach.bank import check_stored
+    from storyladder.parallel import read_stories
 
     try:
-        report = check_stored(state(ctx).repo(), company=company)
+        report = check_stored(state(ctx).repo(), company=company, reader=read_stories)
     except KeyError as err:
         raise typer.BadParameter(str(err.args[0]), param_hint="--company") from None
     if fmt == "json":

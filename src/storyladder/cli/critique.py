@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from storyladder.cli.output import Format, OutputFormat, console, errors, print_json, read_input
 from storyladder.errors import InputError
@@ -28,6 +26,8 @@ SEVERITY = {"high": "red", "medium": "yellow", "low": "dim"}
 
 
 def _read_answer(path: Path | None) -> str:
+    from rich.text import Text
+
     if (path is None or str(path) == "-") and sys.stdin.isatty():
         errors().print(
             Text(
@@ -87,6 +87,8 @@ def critique(
 
     Example: echo "I decide fastest when I know least." | storyladder critique - --level worldview
     """
+    from rich.text import Text
+
     from storyladder.coach.critique import critique as run_critique
     from storyladder.coach.text import language_note
 
@@ -135,6 +137,8 @@ def critique(
 
 def _critique_folder(folder: Path, question: str | None, company: str, fmt: str) -> None:
     """Each recording in the folder, in name order, critiqued; then the signs across them."""
+    from rich.text import Text
+
     from storyladder.coach.critique import critique as run_critique
     from storyladder.coach.delivery import rehearsed
     from storyladder.speech.transcribe import recordings, transcribe
@@ -195,6 +199,8 @@ def _model_evaluation(
 
 
 def show_evaluation(evaluation: dict[str, Any]) -> None:
+    from rich.text import Text
+
     out = console()
     out.print(
         Text("\nA model's reading (the offline critique above stays the judge)", style="bold")
@@ -207,6 +213,9 @@ def show_evaluation(evaluation: dict[str, Any]) -> None:
 
 
 def show(c: Critique) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     out = console()
     q = c.question or "(no question given)"
     out.print(Text(f"Question: {q}", style="bold"))
@@ -274,6 +283,8 @@ def transcribe(
 
     Example: storyladder transcribe answer.webm --format json
     """
+    from rich.text import Text
+
     from storyladder.speech.transcribe import transcribe as run
 
     heard = run(audio)

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from storyladder.cli.context import state
 from storyladder.cli.output import Format, OutputFormat, console, print_json, read_input
@@ -41,6 +40,8 @@ def debrief(
 
     Example: storyladder debrief interview.vtt --me "Sam Okafor" --company anthropic
     """
+    from rich.text import Text
+
     from storyladder.interview.debrief import CANDIDATE, from_speech, parse
     from storyladder.interview.debrief import debrief as run
     from storyladder.plan.choices import DEBRIEF_KEY

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.text import Text
 
 from storyladder.cli.output import errors
 from storyladder.errors import InputError, StoryInvalid
@@ -115,6 +114,8 @@ def run_editor(text: str) -> str:
 
 def edit_story(initial: str, home: Path) -> Story:
     """Open the editor until the text parses; if the user gives up, keep the text in a file."""
+    from rich.text import Text
+
     from storyladder.formats import markdown
 
     text = initial

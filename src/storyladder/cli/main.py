@@ -6,8 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.text import Text
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 
 from storyladder import __version__
 from storyladder.cli import (
@@ -29,13 +28,47 @@ from storyladder.errors import StoryladderError
 from storyladder.store import location
 
 
-class Group(TyperGroup):
+class _LightOption(TyperOption):
+    """An option left out, such as `--home`, `--db` or a group's `--help`: typer builds a
+    pydantic adapter to coerce even a missing value, importing pydantic (about 60 ms) to
+    print `story add --help`. A missing single value coerces to None anyway, so it is
+    handled here as typer handles it, without the adapter."""
+
+    def process_value(self, ctx: Any, value: Any) -> Any:
+        if value is not None or self.multiple or self.nargs != 1 or self.required:
+            return super().process_value(ctx, value)
+        return self.callback(ctx, self, None) if self.callback is not None else None
+
+
+def _light(params: list[Any]) -> list[Any]:
+    for param in params:
+        if type(param) is TyperOption:
+            param.__class__ = _LightOption  # same fields, one method changed
+    return params
+
+
+class _LightGroup(TyperGroup):
+    """A command group whose missing options are coerced without pydantic (`_LightOption`)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _light(super().get_params(ctx))
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name, command, rest = super().resolve_command(ctx, args)
+        if type(command) is TyperGroup:
+            command.__class__ = _LightGroup  # a subgroup (`story`) on the way to a `--help`
+        return name, command, rest
+
+
+class Group(_LightGroup):
     """Turns every StoryladderError into one readable line on stderr and exit code 2."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except StoryladderError as err:
+            from rich.text import Text
+
             errors().print(Text("error: ", style="red") + Text(str(err)))
             raise typer.Exit(2) from None
         finally:

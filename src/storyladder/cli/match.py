@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from storyladder.cli.context import state
 from storyladder.cli.output import Format, OutputFormat, console, print_json
@@ -22,6 +21,8 @@ def match(
 
     Example: storyladder match "When did you push back on your manager?"
     """
+    from rich.text import Text
+
     from storyladder.coach.bank import match_stored
 
     if not question.strip():

@@ -6,14 +6,17 @@ import json
 import stat
 import sys
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from storyladder.errors import InputError
+
+if TYPE_CHECKING:  # Rich is imported on first output, not to print --help
+    from rich.console import Console
+    from rich.text import Text
 
 
 class OutputFormat(StrEnum):
@@ -58,16 +61,23 @@ def terminal_safe(text: str) -> str:
     return text.translate(_CONTROL)
 
 
-class SafeConsole(Console):
-    """The one place user text reaches the terminal: never read as Rich markup ("[/]" is
-    text), never an escape sequence. Our own styling is applied with Text styles."""
+@cache
+def _safe_console() -> type[Console]:
+    from rich.console import Console
+    from rich.text import Text
 
-    def render_str(self, text: str, **options: Any) -> Any:
-        return super().render_str(terminal_safe(text), **options)
+    class SafeConsole(Console):
+        """The one place user text reaches the terminal: never read as Rich markup ("[/]" is
+        text), never an escape sequence. Our own styling is applied with Text styles."""
 
-    def print(self, *objects: Any, **options: Any) -> None:
-        cleaned = [_safe_text(o) if isinstance(o, Text) else o for o in objects]
-        super().print(*cleaned, **options)
+        def render_str(self, text: str, **options: Any) -> Any:
+            return super().render_str(terminal_safe(text), **options)
+
+        def print(self, *objects: Any, **options: Any) -> None:
+            cleaned = [_safe_text(o) if isinstance(o, Text) else o for o in objects]
+            super().print(*cleaned, **options)
+
+    return SafeConsole
 
 
 def _safe_text(text: Text) -> Text:
@@ -78,11 +88,11 @@ def _safe_text(text: Text) -> Text:
 
 def console() -> Console:
     """Standard output for people (made per use, so it follows the terminal's current size)."""
-    return SafeConsole(highlight=False, markup=False, emoji=False)
+    return _safe_console()(highlight=False, markup=False, emoji=False)
 
 
 def errors() -> Console:
-    return SafeConsole(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+    return _safe_console()(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 
 def print_json(data: Any) -> None:
@@ -90,4 +100,6 @@ def print_json(data: Any) -> None:
 
 
 def warn(message: str) -> None:
+    from rich.text import Text
+
     errors().print(Text(message, style="yellow"))

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.text import Text
 
 from storyladder.cli.context import state
 from storyladder.cli.ids import SessionId, StoryId, complete, resolve_story
@@ -211,6 +210,8 @@ def _drive(
     fmt: OutputFormat,
     home: Path,
 ) -> None:
+    from rich.text import Text
+
     from storyladder.interview.practice import progress
 
     quiet = fmt == "json"
@@ -294,6 +295,8 @@ def _take(
 
 
 def _next_answer(scripted: list[str] | None, quiet: bool) -> str | None:
+    from rich.text import Text
+
     if scripted is not None:
         return scripted.pop(0) if scripted else None
     if not quiet:
@@ -347,6 +350,8 @@ def _show_turn(
     clock: float | None = None,
     where: str | None = None,
 ) -> None:
+    from rich.text import Text
+
     out = console()
     if role == "interviewer":
         stamp = f"[{int(clock // 60):02d}:{int(clock % 60):02d}] " if clock is not None else ""
@@ -362,6 +367,8 @@ def _show_turn(
 
 
 def show_scorecard(card: dict[str, Any]) -> None:
+    from rich.text import Text
+
     out = console()
     out.print(Text("\nScorecard", style="bold"))
     if not card.get("answers"):

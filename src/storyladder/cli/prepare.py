@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from storyladder.cli.context import state
 from storyladder.cli.output import Format, OutputFormat, console, print_json
@@ -54,6 +52,8 @@ def plan(
 
     Example: storyladder plan --interview-date 2026-12-20 --company anthropic
     """
+    from rich.text import Text
+
     from storyladder import taxonomy
 
     repo = state(ctx).repo()
@@ -107,6 +107,8 @@ def today(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: storyladder today
     """
+    from rich.text import Text
+
     from storyladder.plan.today import tasks_for
 
     now = datetime.now(UTC)
@@ -130,6 +132,9 @@ def progress(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: storyladder progress
     """
+    from rich.table import Table
+    from rich.text import Text
+
     from storyladder.plan.progress import progress as compute
     from storyladder.plan.progress import sparkline
 
@@ -208,6 +213,8 @@ def phrases(
 
     Example: storyladder phrases cost
     """
+    from rich.text import Text
+
     from storyladder.taxonomy import phrase_groups
 
     out = console()
@@ -233,6 +240,8 @@ def quiz(
     Example: storyladder quiz --count 5
     """
     import random
+
+    from rich.text import Text
 
     from storyladder.taxonomy import quiz_questions
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.table import Table
-from rich.text import Text
-
 from storyladder.cli.output import console
 from storyladder.model import LEVELS
 
@@ -19,6 +16,9 @@ SEVERITY = {"high": "red", "medium": "yellow", "low": "dim"}
 
 
 def show_bank(report: BankReport) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     out = console()
     n = len(report.stories)
     ready = sum(1 for s in report.stories if s.readiness.ready)

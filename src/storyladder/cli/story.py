@@ -6,9 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich import box
-from rich.table import Table
-from rich.text import Text
 
 from storyladder.cli.context import state
 from storyladder.cli.editor import edit_story, template
@@ -42,6 +39,8 @@ def story_add(ctx: typer.Context, from_file: FromFile = None) -> None:
 
     Example: storyladder story add --from rollback.md
     """
+    from rich.text import Text
+
     from storyladder.formats import markdown
 
     st = state(ctx)
@@ -111,6 +110,9 @@ def story_list(ctx: typer.Context, fmt: Format = OutputFormat.text) -> None:
 
     Example: storyladder story list --format json
     """
+    from rich import box
+    from rich.table import Table
+
     from storyladder.model import LEVELS, ladder_depth
 
     records = state(ctx).repo().list()
@@ -201,6 +203,8 @@ def story_history(ctx: typer.Context, story_id: StoryId, fmt: Format = OutputFor
 
     Example: storyladder story history rollback-migration
     """
+    from rich.table import Table
+
     revisions = state(ctx).repo().history(story_id)
     if fmt == "json":
         print_json(

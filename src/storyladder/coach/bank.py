@@ -22,7 +22,7 @@ from storyladder.coach import patterns
 from storyladder.coach.critique import flag_answer
 from storyladder.coach.fit import Fit, infer
 from storyladder.coach.levels import LevelJudgment, Readiness, readiness
-from storyladder.coach.match import Known, MatchResult, known_from, match
+from storyladder.coach.match import Known, MatchResult, Told, known_from, match
 from storyladder.coach.patterns import Beats, StoryView
 from storyladder.coach.question import classify
 from storyladder.coach.reading import Reading
@@ -164,9 +164,14 @@ MEMO_LIMIT = 2000
 
 
 def reading_key(story: Story) -> str:
-    """What a story version's reading is remembered under: a digest of everything in it."""
-    data = json.dumps(story.to_dict(), sort_keys=True, default=str)
-    return hashlib.sha256(data.encode()).hexdigest()
+    """What a story version's reading is remembered under: a digest of everything in it
+    (of its stored form, so a store names it from the text it keeps: `stored_key`)."""
+    return stored_key(story.to_json())
+
+
+def stored_key(stored: str) -> str:
+    """The reading key of the story version whose stored form (Story.to_json) is `stored`."""
+    return hashlib.sha256(stored.encode()).hexdigest()
 
 
 def _facts_key(story: Story) -> str:
@@ -197,8 +202,9 @@ def read_story(story: Story) -> dict[str, Any]:
     ready = readiness(story)
     fit = infer(story.text)
     hero = patterns.hero_story(StoryView(story, beats, frozenset(flags)))
+    known = known_from(story, fit, ready.depth)
     return {
-        "known": known_from(story, fit, ready.depth).to_dict(),  # what matching needs
+        "match": match_facts(Told.of(story), known),  # what matching needs (stored apart)
         "flags": list(flags),
         "words": reading.words,
         "hero": hero,
@@ -211,6 +217,22 @@ def read_story(story: Story) -> dict[str, Any]:
         },
         "fit": fit.to_dict(),
     }
+
+
+def match_facts(told: Told, known: Known) -> dict[str, Any]:
+    """What matching needs of one story version, as plain data (`matched`)."""
+    return {
+        "told": told.to_dict(),
+        "known": known.to_dict(),
+        "fit": known.fit.to_dict(),
+        "depth": known.depth,
+    }
+
+
+def matched(data: dict[str, Any]) -> tuple[Told, Known]:
+    return Told.from_dict(data["told"]), Known.from_dict(
+        data["known"], Fit.from_dict(data["fit"]), int(data["depth"])
+    )
 
 
 def _report(story: Story, data: dict[str, Any]) -> StoryReport:
@@ -254,11 +276,22 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+Made = tuple[dict[str, Any], list[list[Any]]]  # a story version's reading and number facts
+Reader = Callable[[Sequence[Story]], Sequence[Made]]
+
+
+def read_for_check(story: Story) -> Made:
+    """What a bank check makes of a story version it has not read: its reading and the
+    numbers it tells (plain data, so that another process may make it: `Reader`)."""
+    return read_story(story), patterns.encode_facts(patterns.number_facts(story))
+
+
 def check(
     stories: Sequence[Story],
     company: str = "generic",
     history: Mapping[str, Sequence[Story]] | None = None,
     memo: Readings | None = None,
+    reader: Reader | None = None,
 ) -> BankReport:
     """The whole bank, read for readiness, coverage and patterns, with next steps.
 
@@ -266,13 +299,19 @@ def check(
     tells, its drift against its revisions) between checks; `check_stored` keeps them in
     the database, for every face. A reading depends only on the story version (and on
     the coach, which the store checks), so an unchanged story is never read again.
+    `reader`, when given, makes every missing reading at once (`read_for_check` of each
+    story, in the same order), say on every core; the report is the same.
     """
     mode = taxonomy.load().company(company)
     limit = 4 * len(stories) + sum(len(v) for v in (history or {}).values())
+    made = _made_first(stories, memo, reader)
 
     def facts(story: Story) -> list[patterns.Fact]:
         def count() -> list[list[Any]]:
-            return patterns.encode_facts(patterns.number_facts(story))
+            found = made.pop(_facts_key(story), None)
+            return (
+                found if found is not None else patterns.encode_facts(patterns.number_facts(story))
+            )
 
         return _kept(memo, _facts_key(story), count, patterns.decode_facts, limit)
 
@@ -282,7 +321,7 @@ def check(
         report, beats = _kept(
             memo,
             key,
-            lambda: read_story(story),  # noqa: B023
+            lambda: made.pop(key, None) or read_story(story),  # noqa: B023
             lambda data: (_report(story, data), Beats.from_dict(data["beats"])),  # noqa: B023
             limit,
         )
@@ -302,6 +341,29 @@ def check(
     return BankReport(mode.id, tuple(reports), cover, found, next_steps(reports, cover, found))
 
 
+def _made_first(
+    stories: Sequence[Story], memo: Readings | None, reader: Reader | None
+) -> dict[str, Any]:
+    """The readings and number facts `reader` made at once for the stories `memo` lacks,
+    by key (taken from there as the check needs them)."""
+    if reader is None:
+        return {}
+    missing, seen = [], set()
+    for story in stories:
+        key = reading_key(story)
+        if key not in seen and (memo is None or key not in memo):
+            seen.add(key)
+            missing.append((key, story))
+    made: dict[str, Any] = {}
+    if missing:
+        for (key, story), (reading, facts) in zip(
+            missing, reader([story for _, story in missing]), strict=True
+        ):
+            made[key] = reading
+            made[_facts_key(story)] = facts
+    return made
+
+
 class Stored(Protocol):
     """What `check_stored` needs of a store (the repository has it)."""
 
@@ -309,31 +371,47 @@ class Stored(Protocol):
     def past_revisions(self) -> Mapping[str, Sequence[Story]]: ...
     def readings(self, coach: str, keys: Sequence[str] | None = None) -> Readings: ...
     def keep_readings(self, memo: Any) -> None: ...
+    def match_facts(self, coach: str) -> tuple[Sequence[str], Mapping[str, str]]: ...
 
 
-def check_stored(store: Stored, company: str = "generic") -> BankReport:
+def check_stored(
+    store: Stored, company: str = "generic", reader: Reader | None = None
+) -> BankReport:
     """`check` on the bank in a store, with its earlier revisions, reusing the readings the
-    store kept for unchanged stories and keeping the new ones (every face checks this way)."""
+    store kept for unchanged stories and keeping the new ones (every face checks this way;
+    `reader` as in `check`)."""
     memo = store.readings(coach_version())
     stories = [record.story for record in store.list()]
-    report = check(stories, company=company, history=store.past_revisions(), memo=memo)
+    history = store.past_revisions()
+    report = check(stories, company=company, history=history, memo=memo, reader=reader)
     store.keep_readings(memo)
     return report
 
 
 def match_stored(store: Stored, question: str, limit: int | None = None) -> MatchResult:
-    """`match` on the bank in a store, each story known from the reading the store kept for
-    its version (made and kept when missing): a question costs no re-reading of the bank."""
-    stories = [record.story for record in store.list()]
-    known = _stored_readings(
-        store,
-        stories,
-        lambda _story, data: Known.from_dict(
-            data["known"], Fit.from_dict(data["fit"]), data["readiness"]["depth"]
-        ),
-    )
+    """`match` on the bank in a store, each story known from the match facts the store kept
+    with its version's reading (made and kept when missing): a question costs no reading
+    and no decoding of the bank's stories, only a digest of each one's stored text."""
+    texts, kept = store.match_facts(coach_version())
+    told: list[tuple[Told, Known] | None] = []
+    for text in texts:
+        raw = kept.get(stored_key(text))
+        try:
+            told.append(matched(json.loads(raw)) if raw is not None else None)
+        except (KeyError, TypeError, ValueError):
+            told.append(None)  # damaged: read again below
+    missing = [i for i, found in enumerate(told) if found is None]
+    if missing:
+        stories = [Story.from_json(texts[i]) for i in missing]
+        made = _stored_readings(store, stories, lambda _story, data: matched(data["match"]))
+        for i, found in zip(missing, made, strict=True):
+            told[i] = found
+    pairs = [found for found in told if found is not None]
     return match(
-        question, stories, limit=limit, read=dict(zip([s.id for s in stories], known, strict=True))
+        question,
+        [t for t, _ in pairs],
+        limit=limit,
+        read={t.id: k for t, k in pairs},
     )
 
 

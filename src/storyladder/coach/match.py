@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from storyladder import taxonomy
@@ -145,23 +146,54 @@ def what_it_asks(info: QuestionInfo) -> Fit:
     return Fit(frozenset(categories), frozenset(subtopics), frozenset(competencies))
 
 
+@dataclass(frozen=True)
+class Told:
+    """What matching reads of a story itself, beside what it knows of it (`Known`): kept
+    with its stored reading, so a stored bank is matched without decoding its stories."""
+
+    id: str
+    title: str
+    families: tuple[str, ...]
+    categories: tuple[str, ...]
+    competencies: tuple[str, ...]
+
+    @classmethod
+    def of(cls, story: Story | Told) -> Told:
+        return cls(story.id, story.title, story.families, story.categories, story.competencies)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "families": list(self.families),
+            "categories": list(self.categories),
+            "competencies": list(self.competencies),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Told:
+        tags = (tuple(str(t) for t in data[k]) for k in ("families", "categories", "competencies"))
+        return cls(str(data["id"]), str(data["title"]), *tags)
+
+
 def match(
     question: str,
-    stories: Sequence[Story],
+    stories: Sequence[Story | Told],
     limit: int | None = None,
     read: Mapping[str, Known] | None = None,
 ) -> MatchResult:
     """Stories of the bank ranked for `question`, best first, each with its reasons.
-    `read` gives what is already known of some stories (their stored readings)."""
+    `read` gives what is already known of some stories (their stored readings); a `Told`
+    story must be known there."""
     info = classify(question)
     asks = what_it_asks(info)
     known = {s.id: (read or {}).get(s.id) or _known(s) for s in stories}
     docs = {story_id: k.terms for story_id, k in known.items()}
-    df: Counter[str] = Counter()
-    for counts in docs.values():
-        df.update(counts.keys())
+    df: Counter[str] = Counter(chain.from_iterable(docs.values()))  # stories telling each term
     idf = {t: math.log((1 + len(docs)) / (1 + n)) + 1 for t, n in df.items()}
     query = terms(question)
+    query_norm = _norm(query, idf)  # the same for every story: computed once
+    asks_wrong = bool(_ASKS_WRONG.search(question))
     out = []
     for story in stories:
         fit = known[story.id].fit
@@ -178,7 +210,7 @@ def match(
             if any(s.startswith(info.family + "/") for s in story.families):
                 score += WEIGHTS["family"]
                 reasons.append(f"family {info.family}")
-        similarity, common = _cosine(query, docs[story.id], idf)
+        similarity, common = _cosine(query, docs[story.id], idf, query_norm)
         if similarity > 0:
             score += WEIGHTS["words"] * similarity
             reasons.append("words in common: " + ", ".join(common[:5]))
@@ -188,7 +220,7 @@ def match(
         if info.pattern and known[story.id].setback:
             score += WEIGHTS["framing"]
             reasons.append("has the setback a negatively framed question wants")
-        if _ASKS_WRONG.search(question):
+        if asks_wrong:
             if known[story.id].wrong:
                 score += WEIGHTS["framing"]
                 reasons.append("you were wrong in it, as the question asks")
@@ -251,9 +283,11 @@ _KNOWN: dict[tuple[str, str], Known] = {}
 _KNOWN_KEPT = 20_000  # story versions remembered (the least recently used goes first)
 
 
-def _known(story: Story) -> Known:
+def _known(story: Story | Told) -> Known:
     """Read once per story version and remembered: a long-lived caller (the web app, MCP)
     matching many questions reads each story once, not once per question."""
+    if not isinstance(story, Story):
+        raise ValueError(f"story '{story.id}' is matched from its reading, and has none")
     key = (story.title, story.text)
     found = _KNOWN.pop(key, None)
     if found is None:
@@ -282,14 +316,31 @@ def _credit(
     return score, reasons
 
 
+def _tf(n: int) -> float:
+    """A term's weight for being told `n` times: 1 + log n."""
+    return 1 + math.log(n)
+
+
+_TF_KEPT = 256
+_TF = [0.0, *(_tf(n) for n in range(1, _TF_KEPT))]  # the same values, looked up (a story's
+# norm sums one weight per term of it, for every story that shares a word with the question)
+
+
+def _norm(query: Counter[str], idf: dict[str, float]) -> float:
+    return math.sqrt(sum((n * idf.get(t, 1.0)) ** 2 for t, n in query.items()))
+
+
 def _cosine(
-    query: Counter[str], doc: Counter[str], idf: dict[str, float]
+    query: Counter[str], doc: Counter[str], idf: dict[str, float], qn: float | None = None
 ) -> tuple[float, list[str]]:
     common = [t for t in query if t in doc]
     if not common:
         return 0.0, []
-    dot = sum(query[t] * idf[t] * (1 + math.log(doc[t])) * idf[t] for t in common)
-    qn = math.sqrt(sum((n * idf.get(t, 1.0)) ** 2 for t, n in query.items()))
-    dn = math.sqrt(sum(((1 + math.log(n)) * idf[t]) ** 2 for t, n in doc.items()))
+    dot = sum(query[t] * idf[t] * _tf(doc[t]) * idf[t] for t in common)
+    qn = _norm(query, idf) if qn is None else qn
+    table = _TF
+    dn = math.sqrt(
+        sum(((table[n] if n < _TF_KEPT else _tf(n)) * idf[t]) ** 2 for t, n in doc.items())
+    )
     ranked = sorted(common, key=lambda t: -idf[t])
     return dot / (qn * dn), ranked

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import re._parser as _parser
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -299,111 +300,260 @@ def find(
 ) -> list[Span]:
     """Every match of `pattern` in `text`, as spans (of the original text) shifted by `offset`.
 
-    A `phrases` pattern on a long text tries only the words it could begin with (see
-    `_first_words`); the result is the same as a scan of every position."""
+    A pattern on a long text tries only the places a match could begin (see `_first_words`);
+    the result is the same as a scan of every position."""
     subject = target(pattern, text, lowered)
     starts = _first_words(pattern) if len(subject) >= DISPATCH_FROM else None
-    if starts is None:
+    candidates = _candidates(subject, starts) if starts is not None else None
+    if candidates is None:
         matches = [m for m in pattern.finditer(subject) if m.end() > m.start()]
     else:
         matches, end = [], 0
-        for start in _candidates(subject, starts):
-            if start >= end and (m := pattern.match(subject, start)) and m.end() > start:
+        match = pattern.match
+        for start in candidates:
+            if start >= end and (m := match(subject, start)) and m.end() > start:
                 matches.append(m)
                 end = m.end()
     return [Span(m.start() + offset, m.end() + offset, text[m.start() : m.end()]) for m in matches]
 
 
 DISPATCH_FROM = 300  # characters: below this a plain scan is as fast
+SCAN_COST = 6  # a match tried from Python costs about this many positions of a plain scan
 _WORD_RUN = re.compile(r"\w+")
-Starts = dict[str, tuple[str, ...]]  # first letter -> the word beginnings a match may have
+PREFIX = 4  # letters: the word index is keyed by the first PREFIX letters of each word
+_ANY_WORD = "\x00"  # a beginning: any run of word characters
+_CHAR = "\x01"  # a beginning: this one character (not a word character), wherever it is
+
+
+@dataclass(frozen=True)
+class Starts:
+    """Where a pattern's matches may begin: word beginnings grouped by their first PREFIX
+    letters, whether any word may begin one, and the other characters that may; `number`
+    is the pattern's place among the patterns dispatched so far (`_words_of`)."""
+
+    words: dict[str, tuple[str, ...]]  # prefix key -> the beginnings under it
+    any_word: bool
+    chars: tuple[str, ...]
+    number: int = -1
+
+
+# Every dispatched pattern's word beginnings by prefix key, and which patterns each word
+# seen so far may begin (made once per word, for all the patterns: a text's candidates for
+# every pattern are then gathered in one pass over its distinct words).
+_BY_KEY: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+_DISPATCHED: list[Starts] = []
+_WORD_PATTERNS: dict[str, tuple[int, ...]] = {}
+WORDS_KEPT = 50_000  # distinct words remembered (all forgotten at once past this)
+
+
+def _register(starts: Starts) -> Starts:
+    numbered = Starts(starts.words, starts.any_word, starts.chars, len(_DISPATCHED))
+    _DISPATCHED.append(numbered)
+    for key, beginnings in numbered.words.items():
+        _BY_KEY.setdefault(key, []).append((numbered.number, beginnings))
+    _WORD_PATTERNS.clear()  # made before this pattern was known
+    return numbered
+
+
+def _words_of(word: str) -> tuple[int, ...]:
+    """The numbers of the dispatched patterns a match of which may begin with `word`."""
+    found = _WORD_PATTERNS.get(word)
+    if found is None:
+        numbers = {
+            number
+            for k in range(1, min(len(word), PREFIX) + 1)
+            for number, beginnings in _BY_KEY.get(word[:k], ())
+            if word.startswith(beginnings)
+        }
+        found = tuple(sorted(numbers))
+        if len(_WORD_PATTERNS) >= WORDS_KEPT:
+            _WORD_PATTERNS.clear()
+        _WORD_PATTERNS[word] = found
+    return found
+
+
+@dataclass(frozen=True)
+class _Index:
+    """One text's word runs, built once (every pattern of a critique uses it)."""
+
+    by_word: dict[str, list[int]]  # each distinct run of word characters -> where it starts
+    by_pattern: dict[int, list[int]]  # a dispatched pattern's number -> where its words start
+    known: int  # how many patterns were dispatched when this was made
+    runs: int  # how many runs of word characters there are
 
 
 @lru_cache(maxsize=32)
-def _word_index(subject: str) -> dict[str, list[tuple[int, str]]]:
-    """Where each run of word characters starts, by its first character (built once per
-    text; every pattern of a critique uses it)."""
-    index: dict[str, list[tuple[int, str]]] = {}
-    for m in _WORD_RUN.finditer(subject):
-        word = m.group()
-        index.setdefault(word[0], []).append((m.start(), word))
-    return index
+def _index(subject: str) -> _Index:
+    # the runs and the gaps between them, each found in one pass: a run starts where the
+    # runs and gaps before it end
+    gaps = _WORD_RUN.split(subject)
+    runs = _WORD_RUN.findall(subject)
+    by_word: dict[str, list[int]] = {}
+    at = len(gaps[0])
+    for word, gap in zip(runs, gaps[1:], strict=True):
+        places = by_word.get(word)
+        if places is None:
+            by_word[word] = [at]
+        else:
+            places.append(at)
+        at += len(word) + len(gap)
+    by_pattern: dict[int, list[int]] = {}
+    for word, starts in by_word.items():
+        for number in _words_of(word):
+            found = by_pattern.get(number)
+            if found is None:
+                by_pattern[number] = list(starts)
+            else:
+                found.extend(starts)
+    return _Index(by_word, by_pattern, len(_DISPATCHED), len(runs))
 
 
-def _candidates(subject: str, starts: Starts) -> list[int]:
-    index = _word_index(subject)
-    found = []
-    for first, beginnings in starts.items():
-        for position, word in index.get(first, ()):
-            if word.startswith(beginnings):
-                found.append(position)
+def _candidates(subject: str, starts: Starts) -> list[int] | None:
+    """Every place in `subject` where a match may begin, in order (a superset of the places
+    where one does); None when there are so many that a plain scan is cheaper."""
+    index = _index(subject)
+    if starts.any_word:
+        if index.runs * SCAN_COST > len(subject):
+            return None
+        found = [p for places in index.by_word.values() for p in places]
+    elif 0 <= starts.number < index.known:
+        found = list(index.by_pattern.get(starts.number, ()))
+    else:  # a pattern dispatched after this text's index was made
+        found = [
+            p for word, places in index.by_word.items() if _begins(word, starts) for p in places
+        ]
+    for ch in starts.chars:
+        at = subject.find(ch)
+        while at >= 0:
+            found.append(at)
+            at = subject.find(ch, at + 1)
+    if len(found) * SCAN_COST > len(subject):
+        return None
     found.sort()
     return found
+
+
+def _begins(word: str, starts: Starts) -> bool:
+    return any(
+        word.startswith(starts.words.get(word[:k], ()))
+        for k in range(1, min(len(word), PREFIX) + 1)
+    )
 
 
 _FIRST_WORDS: dict[int, Starts | None] = {}
 
 
 def _first_words(pattern: re.Pattern[str]) -> Starts | None:
-    """The beginnings of the first word of any match of a `phrases` pattern, by first
-    letter, or None when a match could begin otherwise (a digit class, `\\w+`, a symbol)
-    and every position must be tried. A `phrases` match starts where a run of word
-    characters starts (its leading look-behind says so), so only those are tried."""
+    """Where a match of a lowercased pattern may begin (`Starts`), or None when that cannot
+    be told from its first items (a space, a class of symbols...) and every position must be
+    tried. A word can begin a match only at the start of a run of word characters, when the
+    pattern says so (a look-behind for no word character, as `phrases` leads with, or
+    \\b): so only those runs are tried, and only the ones with a beginning the pattern has."""
     key = id(pattern)
     if key not in _FIRST_WORDS:
         _FIRST_WORDS[key] = None
-        if key in _LOWERCASE and pattern.pattern.startswith(_LEAD):
+        if key in _LOWERCASE and not pattern.flags & re.IGNORECASE:
             beginnings = _beginnings(list(_parser.parse(pattern.pattern)))
             if beginnings:
-                by_first: dict[str, list[str]] = {}
-                for b in sorted(beginnings):
-                    by_first.setdefault(b[0], []).append(b)
-                _FIRST_WORDS[key] = {k: tuple(v) for k, v in by_first.items()}
+                chars = tuple(sorted(b[1:] for b in beginnings if b.startswith(_CHAR)))
+                words = sorted(b for b in beginnings if not b.startswith((_CHAR, _ANY_WORD)))
+                by_key: dict[str, list[str]] = {}
+                for b in words:
+                    by_key.setdefault(b[:PREFIX], []).append(b)
+                _FIRST_WORDS[key] = _register(
+                    Starts({k: tuple(v) for k, v in by_key.items()}, _ANY_WORD in beginnings, chars)
+                )
     return _FIRST_WORDS[key]
 
 
-_LEAD = r"(?<![\w'’])"
+def _word_char(ch: str) -> bool:
+    return re.match(r"\w", ch) is not None
 
 
-def _beginnings(items: list[Any]) -> set[str] | None:
+def _guards_words(arg: Any) -> bool:
+    """Is this the look-behind `(?<![\\w...])`: no word character just before?"""
+    direction, body = arg
+    if direction != -1 or len(body) != 1 or str(body[0][0]) != "IN":
+        return False
+    members = body[0][1]
+    return ("CATEGORY", "CATEGORY_WORD") in [(str(o), str(a)) for o, a in members] and not any(
+        str(o) == "NEGATE" for o, _ in members
+    )
+
+
+def _first_chars(members: list[Any], anchored: bool) -> set[str] | None:
+    """The beginnings a character class gives (see `_beginnings`), or None."""
+    out: set[str] = set()
+    for op, arg in members:
+        name = str(op)
+        if name == "LITERAL":
+            chars = [chr(arg)]
+        elif name == "RANGE":
+            chars = [chr(c) for c in range(arg[0], arg[1] + 1)]
+        elif name == "CATEGORY" and str(arg) == "CATEGORY_DIGIT":
+            chars = list("0123456789")
+        elif name == "CATEGORY" and str(arg) == "CATEGORY_WORD" and anchored:
+            out.add(_ANY_WORD)
+            continue
+        else:
+            return None
+        for ch in chars:
+            if ch.isascii() and ch.isalnum() and anchored:
+                out.add(ch)
+            elif not _word_char(ch):
+                out.add(_CHAR + ch)
+            else:
+                return None  # a word character where a word need not begin
+    return out
+
+
+def _beginnings(items: list[Any], anchored: bool = False) -> set[str] | None:
     """What a match of the parsed sequence `items` begins with: letters and digits up to the
-    first other character, one set member per way; None when it may begin otherwise."""
+    first other character (one set member per way), `_ANY_WORD`, or `_CHAR` and a character
+    that is not a word character; None when that cannot be told. Letters count only where
+    a word must begin (`anchored`: after a look-behind for no word character, or \\b)."""
     if not items:
         return None  # the rest may match nothing: what follows is unknown here
     op, arg = items[0]
     rest = items[1:]
     name = str(op)
-    if name in ("ASSERT", "ASSERT_NOT", "AT"):
-        return _beginnings(rest)  # takes no characters
+    if name == "ASSERT_NOT" and _guards_words(arg):
+        return _beginnings(rest, True)
+    if name == "AT" and str(arg) == "AT_BOUNDARY":
+        return _beginnings(rest, True)
+    if name in ("ASSERT", "ASSERT_NOT"):
+        return _beginnings(rest, anchored)  # takes no characters
     if name == "LITERAL":
+        first = chr(arg)
+        if not (first.isascii() and first.isalnum()):
+            return None if _word_char(first) else {_CHAR + first}
+        if not anchored:
+            return None
         run = ""
         for op2, arg2 in items:
             ch = chr(arg2) if str(op2) == "LITERAL" else ""
             if not ch or not (ch.isascii() and ch.isalnum()):
                 break
             run += ch
-        return {run} if run else None
+        return {run}
     if name == "IN":
-        chars = [chr(a) for o, a in arg if str(o) == "LITERAL"]
-        if len(chars) != len(arg) or not all(c.isascii() and c.isalnum() for c in chars):
-            return None
-        return set(chars)
+        return _first_chars(arg, anchored)
     if name == "BRANCH":
         out: set[str] = set()
         for branch in arg[1]:
-            found = _beginnings(list(branch) + rest)
+            found = _beginnings(list(branch) + rest, anchored)
             if found is None:
                 return None
             out |= found
         return out
-    if name == "SUBPATTERN":
-        return _beginnings(list(arg[-1]) + rest)
+    if name == "SUBPATTERN" and not arg[1] & re.IGNORECASE:  # not `(?i:...)`
+        return _beginnings(list(arg[-1]) + rest, anchored)
     if name in ("MAX_REPEAT", "MIN_REPEAT"):
         low, _, body = arg
-        once = _beginnings(list(body) + rest)
+        once = _beginnings(list(body) + rest, anchored)
         if once is None or low > 0:
             return once
-        skipped = _beginnings(rest)
+        skipped = _beginnings(rest, anchored)
         return None if skipped is None else once | skipped
     return None
 

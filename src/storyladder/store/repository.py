@@ -61,11 +61,40 @@ class RevisionInfo:
 
 
 class _Raw(str):
-    """A stored reading's JSON, parsed only when the reading is used."""
+    """A stored reading's JSON, parsed only when the reading is used; `facts` is its match
+    part's JSON (kept in a column of its own, `match_facts`), or None."""
+
+    facts: str | None = None
+
+
+class _Reading(dict[str, Any]):
+    """A stored story reading: its match part, kept apart, is parsed only when asked for
+    (a bank check never needs it)."""
+
+    facts: str | None = None
+
+    def __missing__(self, key: str) -> Any:
+        if key != "match" or self.facts is None:
+            raise KeyError(key)
+        self["match"] = json.loads(self.facts)
+        return self["match"]
 
 
 def _parsed(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, _Raw) else value
+    if not isinstance(value, _Raw):
+        return value
+    data = json.loads(value)
+    if not isinstance(data, dict):
+        return data
+    reading = _Reading(data)
+    reading.facts = value.facts
+    return reading
+
+
+def _raw(data: str, facts: str | None) -> _Raw:
+    raw = _Raw(data)
+    raw.facts = facts
+    return raw
 
 
 class StoredReadings(dict[str, Any]):
@@ -92,6 +121,15 @@ class StoredReadings(dict[str, Any]):
         return _parsed(super().pop(key, *default))
 
 
+def _stored_row(reading: Any) -> dict[str, Any]:
+    """The data and facts columns of a reading: a story reading's `match` part goes to its
+    own column (`match_facts`), the rest to `data`."""
+    if isinstance(reading, dict) and "match" in reading:
+        rest = {k: v for k, v in reading.items() if k != "match"}
+        return {"data": json.dumps(rest), "facts": json.dumps(reading["match"])}
+    return {"data": json.dumps(reading), "facts": None}
+
+
 @dataclass(frozen=True)
 class ImportReport:
     created: tuple[str, ...]
@@ -105,11 +143,11 @@ def utc_aware(value: datetime) -> datetime:
 
 
 def _encode(story: Story) -> str:
-    return json.dumps(story.to_dict(), ensure_ascii=False, sort_keys=True, default=str)
+    return story.to_json()
 
 
 def _decode(data: str) -> Story:
-    return Story.from_dict(json.loads(data))
+    return Story.from_json(data)
 
 
 def session_summary(data: dict[str, Any], updated_at: datetime) -> dict[str, Any]:
@@ -506,14 +544,31 @@ class Repository:
         """The coach's stored readings (`coach` names the coach that must have made them;
         `keys`, when given, the only ones wanted), as a mapping the bank check reads and
         adds to; `keep_readings` saves what changed."""
-        query = select(readings.c.key, readings.c.data).where(
+        query = select(readings.c.key, readings.c.data, readings.c.facts).where(
             self._mine(readings), readings.c.coach == coach
         )
         if keys is not None:
             query = query.where(readings.c.key.in_(list(keys)))
         with self.reading() as conn:
             rows = conn.execute(query)
-            return StoredReadings(coach, {row.key: _Raw(row.data) for row in rows})
+            return StoredReadings(coach, {row.key: _raw(row.data, row.facts) for row in rows})
+
+    def match_facts(self, coach: str) -> tuple[builtins.list[str], dict[str, str]]:
+        """The bank's stories in their stored form (JSON, by id; removed ones left out), and
+        the match facts of the coach's readings by reading key, as text: matching a question
+        decodes neither (a reading's `match` part is kept in its own column for this)."""
+        heads = (
+            select(stories.c.data)
+            .where(self._mine(stories), stories.c.deleted.is_(False))
+            .order_by(stories.c.id)
+        )
+        facts = select(readings.c.key, readings.c.facts).where(
+            self._mine(readings), readings.c.coach == coach, readings.c.facts.is_not(None)
+        )
+        with self.reading() as conn:
+            texts = builtins.list(conn.execute(heads).scalars())
+            kept = {row.key: row.facts for row in conn.execute(facts)}
+        return texts, kept
 
     def keep_readings(self, memo: StoredReadings) -> None:
         """Store the readings made since `readings()`, and drop the ones no longer used (an
@@ -543,7 +598,7 @@ class Repository:
                     insert(readings),
                     [
                         {"owner_id": self.owner, "key": k, "coach": memo.coach}
-                        | {"data": json.dumps(memo[k])}
+                        | _stored_row(memo[k])
                         for k in new
                     ],
                 )

@@ -97,5 +97,8 @@ readings = Table(
     Column("key", String(80), nullable=False),
     Column("coach", String(32), nullable=False),
     Column("data", Text, nullable=False),
+    # what matching needs of a story reading (its `match` part), apart: a question is
+    # matched without parsing whole readings (migration 0010)
+    Column("facts", Text, nullable=True),
     PrimaryKeyConstraint("owner_id", "key", name="pk_readings"),
 )
