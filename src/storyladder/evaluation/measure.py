@@ -129,7 +129,7 @@ def strong_false_flags(items: list[LabelledAnswer]) -> tuple[int, int, Counter[s
     for answer in strong:
         extra = set(critique(answer.text, answer.question, answer.company).flag_ids) - answer.flags
         flagged += bool(extra)
-        wrong.update(extra)
+        wrong.update(sorted(extra))  # ties print in one order on every run
     return flagged, len(strong), wrong
 
 
