@@ -556,3 +556,13 @@ def test_reasons_typed_in_chat_and_a_choice_among_versions_are_heard() -> None:
     assert flags.no_alternatives(Reading(versions, q)) is None
     bare = "Last year finance asked for a dashboard. I built it in six weeks. We shipped v1."
     assert flags.no_alternatives(Reading(bare, q)) is not None
+
+
+def test_a_virtue_offered_as_the_weakness_is_not_also_asked_for_a_lesson() -> None:
+    answer = (
+        "Oh, I'd have to say I'm a bit of a perfectionist. I just really care about getting "
+        "things right, so sometimes I spend longer on stuff than I need to. But honestly I "
+        "think it makes my work better, and people always say they can rely on me."
+    )
+    flagged = critique(answer, "What's your biggest weakness?").flag_ids
+    assert "humble_brag" in flagged and "no_learning" not in flagged

@@ -353,9 +353,14 @@ _OUTCOME = phrases(
 
 
 def no_learning(r: Reading) -> Evidence:
+    """No lesson anywhere. Asked about a trait, an answer that offers a virtue as the
+    weakness is humble_brag's to name: the lesson it lacks is not asked again."""
     if not r.story:
         return None
     if r.find(lx.LESSON) or lesson_told(r):
+        return None
+    about_oneself = r.question.pattern in TRAIT_PATTERNS or r.question.family == "self_awareness"
+    if about_oneself and humble_brag(r):
         return None
     return _whole(r)
 
