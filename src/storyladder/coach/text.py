@@ -317,40 +317,62 @@ def find(
     return [Span(m.start() + offset, m.end() + offset, text[m.start() : m.end()]) for m in matches]
 
 
+def count(pattern: re.Pattern[str], subject: str, index: _Index | None = None) -> int:
+    """How many times `pattern` matches in `subject`: len(pattern.findall(subject)). With
+    `index` (`word_index(subject)`, made once for the many patterns run on one short text),
+    only the places a match could begin are tried."""
+    starts = _first_words(pattern) if index is not None else None
+    candidates = _candidates(subject, starts, index) if starts is not None else None
+    if candidates is None:
+        return len(pattern.findall(subject))
+    n, end = 0, 0
+    match = pattern.match
+    for start in candidates:
+        if start >= end and (m := match(subject, start)) and m.end() > start:
+            n += 1
+            end = m.end()
+    return n
+
+
 DISPATCH_FROM = 300  # characters: below this a plain scan is as fast
 SCAN_COST = 6  # a match tried from Python costs about this many positions of a plain scan
 _WORD_RUN = re.compile(r"\w+")
 PREFIX = 4  # letters: the word index is keyed by the first PREFIX letters of each word
 _ANY_WORD = "\x00"  # a beginning: any run of word characters
 _CHAR = "\x01"  # a beginning: this one character (not a word character), wherever it is
+_WHOLE = "\x02"  # after a beginning: the whole word, no longer ("i" in "i (?:was|did)")
 
 
 @dataclass(frozen=True)
 class Starts:
     """Where a pattern's matches may begin: word beginnings grouped by their first PREFIX
-    letters, whether any word may begin one, and the other characters that may; `number`
-    is the pattern's place among the patterns dispatched so far (`_words_of`)."""
+    letters, whole words, whether any word may begin one, and the other characters that
+    may; `number` is the pattern's place among the patterns dispatched so far (`_words_of`)."""
 
     words: dict[str, tuple[str, ...]]  # prefix key -> the beginnings under it
     any_word: bool
     chars: tuple[str, ...]
     number: int = -1
+    whole: frozenset[str] = frozenset()  # words a match begins with as they stand
 
 
 # Every dispatched pattern's word beginnings by prefix key, and which patterns each word
 # seen so far may begin (made once per word, for all the patterns: a text's candidates for
 # every pattern are then gathered in one pass over its distinct words).
 _BY_KEY: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+_BY_WHOLE: dict[str, list[int]] = {}
 _DISPATCHED: list[Starts] = []
 _WORD_PATTERNS: dict[str, tuple[int, ...]] = {}
 WORDS_KEPT = 50_000  # distinct words remembered (all forgotten at once past this)
 
 
 def _register(starts: Starts) -> Starts:
-    numbered = Starts(starts.words, starts.any_word, starts.chars, len(_DISPATCHED))
+    numbered = Starts(starts.words, starts.any_word, starts.chars, len(_DISPATCHED), starts.whole)
     _DISPATCHED.append(numbered)
     for key, beginnings in numbered.words.items():
         _BY_KEY.setdefault(key, []).append((numbered.number, beginnings))
+    for word in numbered.whole:
+        _BY_WHOLE.setdefault(word, []).append(numbered.number)
     _WORD_PATTERNS.clear()  # made before this pattern was known
     return numbered
 
@@ -365,6 +387,7 @@ def _words_of(word: str) -> tuple[int, ...]:
             for number, beginnings in _BY_KEY.get(word[:k], ())
             if word.startswith(beginnings)
         }
+        numbers.update(_BY_WHOLE.get(word, ()))
         found = tuple(sorted(numbers))
         if len(_WORD_PATTERNS) >= WORDS_KEPT:
             _WORD_PATTERNS.clear()
@@ -384,6 +407,11 @@ class _Index:
 
 @lru_cache(maxsize=32)
 def _index(subject: str) -> _Index:
+    return word_index(subject)
+
+
+def word_index(subject: str) -> _Index:
+    """The word runs of `subject` and where each dispatched pattern may begin in it."""
     # the runs and the gaps between them, each found in one pass: a run starts where the
     # runs and gaps before it end
     gaps = _WORD_RUN.split(subject)
@@ -408,10 +436,11 @@ def _index(subject: str) -> _Index:
     return _Index(by_word, by_pattern, len(_DISPATCHED), len(runs))
 
 
-def _candidates(subject: str, starts: Starts) -> list[int] | None:
+def _candidates(subject: str, starts: Starts, index: _Index | None = None) -> list[int] | None:
     """Every place in `subject` where a match may begin, in order (a superset of the places
     where one does); None when there are so many that a plain scan is cheaper."""
-    index = _index(subject)
+    if index is None:
+        index = _index(subject)
     if starts.any_word:
         if index.runs * SCAN_COST > len(subject):
             return None
@@ -434,7 +463,7 @@ def _candidates(subject: str, starts: Starts) -> list[int] | None:
 
 
 def _begins(word: str, starts: Starts) -> bool:
-    return any(
+    return word in starts.whole or any(
         word.startswith(starts.words.get(word[:k], ()))
         for k in range(1, min(len(word), PREFIX) + 1)
     )
@@ -456,12 +485,22 @@ def _first_words(pattern: re.Pattern[str]) -> Starts | None:
             beginnings = _beginnings(list(_parser.parse(pattern.pattern)))
             if beginnings:
                 chars = tuple(sorted(b[1:] for b in beginnings if b.startswith(_CHAR)))
-                words = sorted(b for b in beginnings if not b.startswith((_CHAR, _ANY_WORD)))
+                whole = frozenset(b[:-1] for b in beginnings if b.endswith(_WHOLE))
+                words = sorted(
+                    b
+                    for b in beginnings
+                    if not b.startswith((_CHAR, _ANY_WORD)) and not b.endswith(_WHOLE)
+                )
                 by_key: dict[str, list[str]] = {}
                 for b in words:
                     by_key.setdefault(b[:PREFIX], []).append(b)
                 _FIRST_WORDS[key] = _register(
-                    Starts({k: tuple(v) for k, v in by_key.items()}, _ANY_WORD in beginnings, chars)
+                    Starts(
+                        {k: tuple(v) for k, v in by_key.items()},
+                        _ANY_WORD in beginnings,
+                        chars,
+                        whole=whole,
+                    )
                 )
     return _FIRST_WORDS[key]
 
@@ -470,10 +509,11 @@ def _word_char(ch: str) -> bool:
     return re.match(r"\w", ch) is not None
 
 
-def _guards_words(arg: Any) -> bool:
-    """Is this the look-behind `(?<![\\w...])`: no word character just before?"""
+def _guards_words(arg: Any, direction_wanted: int = -1) -> bool:
+    """Is this the look-behind `(?<![\\w...])`: no word character just before? (With
+    `direction_wanted` 1, the look-ahead `(?![\\w...])`: none just after.)"""
     direction, body = arg
-    if direction != -1 or len(body) != 1 or str(body[0][0]) != "IN":
+    if direction != direction_wanted or len(body) != 1 or str(body[0][0]) != "IN":
         return False
     members = body[0][1]
     return ("CATEGORY", "CATEGORY_WORD") in [(str(o), str(a)) for o, a in members] and not any(
@@ -535,7 +575,7 @@ def _beginnings(items: list[Any], anchored: bool = False) -> set[str] | None:
             if not ch or not (ch.isascii() and ch.isalnum()):
                 break
             run += ch
-        return {run}
+        return {run + _WHOLE if _ends_word(items[len(run) :]) else run}
     if name == "IN":
         return _first_chars(arg, anchored)
     if name == "BRANCH":
@@ -556,6 +596,20 @@ def _beginnings(items: list[Any], anchored: bool = False) -> set[str] | None:
         skipped = _beginnings(rest, anchored)
         return None if skipped is None else once | skipped
     return None
+
+
+def _ends_word(items: list[Any]) -> bool:
+    """Can no word character come next in a match of `items` (a symbol or a space must, or
+    the pattern says no word character follows)? Then a word run of letters ends there."""
+    if not items:
+        return False  # the match may end here, and the text's word go on
+    op, arg = items[0]
+    if str(op) == "AT" and str(arg) == "AT_BOUNDARY":
+        return True  # after a letter: the word ends here
+    if str(op) == "ASSERT_NOT" and _guards_words(arg, 1):
+        return True
+    found = _beginnings(items)
+    return found is not None and all(b.startswith(_CHAR) for b in found)
 
 
 _ENDS_IN_SPACE = re.compile(r" (?:\(\?![^()]*\))?$")
