@@ -494,15 +494,21 @@ def tag(
         position = i / (n - 1) if n > 1 else 0.5
         chances = log_softmax(weights, features(sentence, position, mission, model))
         rows.append(dict(zip(ORDER, chances, strict=True)))
-    moves = transitions()
+    # the best path, with each component's moves in from every other in a table made once
+    # (the first of equal scores wins, as max() picks it)
+    into = _moves_into()
     best = [dict(rows[0])]
     back: list[dict[str, str]] = []
     for row in rows[1:]:
         scores, pointers = {}, {}
         before = best[-1]
-        for cur in ORDER:
-            prev = max(ORDER, key=lambda p: before[p] + moves[p, cur])  # noqa: B023
-            scores[cur] = before[prev] + moves[prev, cur] + row[cur]
+        for cur, moves_in in into:
+            prev, top = "", 0.0
+            for p, move in moves_in:
+                score = before[p] + move
+                if not prev or score > top:
+                    prev, top = p, score
+            scores[cur] = top + row[cur]
             pointers[cur] = prev
         best.append(scores)
         back.append(pointers)
@@ -511,3 +517,10 @@ def tag(
     for pointers in reversed(back):
         path.append(pointers[path[-1]])
     return list(reversed(path))
+
+
+@cache
+def _moves_into() -> tuple[tuple[str, tuple[tuple[str, float], ...]], ...]:
+    """For each component, every component it may follow with the move's log-score."""
+    moves = transitions()
+    return tuple((cur, tuple((p, moves[p, cur]) for p in ORDER)) for cur in ORDER)

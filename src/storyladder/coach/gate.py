@@ -36,6 +36,9 @@ ANSWER_MODEL = "answer_model.json"  # the word model of answers that answer noth
 NONE, ANSWER = "none", "answer"
 NONE_ODDS = 0.0  # log odds past which the word model calls a short answer no answer
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
+# a letter in a word of `text.words` (lowercased): its letters are a-z, its other characters
+# digits, signs and marks, so this is any(c.isalpha() for c in word)
+_LETTER = re.compile("[a-z]")
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 
 
@@ -55,7 +58,7 @@ def not_an_answer(
     """Why `answer` is not an answer to `question`, or None when it is one. A `follow_up` (a
     ladder answer) is not heard by the word model, which learned from whole answers."""
     tokens = [w.lower().strip("'’-") for w in words(answer)]
-    alpha = [w for w in tokens if any(c.isalpha() for c in w)]
+    alpha = [w for w in tokens if _LETTER.search(w)]
     sample = alpha[:GIBBERISH_SAMPLE]
     if not alpha or sum(_wordlike(w) for w in sample) < 0.5 * len(sample):
         return Gate("gibberish", "these are not words of an answer")
@@ -144,7 +147,7 @@ def _about_the_question(answer: str, asked: set[str]) -> bool:
     """Remarks about the question (or sentences that only say it back), three of them or two
     with nothing that happened ("Why Anthropic is a very reasonable question, and arguably
     one every candidate is asked in some form")."""
-    echoes = sum(1 for p in sentences(answer) if _content(p.text) and _content(p.text) <= asked)
+    echoes = sum(1 for p in sentences(answer) if (said := _content(p.text)) and said <= asked)
     remarks = len(find(lexicon.ABOUT_THE_QUESTION, answer)) + echoes
     return remarks >= 3 or (remarks >= 2 and not _EPISODE.search(answer))
 
@@ -242,7 +245,22 @@ def _without(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def _content(text: str) -> set[str]:
-    return {_stem(w) for w in words(text.lower()) if w.isalpha() and w not in lexicon.UNTOLD_WORDS}
+    stems = _STEMS
+    out = set()
+    for w in words(text.lower()):
+        stem = stems.get(w)
+        if stem is None:
+            stem = _stem(w) if w.isalpha() and w not in lexicon.UNTOLD_WORDS else ""
+            if len(stems) >= STEMS_KEPT:
+                stems.clear()
+            stems[w] = stem
+        if stem:
+            out.add(stem)
+    return out
+
+
+STEMS_KEPT = 50_000  # distinct words whose content stem is remembered ("" for none)
+_STEMS: dict[str, str] = {}
 
 
 def _stem(word: str) -> str:

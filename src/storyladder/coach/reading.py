@@ -190,7 +190,12 @@ class Reading:
         return round(self.words / self.wpm * 60, 1)
 
     def component_words(self, component: str) -> int:
-        return sum(word_count(s.text) for s in self.sentences if s.component == component)
+        counts = zip(self.sentences, self._sentence_words, strict=True)
+        return sum(n for s, n in counts if s.component == component)
+
+    @cached_property
+    def _sentence_words(self) -> list[int]:
+        return [word_count(s.text) for s in self.sentences]
 
     def of(self, *names: str) -> list[Sentence]:
         return [s for s in self.sentences if s.component in names]

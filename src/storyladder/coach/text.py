@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import re._parser as _parser
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -323,35 +323,58 @@ _WORD_RUN = re.compile(r"\w+")
 PREFIX = 4  # letters: the word index is keyed by the first PREFIX letters of each word
 _ANY_WORD = "\x00"  # a beginning: any run of word characters
 _CHAR = "\x01"  # a beginning: this one character (not a word character), wherever it is
+_WHOLE = "\x02"  # after a beginning: the whole word, no longer ("i" in "i (?:was|did)")
+_THEN = "\x03"  # between a whole word, one space, and the next word's beginning ("i was")
 
 
 @dataclass(frozen=True)
 class Starts:
     """Where a pattern's matches may begin: word beginnings grouped by their first PREFIX
-    letters, whether any word may begin one, and the other characters that may; `number`
-    is the pattern's place among the patterns dispatched so far (`_words_of`)."""
+    letters, whole words, whether any word may begin one, and the other characters that
+    may; `number` is the pattern's place among the patterns dispatched so far (`_words_of`)."""
 
     words: dict[str, tuple[str, ...]]  # prefix key -> the beginnings under it
     any_word: bool
     chars: tuple[str, ...]
     number: int = -1
+    whole: frozenset[str] = frozenset()  # words a match begins with as they stand
+    # a whole word, then one space and a word that begins so (beginnings, whole words)
+    pairs: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(default_factory=dict)
 
 
 # Every dispatched pattern's word beginnings by prefix key, and which patterns each word
 # seen so far may begin (made once per word, for all the patterns: a text's candidates for
 # every pattern are then gathered in one pass over its distinct words).
 _BY_KEY: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+_BY_WHOLE: dict[str, list[int]] = {}
+_BY_FIRST: dict[str, list[tuple[int, tuple[str, ...], frozenset[str]]]] = {}  # of a pair
+_PAIR_PATTERNS: dict[tuple[str, str], tuple[int, ...]] = {}
+# pairs whose first word is any word ("\w+ (?:hours?|days?) late"), and the patterns each
+# word seen so far may be the second word of
+_AFTER_ANY: list[tuple[int, tuple[str, ...], frozenset[str]]] = []
+_THEN_PATTERNS: dict[str, tuple[int, ...]] = {}
 _DISPATCHED: list[Starts] = []
 _WORD_PATTERNS: dict[str, tuple[int, ...]] = {}
 WORDS_KEPT = 50_000  # distinct words remembered (all forgotten at once past this)
 
 
 def _register(starts: Starts) -> Starts:
-    numbered = Starts(starts.words, starts.any_word, starts.chars, len(_DISPATCHED))
+    numbered = Starts(
+        starts.words, starts.any_word, starts.chars, len(_DISPATCHED), starts.whole, starts.pairs
+    )
     _DISPATCHED.append(numbered)
     for key, beginnings in numbered.words.items():
         _BY_KEY.setdefault(key, []).append((numbered.number, beginnings))
+    for word in numbered.whole:
+        _BY_WHOLE.setdefault(word, []).append(numbered.number)
+    for word, (then, then_whole) in numbered.pairs.items():
+        if word == _ANY_WORD:
+            _AFTER_ANY.append((numbered.number, then, then_whole))
+        else:
+            _BY_FIRST.setdefault(word, []).append((numbered.number, then, then_whole))
     _WORD_PATTERNS.clear()  # made before this pattern was known
+    _PAIR_PATTERNS.clear()
+    _THEN_PATTERNS.clear()
     return numbered
 
 
@@ -365,10 +388,43 @@ def _words_of(word: str) -> tuple[int, ...]:
             for number, beginnings in _BY_KEY.get(word[:k], ())
             if word.startswith(beginnings)
         }
+        numbers.update(_BY_WHOLE.get(word, ()))
         found = tuple(sorted(numbers))
         if len(_WORD_PATTERNS) >= WORDS_KEPT:
             _WORD_PATTERNS.clear()
         _WORD_PATTERNS[word] = found
+    return found
+
+
+def _pair_of(word: str, then: str) -> tuple[int, ...]:
+    """The numbers of the dispatched patterns a match of which may begin with `word`, one
+    space, and `then` (a word of `_BY_FIRST`)."""
+    found = _PAIR_PATTERNS.get((word, then))
+    if found is None:
+        found = tuple(
+            number
+            for number, beginnings, whole in _BY_FIRST[word]
+            if then in whole or then.startswith(beginnings)
+        )
+        if len(_PAIR_PATTERNS) >= WORDS_KEPT:
+            _PAIR_PATTERNS.clear()
+        _PAIR_PATTERNS[(word, then)] = found
+    return found
+
+
+def _after_any(then: str) -> tuple[int, ...]:
+    """The numbers of the dispatched patterns a match of which may begin with any word, one
+    space, and `then`."""
+    found = _THEN_PATTERNS.get(then)
+    if found is None:
+        found = tuple(
+            number
+            for number, beginnings, whole in _AFTER_ANY
+            if then in whole or then.startswith(beginnings)
+        )
+        if len(_THEN_PATTERNS) >= WORDS_KEPT:
+            _THEN_PATTERNS.clear()
+        _THEN_PATTERNS[then] = found
     return found
 
 
@@ -384,18 +440,29 @@ class _Index:
 
 @lru_cache(maxsize=32)
 def _index(subject: str) -> _Index:
+    return word_index(subject)
+
+
+def word_index(subject: str) -> _Index:
+    """The word runs of `subject` and where each dispatched pattern may begin in it."""
     # the runs and the gaps between them, each found in one pass: a run starts where the
     # runs and gaps before it end
     gaps = _WORD_RUN.split(subject)
     runs = _WORD_RUN.findall(subject)
     by_word: dict[str, list[int]] = {}
+    pairs: list[tuple[int, str, str]] = []  # a word that may begin a pair, one space, a word
+    first = _BY_FIRST
+    any_first = bool(_AFTER_ANY)
     at = len(gaps[0])
-    for word, gap in zip(runs, gaps[1:], strict=True):
+    nexts = [*runs[1:], ""] if runs else []  # the word after each ("" after the last)
+    for word, gap, then in zip(runs, gaps[1:], nexts, strict=True):
         places = by_word.get(word)
         if places is None:
             by_word[word] = [at]
         else:
             places.append(at)
+        if gap == " " and then and (any_first or word in first):
+            pairs.append((at, word, then))
         at += len(word) + len(gap)
     by_pattern: dict[int, list[int]] = {}
     for word, starts in by_word.items():
@@ -405,13 +472,20 @@ def _index(subject: str) -> _Index:
                 by_pattern[number] = list(starts)
             else:
                 found.extend(starts)
+    for at, word, then in pairs:
+        numbers = _after_any(then) if any_first else ()
+        if word in first:
+            numbers += _pair_of(word, then)
+        for number in numbers:
+            by_pattern.setdefault(number, []).append(at)
     return _Index(by_word, by_pattern, len(_DISPATCHED), len(runs))
 
 
-def _candidates(subject: str, starts: Starts) -> list[int] | None:
+def _candidates(subject: str, starts: Starts, index: _Index | None = None) -> list[int] | None:
     """Every place in `subject` where a match may begin, in order (a superset of the places
     where one does); None when there are so many that a plain scan is cheaper."""
-    index = _index(subject)
+    if index is None:
+        index = _index(subject)
     if starts.any_word:
         if index.runs * SCAN_COST > len(subject):
             return None
@@ -434,9 +508,16 @@ def _candidates(subject: str, starts: Starts) -> list[int] | None:
 
 
 def _begins(word: str, starts: Starts) -> bool:
-    return any(
-        word.startswith(starts.words.get(word[:k], ()))
-        for k in range(1, min(len(word), PREFIX) + 1)
+    """May a match begin with `word` (a pair's first word: whatever word follows it)?"""
+    if _ANY_WORD in starts.pairs:
+        return True
+    return (
+        word in starts.whole
+        or word in starts.pairs
+        or any(
+            word.startswith(starts.words.get(word[:k], ()))
+            for k in range(1, min(len(word), PREFIX) + 1)
+        )
     )
 
 
@@ -456,12 +537,33 @@ def _first_words(pattern: re.Pattern[str]) -> Starts | None:
             beginnings = _beginnings(list(_parser.parse(pattern.pattern)))
             if beginnings:
                 chars = tuple(sorted(b[1:] for b in beginnings if b.startswith(_CHAR)))
-                words = sorted(b for b in beginnings if not b.startswith((_CHAR, _ANY_WORD)))
+                then: dict[str, tuple[set[str], set[str]]] = {}
+                for b in beginnings:
+                    if _THEN in b:
+                        word, after = b.split(_THEN)
+                        pair = then.setdefault(word, (set(), set()))
+                        if after.endswith(_WHOLE):
+                            pair[1].add(after[:-1])
+                        else:
+                            pair[0].add(after)
+                single = {b for b in beginnings if _THEN not in b}
+                whole = frozenset(b[:-1] for b in single if b.endswith(_WHOLE))
+                words = sorted(
+                    b
+                    for b in single
+                    if not b.startswith((_CHAR, _ANY_WORD)) and not b.endswith(_WHOLE)
+                )
                 by_key: dict[str, list[str]] = {}
                 for b in words:
                     by_key.setdefault(b[:PREFIX], []).append(b)
                 _FIRST_WORDS[key] = _register(
-                    Starts({k: tuple(v) for k, v in by_key.items()}, _ANY_WORD in beginnings, chars)
+                    Starts(
+                        {k: tuple(v) for k, v in by_key.items()},
+                        _ANY_WORD in beginnings,
+                        chars,
+                        whole=whole,
+                        pairs={w: (tuple(sorted(a)), frozenset(b)) for w, (a, b) in then.items()},
+                    )
                 )
     return _FIRST_WORDS[key]
 
@@ -470,10 +572,11 @@ def _word_char(ch: str) -> bool:
     return re.match(r"\w", ch) is not None
 
 
-def _guards_words(arg: Any) -> bool:
-    """Is this the look-behind `(?<![\\w...])`: no word character just before?"""
+def _guards_words(arg: Any, direction_wanted: int = -1) -> bool:
+    """Is this the look-behind `(?<![\\w...])`: no word character just before? (With
+    `direction_wanted` 1, the look-ahead `(?![\\w...])`: none just after.)"""
     direction, body = arg
-    if direction != -1 or len(body) != 1 or str(body[0][0]) != "IN":
+    if direction != direction_wanted or len(body) != 1 or str(body[0][0]) != "IN":
         return False
     members = body[0][1]
     return ("CATEGORY", "CATEGORY_WORD") in [(str(o), str(a)) for o, a in members] and not any(
@@ -507,7 +610,7 @@ def _first_chars(members: list[Any], anchored: bool) -> set[str] | None:
     return out
 
 
-def _beginnings(items: list[Any], anchored: bool = False) -> set[str] | None:
+def _beginnings(items: list[Any], anchored: bool = False, pairs: bool = True) -> set[str] | None:
     """What a match of the parsed sequence `items` begins with: letters and digits up to the
     first other character (one set member per way), `_ANY_WORD`, or `_CHAR` and a character
     that is not a word character; None when that cannot be told. Letters count only where
@@ -518,11 +621,11 @@ def _beginnings(items: list[Any], anchored: bool = False) -> set[str] | None:
     rest = items[1:]
     name = str(op)
     if name == "ASSERT_NOT" and _guards_words(arg):
-        return _beginnings(rest, True)
+        return _beginnings(rest, True, pairs)
     if name == "AT" and str(arg) == "AT_BOUNDARY":
-        return _beginnings(rest, True)
+        return _beginnings(rest, True, pairs)
     if name in ("ASSERT", "ASSERT_NOT"):
-        return _beginnings(rest, anchored)  # takes no characters
+        return _beginnings(rest, anchored, pairs)  # takes no characters
     if name == "LITERAL":
         first = chr(arg)
         if not (first.isascii() and first.isalnum()):
@@ -535,27 +638,64 @@ def _beginnings(items: list[Any], anchored: bool = False) -> set[str] | None:
             if not ch or not (ch.isascii() and ch.isalnum()):
                 break
             run += ch
-        return {run}
+        after = items[len(run) :]
+        if not _ends_word(after):
+            return {run}
+        if pairs and after and str(after[0][0]) == "LITERAL" and after[0][1] == ord(" "):
+            # "i (?:was|did)": the word, one space, and a word that begins so
+            then = _beginnings(after[1:], True, False)
+            if then and not any(b.startswith((_CHAR, _ANY_WORD)) for b in then):
+                return {run + _THEN + b for b in then}
+        return {run + _WHOLE}
     if name == "IN":
         return _first_chars(arg, anchored)
     if name == "BRANCH":
         out: set[str] = set()
         for branch in arg[1]:
-            found = _beginnings(list(branch) + rest, anchored)
+            found = _beginnings(list(branch) + rest, anchored, pairs)
             if found is None:
                 return None
             out |= found
         return out
     if name == "SUBPATTERN" and not arg[1] & re.IGNORECASE:  # not `(?i:...)`
-        return _beginnings(list(arg[-1]) + rest, anchored)
+        return _beginnings(list(arg[-1]) + rest, anchored, pairs)
     if name in ("MAX_REPEAT", "MIN_REPEAT"):
         low, _, body = arg
-        once = _beginnings(list(body) + rest, anchored)
+        if pairs and anchored and low >= 1 and _one_word(body) and rest:
+            # "\w+ (?:hours?|days?) late": a whole word (\w+ must end where the space is),
+            # one space, and a word that begins so
+            if str(rest[0][0]) == "LITERAL" and rest[0][1] == ord(" "):
+                then = _beginnings(rest[1:], True, False)
+                if then and not any(b.startswith((_CHAR, _ANY_WORD)) for b in then):
+                    return {_ANY_WORD + _THEN + b for b in then}
+        once = _beginnings(list(body) + rest, anchored, pairs)
         if once is None or low > 0:
             return once
-        skipped = _beginnings(rest, anchored)
+        skipped = _beginnings(rest, anchored, pairs)
         return None if skipped is None else once | skipped
     return None
+
+
+def _one_word(body: Any) -> bool:
+    """Is this the class \\w alone (repeated, it takes a run of word characters)?"""
+    items = list(body)
+    if len(items) != 1 or str(items[0][0]) != "IN":
+        return False
+    return [(str(o), str(a)) for o, a in items[0][1]] == [("CATEGORY", "CATEGORY_WORD")]
+
+
+def _ends_word(items: list[Any]) -> bool:
+    """Can no word character come next in a match of `items` (a symbol or a space must, or
+    the pattern says no word character follows)? Then a word run of letters ends there."""
+    if not items:
+        return False  # the match may end here, and the text's word go on
+    op, arg = items[0]
+    if str(op) == "AT" and str(arg) == "AT_BOUNDARY":
+        return True  # after a letter: the word ends here
+    if str(op) == "ASSERT_NOT" and _guards_words(arg, 1):
+        return True
+    found = _beginnings(items, pairs=False)
+    return found is not None and all(b.startswith(_CHAR) for b in found)
 
 
 _ENDS_IN_SPACE = re.compile(r" (?:\(\?![^()]*\))?$")
