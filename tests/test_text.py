@@ -70,7 +70,13 @@ def _every_pattern() -> list[re.Pattern[str]]:
         for value in vars(module).values():
             items = value if isinstance(value, list | tuple) else [value]
             if isinstance(value, dict):
-                items = [p for rows in value.values() if isinstance(rows, list) for p, _ in rows]
+                items = [  # cue tables: lists of (pattern, weight); caches hold other things
+                    row[0]
+                    for rows in value.values()
+                    if isinstance(rows, list)
+                    for row in rows
+                    if isinstance(row, tuple) and row and isinstance(row[0], re.Pattern)
+                ]
             for item in items:
                 if isinstance(item, re.Pattern):
                     found[id(item)] = item
