@@ -19,9 +19,9 @@ from storyladder.interview.session import Session
 from storyladder.model import Story
 from storyladder.plan.choices import PLAN_KEY
 from storyladder.plan.dashboard import Seen
-from storyladder.store import review, session_sharing
+from storyladder.store import review, session_sharing, sharing
 from storyladder.store.repository import Repository, utc_aware
-from storyladder.store.server_tables import cohort_members, cohorts, shares, users
+from storyladder.store.server_tables import cohort_members, cohorts, users
 from storyladder.store.tables import settings, story_revisions
 
 
@@ -103,18 +103,9 @@ def _shared_revisions(
     repo: Repository, owners: list[int]
 ) -> dict[int, dict[str, list[tuple[datetime, Story]]]]:
     """owner -> story -> its shared revisions (saved at, the story then), oldest first."""
-    shared = (
-        select(shares.c.revision)
-        .where(
-            shares.c.owner_id == story_revisions.c.owner_id,
-            shares.c.story_id == story_revisions.c.story_id,
-            shares.c.revision == story_revisions.c.revision,
-        )
-        .exists()
-    )
     query = (
         select(story_revisions)
-        .where(story_revisions.c.owner_id.in_(owners), shared)
+        .where(story_revisions.c.owner_id.in_(owners), sharing.revision_shared(story_revisions))
         .order_by(
             story_revisions.c.owner_id, story_revisions.c.story_id, story_revisions.c.revision
         )

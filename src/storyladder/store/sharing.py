@@ -152,11 +152,10 @@ def _shares(repo: Repository, which: Any) -> list[SharedRevision]:
     ]
 
 
-def readable(repo: Repository, table: Any) -> Any:
-    """A condition on a row of `table` (comments, overrides: an owner, story and revision):
-    this user may read it, as the story's owner or as someone its own revision is shared
-    with (migration 0009 says the same in the database)."""
-    shared = (
+def revision_shared(table: Any) -> Any:
+    """A condition on a row of `table` (an owner, story and revision: revisions, comments,
+    overrides): a share of that very revision is visible to this session."""
+    return (
         select(shares.c.revision)
         .where(
             shares.c.owner_id == table.c.owner_id,
@@ -165,7 +164,13 @@ def readable(repo: Repository, table: Any) -> Any:
         )
         .exists()
     )
-    return (table.c.owner_id == repo.owner) | shared
+
+
+def readable(repo: Repository, table: Any) -> Any:
+    """A condition on a row of `table` (comments, overrides: an owner, story and revision):
+    this user may read it, as the story's owner or as someone its own revision is shared
+    with (migration 0009 says the same in the database)."""
+    return (table.c.owner_id == repo.owner) | revision_shared(table)
 
 
 def _visible_revisions(conn: Connection, repo: Repository, owner: int, story_id: str) -> list[int]:
