@@ -74,6 +74,18 @@ def _log_in(pg: object, server: str, name: str, password: str = PASSWORD) -> Non
     pg.click("#login-form button[type=submit]")  # type: ignore[attr-defined]
 
 
+def _write_and_share(pg: object, server: str, title: str) -> str:
+    """Write a story on the new-story page, save it, share it; the story's URL, unqueried."""
+    pg.goto(f"{server}/stories/new")  # type: ignore[attr-defined]
+    pg.fill("#title", title)  # type: ignore[attr-defined]
+    pg.fill("#action", ACTION)  # type: ignore[attr-defined]
+    pg.click("#mu-story button[type=submit]")  # type: ignore[attr-defined]
+    pg.wait_for_url(re.compile(r"saved="))  # type: ignore[attr-defined]
+    pg.click("#share")  # type: ignore[attr-defined]
+    pg.locator("#withdraw").wait_for()  # type: ignore[attr-defined]
+    return str(pg.url).split("?")[0]  # type: ignore[attr-defined]
+
+
 def _select(pg: object, field: str, words: str) -> None:
     """Select `words` in a field of the review page, as a mouse drag would."""
     pg.evaluate(  # type: ignore[attr-defined]
@@ -209,14 +221,8 @@ def test_the_pages_fit_a_phone(server: str, browser: object) -> None:
     pages = ["/login"]
     _log_in(ada, server, "ada")
     ada.wait_for_url(re.compile(r"/stories$"))  # type: ignore[attr-defined]
-    ada.goto(f"{server}/stories/new")  # type: ignore[attr-defined]
-    ada.fill("#title", "A long-titled story about a pipeline that nobody owned for years")  # type: ignore[attr-defined]
-    ada.fill("#action", ACTION)  # type: ignore[attr-defined]
-    ada.click("#mu-story button[type=submit]")  # type: ignore[attr-defined]
-    ada.wait_for_url(re.compile(r"saved="))  # type: ignore[attr-defined]
-    ada.click("#share")  # type: ignore[attr-defined]
-    ada.locator("#withdraw").wait_for()  # type: ignore[attr-defined]
-    story = ada.url.split(server)[1].split("?")[0]  # type: ignore[attr-defined]
+    title = "A long-titled story about a pipeline that nobody owned for years"
+    story = _write_and_share(ada, server, title).split(server)[1]
     pages += ["/stories", "/stories/new", story, "/stories/no-such-story"]
     pages += ["/dashboard", "/plan", "/practice", "/password-reset#token=x"]
     coach_context, cora, _ = _page(browser, viewport=PHONE)
@@ -261,14 +267,7 @@ def test_a_coach_sorts_the_dashboard_and_reads_a_level_the_candidate_replies(
     context, ada, errors = _page(browser, viewport={"width": 1280, "height": 900})
     _log_in(ada, server, "ada")
     ada.wait_for_url(re.compile(r"/stories$"))  # type: ignore[attr-defined]
-    ada.goto(f"{server}/stories/new")  # type: ignore[attr-defined]
-    ada.fill("#title", "The rollout I paused")  # type: ignore[attr-defined]
-    ada.fill("#action", ACTION)  # type: ignore[attr-defined]
-    ada.click("#mu-story button[type=submit]")  # type: ignore[attr-defined]
-    ada.wait_for_url(re.compile(r"saved="))  # type: ignore[attr-defined]
-    ada.click("#share")  # type: ignore[attr-defined]
-    ada.locator("#withdraw").wait_for()  # type: ignore[attr-defined]
-    story_url = ada.url.split("?")[0]  # type: ignore[attr-defined]
+    story_url = _write_and_share(ada, server, "The rollout I paused")
 
     # the coach: the dashboard, sorted by readiness and back, then a reading of a level
     coach_context, cora, coach_errors = _page(browser, viewport={"width": 1280, "height": 900})
