@@ -13,9 +13,7 @@ alone (docs/coach.md).
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from storyladder.coach import logistic, nb
@@ -24,14 +22,8 @@ VOTE_SCALE = 20.0  # log odds of this size make a full vote (-1 or 1)
 MET, UNMET = "met", "unmet"
 
 
-@cache
 def _shipped() -> dict[str, Any]:
-    try:
-        text = resources.files("storyladder.content").joinpath("level_model.json").read_text()
-    except FileNotFoundError:
-        return {}
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return nb.packaged("level_model.json") or {}
 
 
 @cache
