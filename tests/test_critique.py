@@ -566,3 +566,46 @@ def test_a_virtue_offered_as_the_weakness_is_not_also_asked_for_a_lesson() -> No
     )
     flagged = critique(answer, "What's your biggest weakness?").flag_ids
     assert "humble_brag" in flagged and "no_learning" not in flagged
+
+
+def test_a_fall_in_something_nobody_wants_is_no_cost_and_a_fine_day_is_no_fine() -> None:
+    from storyladder.coach import flags
+    from storyladder.coach.question import classify
+    from storyladder.coach.reading import Reading
+
+    q = classify("Tell me about a time you failed.")
+    glad = (
+        "Last spring I rebuilt our returns form after a botched launch. I rewrote the copy "
+        "and tested it with 12 customers. Errors dropped by a third and it was fine."
+    )
+    assert flags.no_cost(Reading(glad, q)) is not None
+    sad = (
+        "Last spring I rushed our returns form out before testing it. Repeat orders dropped "
+        "by a third that quarter."
+    )
+    assert flags.no_cost(Reading(sad, q)) is None
+    late = "I skipped the load test on the new scheduler. The rollout went live late."
+    assert flags.no_cost(Reading(late, q)) is None
+
+
+def test_a_hypothetical_answer_to_a_hard_call_is_still_asked_for_its_cost() -> None:
+    answer = (
+        "In that kind of situation I would gather the stakeholders, look at the data we have "
+        "and make the best call I can, then iterate as we learn more."
+    )
+    flagged = critique(answer, "Tell me about a time you decided with incomplete data.").flag_ids
+    assert {"hypothetical", "no_cost"} <= set(flagged)
+
+
+def test_a_why_here_answer_about_ones_own_work_is_an_answer_a_weekend_is_not() -> None:
+    work = (
+        "I like building things lots of people use. At a transit agency I redesigned the fare "
+        "app, and complaints dropped by a third. A change like that reaches millions here."
+    )
+    assert "non_answer" not in critique(work, "Why do you want to work here?").flag_ids
+    weekend = (
+        "um so this weekend I finally got my dad's old motorcycle running, the carburetor "
+        "was gummed up so I soaked it for two days and he kept telling me I was doing it "
+        "wrong, and on Sunday it started on the third kick and we just stood there"
+    )
+    assert critique(weekend, "Why do you want to work at Anthropic?").flag_ids == ("non_answer",)

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from storyladder import taxonomy
+from storyladder.coach.probes import _grounding as grounding
 from storyladder.coach.question import classify
+from storyladder.coach.reading import Reading
 from storyladder.evaluation.corpus import load as load_corpus
 from storyladder.evaluation.probes import measure as measure_probes
 from storyladder.formats import bank as bank_files
@@ -179,6 +181,15 @@ def test_a_name_that_only_opens_a_sentence_is_not_a_person_and_quotes_end_at_a_c
     assert probe is not None
     assert "One" not in probe.text.replace("One I would", "")
     assert "...." not in probe.text and "replayed...." not in probe.text
+
+
+def test_a_role_that_opens_two_sentences_is_not_taken_for_a_person() -> None:
+    notes = (
+        "Small shop. Owner, 3 mechanics, I was the only licensed inspector that year. "
+        "Customer was about 75. Owner was friends with her husband. I asked Priya to check."
+    )
+    found = grounding(Reading(notes, classify(None)))
+    assert found["person"] == "Priya"
 
 
 def test_the_first_question_fits_the_story_for_every_category() -> None:

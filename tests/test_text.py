@@ -120,6 +120,17 @@ def test_an_answer_typed_with_no_full_stop_is_read_clause_by_clause() -> None:
     assert len(parts) >= 3
     assert parts[-1] == "since then i dont touch prod after noon on fridays"
     assert any(p.startswith("then checkout went down") for p in parts)
+    spoken = (
+        "um so I was the only tech on that call and the unit was iced up pretty bad and I "
+        "decided it was the compressor without a leak check and the crew swapped it two days "
+        "later for about twenty four hundred dollars"
+    )
+    assert [s.text for s in sentences(spoken)] == [
+        "um so I was the only tech on that call",
+        "and the unit was iced up pretty bad",
+        "and I decided it was the compressor without a leak check",
+        "and the crew swapped it two days later for about twenty four hundred dollars",
+    ]
     punctuated = "I pushed the change on a Friday. Then checkout went down for 47 minutes."
     assert [s.text for s in sentences(punctuated)] == [
         "I pushed the change on a Friday.",

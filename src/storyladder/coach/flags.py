@@ -16,7 +16,7 @@ from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import Gate, not_an_answer
 from storyladder.coach.levels import carried_forward
 from storyladder.coach.reading import Reading
-from storyladder.coach.text import find, phrases, word_count
+from storyladder.coach.text import find, lower, phrases, word_count
 from storyladder.model import Sentence, Span
 
 Evidence = list[Span] | None
@@ -645,7 +645,7 @@ def no_cost(r: Reading) -> Evidence:
         return None
     if r.question.family not in COSTLY_FAMILIES and not (r.question.family is None and _setback(r)):
         return None
-    if _costs(r) or r.find(lx.STAKES) and not r.find(lx.WIN):
+    if _costs(r) or r.find(lx.HARM) and not r.find(lx.WIN):
         return None
     return _sentences_of(r, "result")[:2] or _whole(r)
 
@@ -665,10 +665,23 @@ def _costs(r: Reading) -> list[Span]:
         if _IF_CLAUSE.match(sentence.text):
             continue
         before = r.text[max(sentence.start, hit.start - 14) : hit.start]
+        if _glad_fall(r, hit, sentence.start):
+            continue
         if not _CONDITIONAL.search(before) and not lx.negated(r.text, hit, sentence.start):
             out.append(hit)
     r.memo["costs"] = out
     return out
+
+
+FALL_SUBJECT = 40  # characters before a fall word that may name what fell
+
+
+def _glad_fall(r: Reading, hit: Span, sentence_start: int) -> bool:
+    """'Complaints dropped by a third': a fall of something nobody wants is no cost."""
+    if not lx.FALLING.fullmatch(lower(hit.text)):
+        return False
+    before = r.text[max(sentence_start, hit.start - FALL_SUBJECT) : hit.start]
+    return bool(find(lx.BAD_MEASURE, before))
 
 
 _IF_CLAUSE = re.compile(

@@ -89,7 +89,7 @@ def not_an_answer(
             return Gate("dont_know", "the answer declines to give one")
         if not context and _about_the_question(answer, asked):
             return Gate("restated", "the answer talks about the question instead of answering it")
-        if not context and _not_why_here(answer, question):
+        if not context and _not_why_here(answer, question) and _work_words(answer, asked) <= 1:
             return Gate("off_topic", "nothing in the answer says why this place or this work")
         if not context and _resume(answer, question):
             return Gate("off_topic", "a résumé is recited where one story was asked for")

@@ -226,20 +226,25 @@ PRESSURE = phrases(
 )
 # -- an episode, told ---------------------------------------------------------------
 
+HARM = phrases(  # harm done, though no cost is named as such
+    r"lost|lose|losing|loss",
+    r"broke|broken",
+    r"angry|upset|furious",
+    r"fired",
+    r"refunds?",
+    r"rolled back|reverted|cancel+ed|killed",
+)
 STAKES = phrases(
     SETBACK,
     RISK,
-    r"lost|lose|losing|loss",
-    r"broke|broken|break",
+    HARM,
+    r"break",
     r"down",
-    r"angry|upset|furious",
     r"money|revenue|\$\s?" + AMOUNT,
     r"customers?|clients?|patients?|users?",
     r"deadline",
-    r"fired",
     r"trust",
-    r"refunds?",
-    r"pulled|rolled back|reverted|cancel+ed|killed",
+    r"pulled",
 )
 HABITUAL = phrases(
     r"I (?:would|usually|generally|typically|normally|always|tend to|try to|like to)",
@@ -396,10 +401,15 @@ NO_REASON = phrases(
 
 # -- cost -----------------------------------------------------------------------------
 
+FALLING = phrases(  # a number that fell: a cost only when what fell was worth having
+    r"dropped|fell|declined|shrank|tanked|went down|(?:was|were) down|down (?:about|by|~)",
+    r"down " + AMOUNT,
+    r"less|slower|smaller|fewer",
+)
 COST_MORE = phrases(  # costs in plain words that the story lists leave out
     HINDSIGHT,
-    r"(?:dropped|fell|declined|shrank|tanked|went down|(?:was|were) down|down (?:about|by|~|\d))",
-    r"fees?|fines?",
+    FALLING,
+    r"fees|fined|fines|(?:a|the|late|regulatory|big|hefty) (?:fee|fine)",
     r"lost (?:sales|revenue|orders|customers|clients|business|money|deals?|hours|days|weeks|"
     r"ground|sleep|income|margin)",
     r"wr(?:ote|itten|ite) off|write-?offs?",
@@ -407,6 +417,12 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"(?:did not|didn't|never) (?:reorder|renew|return|re-?sign)",
     r"(?:an? |one |two |three |\w+ )?(?:hours?|days?|weeks?|months?) late",
     r"late (?:deliveries|orders|shipments|payments|invoices|reports)",
+    r"(?:went live|shipped|finished|delivered|launched|loaded|opened|arrived|landed|submitted|"
+    r"closed|came in|ended up|was|were|ran) (?:\w+ )?(?:late|over budget|behind)",
+    r"late by",
+    r"(?:hours?|days?|nights?|weeks?|months?) (?:more|longer|extra)",
+    r"went back to the old",
+    r"stop(?:ped)? the (?:line|assembly|production|plant|rollout)",
     r"(?:sat|were|was|kept) waiting",
     r"(?:stay|stayed|staying) late",
     r"ticked off|pissed off|mad at",
@@ -452,7 +468,6 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"(?:cold|cool|frosty) (?:to|toward|with)",
     r"stressful|slammed|(?:sat|stayed) (?:unsold |in|on) (?:the )?(?:stockroom|warehouse|shelf|"
     r"shelves)",
-    r"(?:less|slower|smaller|fewer)",
     r"added (?:about |approx\.? |roughly |around |~)?" + AMOUNT,
     r"had to (?:issue|redo|re-?\w+|close|cancel|apologi[sz]e|explain|pay|refund|write)",
     r"(?:was|were|felt|got) (?:very |quite |pretty |really )?(?:uncomfortable|painful|awkward|"
@@ -460,6 +475,14 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"stopped (?:talking|to talk|speaking) (?:to|with)",
     r"ended up (?:leaving|quitting|losing|paying|redoing)",
     r"make-?ups?|do-?overs?|re-?work",
+)
+BAD_MEASURE = phrases(  # things a story is glad to see fall ("complaints dropped by a third")
+    r"errors?|complaints?|churn|tickets?|waits?|wait times?|defects?|incidents?|costs?|"
+    r"delays?|returns?|bugs?|turnover|falls?|mistakes?|backlog|spend|overtime|no-?shows?|"
+    r"absences?|escalations?|failures?|crashes|downtime|latency|claims|rejects?|rejections?|"
+    r"injuries|scrap|waste|variance|false (?:positives?|alarms?)|pages|alerts?|outages?|"
+    r"misses|shortages?|stockouts?|queues?|handle time|cycle time|lead time|re-?work|rework|"
+    r"time|times|risk|noise|friction|confusion|fraud|losses",
 )
 NO_COST = phrases(
     r"(?:no|not (?:a|any|much|really a)|wasn'?t (?:a|any|really a|much of a)|there was no|"

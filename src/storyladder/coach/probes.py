@@ -140,10 +140,11 @@ def _named_as_person(r: Reading, start: int, name: str) -> bool:
     """A capitalised first word of a sentence is a person only if the answer names them
     mid-sentence too, or a person's verb follows at once and the word is no ordinary word
     or role ("Priya caught it", not "Controller said" or "One I would pick...")."""
-    if start not in {s.start for s in r.sentences}:
+    starts = {s.start for s in r.sentences}
+    if start not in starts:
         return True
-    if any(n.text == name and n.start != start for n in r.names):
-        return True
+    if any(n.text == name and n.start not in starts for n in r.names):
+        return True  # named mid-sentence elsewhere ("Owner" opening two sentences is not)
     return not ordinary_word(name) and bool(NAME_THEN_VERB.match(r.text, start))
 
 

@@ -202,8 +202,10 @@ RUN_ON_WORDS = 40  # words past which an answer with no full stop is split into 
 # change then checkout went down"): a marker of time or consequence, or "I" with a past verb
 # after a word that does not bind it to what came before
 _CLAUSE = re.compile(
-    r"\s+(?=(?:then|so|once|but|after that|afterwards|eventually|in the end|later|next day|"
+    r"\s+(?=(?:then|so|once|but|after that|afterwards|eventually|in the end|later (?:that|on)|"
+    r"next day|"
     r"now|since then|looking back|lesson|learned|biggest lesson)\b)"
+    r"|,?\s+(?=and (?:I|we|she|he|they|the|my|our|his|her|their|it|that|honestly)\b)"
     r"|(?<!\band)(?<!\bthat)(?<!\bwhen)(?<!\bif)(?<!\bso)(?<!\bbut)(?<!\bthen)(?<!\bonce)"
     r"(?<!\bwhere)(?<!\bwhich)(?<!\buntil)(?<!\bafter)(?<!\bbefore)(?<!\bas)(?<!\bwhile)"
     r"(?<!\bwhat)(?<!\bhow)(?<!\bwhy)(?<!\bb/c)(?<!\bcos)(?<!\bbecause)(?<!\bsince)"
