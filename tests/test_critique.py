@@ -609,3 +609,31 @@ def test_a_why_here_answer_about_ones_own_work_is_an_answer_a_weekend_is_not() -
         "wrong, and on Sunday it started on the third kick and we just stood there"
     )
     assert critique(weekend, "Why do you want to work at Anthropic?").flag_ids == ("non_answer",)
+
+
+def test_a_rescue_of_ones_own_told_as_the_failure_is_a_humble_brag_a_team_effort_is_not() -> None:
+    q = "Tell me about a time you failed."
+    mine = (
+        "At my last job a big release had some issues come up late. I stayed the whole "
+        "weekend and fixed them myself. In the end the client was happier than before."
+    )
+    assert "humble_brag" in critique(mine, q).flag_ids
+    ours = (
+        "At my last job a big release had some issues come up late. We all worked really "
+        "hard as a team. In the end the client was happier than before."
+    )
+    assert "humble_brag" not in critique(ours, q).flag_ids
+
+
+def test_talk_before_the_story_and_an_early_outcome_are_not_set_up() -> None:
+    answer = (
+        "oh man, okay, yeah, so, um, I have, I have a good one for this, this is, uh, this is "
+        "a whole thing, honestly one of those stories I still tell people at parties "
+        "when they ask what the worst week of my working life was. "
+        "I was a line supervisor at a plant that makes clips for car doors. "
+        "The scrap rate went from two percent to nine percent in a week and the customer "
+        "sent back forty thousand parts, which cost us a lot of money and trust. "
+        "I stopped the press, I pulled the setup sheets and I ran a test at the old cycle "
+        "time. I learned to test a change on one press before all of them."
+    )
+    assert "situation_too_long" not in critique(answer, "Tell me about a time you failed.").flag_ids

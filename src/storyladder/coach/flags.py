@@ -300,7 +300,8 @@ def situation_too_long(r: Reading) -> Evidence:
     if not r.story or r.question.pattern in TRAIT_PATTERNS:
         return None  # a weakness answer opens by describing the trait, not a setting
     # the set-up: the sentences heard as situation, or all that comes before the candidate's
-    # first duty or move if that is more (an opening that never gets to the point)
+    # first duty or move if that is more (an opening that never gets to the point), leaving
+    # out what was heard as an outcome or as talk around the answer ("um, okay, I have one")
     # (a sentence where "I" makes a move ends it, whatever it was heard as)
     first = next(
         (
@@ -310,7 +311,11 @@ def situation_too_long(r: Reading) -> Evidence:
         ),
         None,
     )
-    before = r.sentences[:first] if first is not None else []
+    before = [
+        s
+        for s in (r.sentences[:first] if first is not None else [])
+        if s.component not in ("result", "other")
+    ]
     told = [s for s in r.of("situation") if first is None or s.start < r.sentences[first].start]
     if sum(word_count(s.text) for s in told) >= sum(word_count(s.text) for s in before):
         before = told
@@ -512,7 +517,28 @@ def humble_brag(r: Reading) -> Evidence:
         owned = r.find(_REAL_COST) or r.find(lx.ADMISSION)
         if len(praise) >= 2 and not owned:
             return sorted(praise, key=lambda h: h.start)[:3]
+        # a rescue told as the failure: one's own overtime and a happy ending, no other cost
+        heroics = [h for h in r.find(lx.HEROICS) if _mine(r, h)]
+        if heroics and r.find(lx.HAPPY_END) and not r.find(lx.ADMISSION):
+            costs = [c for c in r.find(_REAL_COST) if not any(_overlap(c, h) for h in heroics)]
+            if not costs:
+                return sorted(heroics + r.find(lx.HAPPY_END), key=lambda h: h.start)[:3]
     return None
+
+
+_SUBJECT = re.compile(r"\b(?:I|we|the team|everyone|everybody|they|she|he)\b", re.IGNORECASE)
+
+
+def _mine(r: Reading, hit: Span) -> bool:
+    """Is the candidate the one doing it: "I" the last subject before it in its sentence, or
+    no subject at all (a note that drops the "I")?"""
+    sentence = r.sentence_at(hit.start)
+    subjects = _SUBJECT.findall(r.text[sentence.start : hit.start])
+    return not subjects or subjects[-1] == "I"
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 _DISGUISED = phrases(

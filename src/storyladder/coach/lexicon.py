@@ -787,6 +787,33 @@ WIN = phrases(  # an outcome told as a win
     r"turned out (?:great|well|fine)",
     r"happier",
 )
+HEROICS = phrases(  # one's own overtime and solo rescue told as a badge, not as a cost
+    r"stayed (?:late|up)",
+    r"(?:worked|working|work) (?:\w+ ){0,2}(?:weekends?|nights?|day and night|around the clock|"
+    r"late)",
+    r"(?:over|through|every|on) (?:the |a |\w+ )?weekends?",
+    r"day and night|around the clock|all-?nighters?",
+    r"(?:fixed|did|handled|rebuilt|solved|redid|rewrote|sorted) (?:\w+ ){0,4}(?:myself|solo|"
+    r"single-?handedly|on my own)",
+    r"took (?:it|everything|the \w+) on myself",
+    r"the work of (?:two|three|four|\w+) people",
+    r"took on (?:far |way |much )?(?:more|too much)",
+    r"(?:worked|work) (?:very |really |so |extremely )?hard",
+    r"put in the hours",
+    r"push(?:ed)? through",
+    r"reviewed everyone'?s",
+    r"(?:nobody|no one) else could",
+)
+HAPPY_END = phrases(  # an ending told as a win for the people served
+    WIN,
+    r"(?:client|customer|manager|boss|leadership|professor|users?|team|everyone|stakeholders?) "
+    r"(?:was |were |ended up |is |are )?(?:very |extremely |really |super )?(?:happy|pleased|"
+    r"thrilled|satisfied|delighted|loved it)",
+    r"(?:client|customer|team) loved",
+    r"extended the contract",
+    r"delivered (?:successfully|on time)",
+    r"(?:best|strongest) (?:quarter|year|month|launch)",
+)
 PIVOT = phrases(  # turning from the question to a pitch of oneself: an aside on its own
     r"(?:what|the thing) I'?d (?:most )?like you to know",
     r"(?:instead|first),? let me tell you about (?:me|myself)",
