@@ -225,9 +225,10 @@ def _count_cases() -> list[tuple[str, list[Span]]]:
 def test_counts_in_parts_are_each_parts_own_count(
     case: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`counts` gives len(findall) of each part on its own, from the whole text's index."""
+    """`counts` gives len(findall) of each part on its own, from the whole text's index, and
+    `found_in` whether `find` finds anything in it."""
     from storyladder.coach import text as text_module
-    from storyladder.coach.text import counts, folded, lower, parts_of, phrases, target
+    from storyladder.coach.text import counts, folded, found_in, lower, parts_of, phrases, target
 
     monkeypatch.setattr(text_module, "SCAN_COST", 0)
     text, spans = _count_cases()[case]
@@ -241,6 +242,8 @@ def test_counts_in_parts_are_each_parts_own_count(
     for pattern in patterns:
         expected = [len(pattern.findall(target(pattern, p.text, p.lowered))) for p in parts]
         assert counts(pattern, parts, lower(text)) == expected, pattern.pattern
+        found = [bool(find(pattern, p.text)) for p in parts]
+        assert found_in(pattern, parts, lower(text)) == found, pattern.pattern
     assert [p.fits for p in parts][:2] == [[True, True], [False, True], [False]][case]
 
 
@@ -249,11 +252,12 @@ def test_counts_in_sentences_are_what_each_sentences_own_findall_finds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Every pattern of the coach, counted in the sentences of long corpus answers at once
-    (`text.counts`, as the tagger counts its cues), counts what findall finds in each."""
+    (`text.counts`, as the tagger counts its cues), counts what findall finds in each; and
+    `found_in` tells the sentences `find` finds something in."""
     from pathlib import Path
 
     from storyladder.coach import text as text_module
-    from storyladder.coach.text import counts, lower, parts_of, target
+    from storyladder.coach.text import counts, found_in, lower, parts_of, target
     from storyladder.evaluation.corpus import answers
 
     monkeypatch.setattr(text_module, "SCAN_COST", 0)  # every dispatched pattern tries its words
@@ -267,3 +271,5 @@ def test_counts_in_sentences_are_what_each_sentences_own_findall_finds(
         for pattern in patterns:
             expected = [len(pattern.findall(target(pattern, p.text, p.lowered))) for p in parts]
             assert counts(pattern, parts, lowered) == expected, pattern.pattern[:80]
+            found = [bool(find(pattern, p.text)) for p in parts]
+            assert found_in(pattern, parts, lowered) == found, pattern.pattern[:80]

@@ -382,6 +382,13 @@ def counts(pattern: re.Pattern[str], parts: list[Part], lowered: str) -> list[in
     return out
 
 
+def found_in(pattern: re.Pattern[str], parts: list[Part], lowered: str) -> list[bool]:
+    """bool(find(pattern, part.text)) for each part, from the whole text's index as `counts`."""
+    if _never_empty(pattern):
+        return [n > 0 for n in counts(pattern, parts, lowered)]
+    return [bool(find(pattern, p.text)) for p in parts]
+
+
 _WORD_CHAR = re.compile(r"\w")
 _NEVER_EMPTY: dict[int, bool] = {}
 
