@@ -7,6 +7,7 @@ import re
 import pytest
 
 from storyladder.coach.text import find, sentences
+from storyladder.model import Span
 
 
 def _texts(text: str) -> list[str]:
@@ -159,6 +160,9 @@ def test_notes_of_any_length_are_one_item_a_line_and_wrapped_prose_runs_on() -> 
         (r"\b(?:q[1-4]|\d+%)|[$€]\s?\d+", "Q3 grew 40% to $5 and €7, not aq3 or x40%; q4."),
         (r"(?<![\w'’])(?:'?cause|so we)\b", "'cause so we did, because 'cause. also we"),
         (r"(?<![\w'’])(?:\w+ly|the) (?:fix|fixes)", "quickly fix the fixes; badly fixes it"),
+        (r"(?<![\w'’])(?:^(?:so|then) we|we (?:did|won))", "so we did; we won. then we"),
+        (r"(?<![\w'’])(?:\w+'s|our) (?:trust|call)", "the team's trust, our call, it's trust"),
+        (r"(?<![\w'’])(?:\w+-\w+ )?slip", "a two-week slip, slipped, a slip"),
         (r"ed\b", "we tried and failed, then shipped"),  # may begin inside a word: scanned
     ],
 )
@@ -213,3 +217,70 @@ def test_the_word_index_knows_where_every_run_of_word_characters_starts(subject:
     for m in re.finditer(r"\w+", subject):
         expected.setdefault(m.group(), []).append(m.start())
     assert _index(subject).by_word == expected
+
+
+def _count_cases() -> list[tuple[str, list[Span]]]:
+    """Answers and the parts a sentence-by-sentence count runs on, odd ones included: a
+    part a run of word characters crosses the end of, and one whose own lowercasing is
+    not the whole text's (a final sigma)."""
+    text = "We lost the deal. ΟΔΟΣ'Α team's call was late-night; then I quit. " * 6
+    cut = text.index("team") + 2  # "te|am's": a run crosses this part's end
+    return [
+        (text, sentences(text)),
+        (text, [Span(0, cut, text[:cut]), Span(cut, len(text), text[cut:])]),
+        (text, [Span(text.index("ΟΔΟΣ"), text.index("ΟΔΟΣ") + 4, "ΟΔΟΣ")]),
+    ]
+
+
+@pytest.mark.parametrize("case", range(3))
+def test_counts_in_parts_are_each_parts_own_count(
+    case: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`counts` gives len(findall) of each part on its own, from the whole text's index, and
+    `found_in` whether `find` finds anything in it."""
+    from storyladder.coach import text as text_module
+    from storyladder.coach.text import counts, folded, found_in, lower, parts_of, phrases, target
+
+    monkeypatch.setattr(text_module, "SCAN_COST", 0)
+    text, spans = _count_cases()[case]
+    parts = parts_of(text, spans)
+    patterns = [
+        phrases(r"we lost", r"^then i", r"\w+'s call", r"late-night", r"i quit"),
+        phrases(r"\w+ (?:was|lost)", r"οδος"),
+        folded(r"(?<![\w'’])(?:^|the )\w+"),
+        re.compile(r"\bW[a-z]\b"),  # not lowercased: scanned
+    ]
+    for pattern in patterns:
+        expected = [len(pattern.findall(target(pattern, p.text, p.lowered))) for p in parts]
+        assert counts(pattern, parts, lower(text)) == expected, pattern.pattern
+        found = [bool(find(pattern, p.text)) for p in parts]
+        assert found_in(pattern, parts, lower(text)) == found, pattern.pattern
+    assert [p.fits for p in parts][:2] == [[True, True], [False, True], [False]][case]
+
+
+@pytest.mark.slow  # every pattern on the corpus
+def test_counts_in_sentences_are_what_each_sentences_own_findall_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every pattern of the coach, counted in the sentences of long corpus answers at once
+    (`text.counts`, as the tagger counts its cues), counts what findall finds in each; and
+    `found_in` tells the sentences `find` finds something in."""
+    from pathlib import Path
+
+    from storyladder.coach import text as text_module
+    from storyladder.coach.text import counts, found_in, lower, parts_of, target
+    from storyladder.evaluation.corpus import answers
+
+    monkeypatch.setattr(text_module, "SCAN_COST", 0)  # every dispatched pattern tries its words
+    every = [a.text for a in answers(Path(__file__).parent / "corpus")]
+    texts = [" ".join(every[i : i + 4]) for i in range(0, len(every), 12)]
+    texts += ["\n".join(every[i : i + 3]) for i in range(5, len(every), 40)]  # lines, notes
+    patterns = _every_pattern()
+    for text in texts:
+        lowered = lower(text)
+        parts = parts_of(text, sentences(text), lowered)
+        for pattern in patterns:
+            expected = [len(pattern.findall(target(pattern, p.text, p.lowered))) for p in parts]
+            assert counts(pattern, parts, lowered) == expected, pattern.pattern[:80]
+            found = [bool(find(pattern, p.text)) for p in parts]
+            assert found_in(pattern, parts, lowered) == found, pattern.pattern[:80]

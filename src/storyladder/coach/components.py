@@ -18,7 +18,7 @@ from functools import cache
 from storyladder.coach import nb
 from storyladder.coach.lexicon import NOTE_MOVE
 from storyladder.coach.logistic import log_softmax
-from storyladder.coach.text import lower, phrases, target
+from storyladder.coach.text import Part, counts, lower, phrases, target
 
 ORDER = ("situation", "task", "action", "result", "learning", "other")
 
@@ -419,14 +419,34 @@ def _prior(component: str, position: float) -> float:
     return -PRIOR * abs(position - peaks[component])
 
 
-def emission(sentence: str, position: float, mission: bool) -> dict[str, float]:
-    """How much each component fits one sentence, before the sequence is taken into account."""
+def cue_rows() -> list[tuple[re.Pattern[str], float]]:
+    """Every cue pattern with its weight, component by component in ORDER."""
+    return [row for component in ORDER for row in CUES[component]]
+
+
+def cue_counts(parts: list[Part], lowered: str) -> list[list[int]]:
+    """How often each cue (`cue_rows`) matches in each sentence of an answer (`parts`, the
+    answer lowercased): each pattern counted in every sentence at once (`text.counts`)."""
+    by_cue = [counts(pattern, parts, lowered) for pattern, _ in cue_rows()]
+    return [list(row) for row in zip(*by_cue, strict=True)] if by_cue else [[] for _ in parts]
+
+
+def emission(
+    sentence: str, position: float, mission: bool, found: list[int] | None = None
+) -> dict[str, float]:
+    """How much each component fits one sentence, before the sequence is taken into account
+    (`found`: how often each cue matches in it, from `cue_counts`; counted here if None)."""
     scores = {}
     lowered = lower(sentence)
+    k = 0
     for component in ORDER:
         score = _prior(component, position)
         for pattern, weight in CUES[component]:
-            n = len(pattern.findall(target(pattern, sentence, lowered)))
+            if found is None:
+                n = len(pattern.findall(target(pattern, sentence, lowered)))
+            else:
+                n = found[k]
+                k += 1
             score += weight * min(n, 2) ** 0.7 if n else 0.0
         scores[component] = score
     present = bool(_PRESENT_I.search(sentence))
@@ -447,10 +467,16 @@ NB_SCALE = 5.0  # the word model's log chances, brought to the cues' range
 BETA = 0.2  # the word model's weight against the cues before training (the hand setting)
 
 
-def features(sentence: str, position: float, mission: bool, model: nb.Model | None) -> list[float]:
+def features(
+    sentence: str,
+    position: float,
+    mission: bool,
+    model: nb.Model | None,
+    found: list[int] | None = None,
+) -> list[float]:
     """What the combiner reads for one sentence: 1, the cue score of each component, and
-    the word model's log chance of each component."""
-    cues = emission(sentence, position, mission)
+    the word model's log chance of each component (`found` as for `emission`)."""
+    cues = emission(sentence, position, mission, found)
     words = model.log_probs(nb.features(sentence, position)) if model is not None else {}
     return [
         1.0,
@@ -482,17 +508,21 @@ def tag(
     mission: bool = False,
     model: nb.Model | None = None,
     weights: list[list[float]] | None = None,
+    parts: tuple[list[Part], str] | None = None,
 ) -> list[str]:
-    """The most likely component of each sentence, in order."""
+    """The most likely component of each sentence, in order. With `parts` (the sentences as
+    parts of the answer, `text.parts_of`, and the answer lowercased), each cue pattern is
+    counted in every sentence at once; the tags are the same."""
     if not sentences:
         return []
     model = model or nb.shipped()
     weights = weights or shipped_weights()
     n = len(sentences)
+    found = cue_counts(*parts) if parts is not None else [None] * n
     rows = []
     for i, sentence in enumerate(sentences):
         position = i / (n - 1) if n > 1 else 0.5
-        chances = log_softmax(weights, features(sentence, position, mission, model))
+        chances = log_softmax(weights, features(sentence, position, mission, model, found[i]))
         rows.append(dict(zip(ORDER, chances, strict=True)))
     # the best path, with each component's moves in from every other in a table made once
     # (the first of equal scores wins, as max() picks it)

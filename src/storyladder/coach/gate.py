@@ -22,7 +22,7 @@ from functools import cache
 from storyladder.coach import lexicon, nb
 from storyladder.coach.question import classify
 from storyladder.coach.reading import QUANTITY
-from storyladder.coach.text import find, lower, sentences, words
+from storyladder.coach.text import find, found_in, lower, parts_of, sentences, words
 
 NEGATIVE_PATTERNS = ("direct_negative", "inverted_positive", "counterfactual")
 GIBBERISH_SAMPLE = 60  # words looked at for gibberish: enough to tell, cheap on long answers
@@ -135,7 +135,9 @@ def _work_words(answer: str, asked: set[str]) -> int:
     outside it ("Outside of work I climb...") and an opening that only says the question
     back ("My manager would say..." to "What would your manager say?")."""
     parts = sentences(answer)
-    away = [p for p in parts if find(lexicon.OFF_WORK, p.text)]
+    lowered = lower(answer)
+    off = found_in(lexicon.OFF_WORK, parts_of(answer, parts, lowered), lowered)
+    away = [p for p, elsewhere in zip(parts, off, strict=True) if elsewhere]
     if len(parts) >= 3 and len(_content(parts[0].text) & asked) >= 2:
         away.append(parts[0])
     return sum(

@@ -15,7 +15,15 @@ from typing import Any
 from storyladder import taxonomy
 from storyladder.coach import components
 from storyladder.coach.question import QuestionInfo
-from storyladder.coach.text import find, folded, lower, phrases, sentences, word_count
+from storyladder.coach.text import (
+    find,
+    folded,
+    lower,
+    parts_of,
+    phrases,
+    sentences,
+    word_count,
+)
 from storyladder.model import COMPONENTS, Sentence, Span
 
 NUMBER_WORDS = (
@@ -123,7 +131,11 @@ class Reading:
         self._by_sentence: dict[int, dict[int, list[Span]]] = {}
         self.lowered = lower(self.text)
         spans = sentences(self.text)
-        tags = components.tag([s.text for s in spans], mission=self.mission_question)
+        tags = components.tag(
+            [s.text for s in spans],
+            mission=self.mission_question,
+            parts=(parts_of(self.text, spans, self.lowered), self.lowered),
+        )
         self.sentences = tuple(
             Sentence(s.start, s.end, s.text, tag) for s, tag in zip(spans, tags, strict=True)
         )

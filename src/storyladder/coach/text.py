@@ -7,6 +7,7 @@ original answer and survives abbreviations ("e.g.", "Dr."), numbers ("3.5x",
 
 from __future__ import annotations
 
+import bisect
 import re
 import re._parser as _parser
 from collections.abc import Iterable
@@ -319,6 +320,90 @@ def find(
     return [Span(m.start() + offset, m.end() + offset, text[m.start() : m.end()]) for m in matches]
 
 
+@dataclass(frozen=True)
+class Part:
+    """A stretch of a text (a sentence) that patterns are counted in as a text of its own:
+    where it starts in the whole text, its own text and its lowercased text, and whether
+    it `fits` the whole text's word index (see `parts_of`)."""
+
+    start: int
+    text: str
+    lowered: str
+    fits: bool
+
+
+def parts_of(text: str, spans: Iterable[Span], lowered: str | None = None) -> list[Part]:
+    """The spans of `text` as parts, each lowercased on its own (as `target` does). A part
+    fits when its lowercased text is the same stretch of the whole text lowercased and no
+    run of word characters crosses its end: then every match that begins inside it begins
+    at its first character or where the whole text's index says a match may begin."""
+    lowered = lower(text) if lowered is None else lowered
+    out = []
+    for span in spans:
+        own = lower(span.text)
+        end = span.start + len(own)
+        crossed = (
+            0 < end < len(lowered)
+            and _WORD_CHAR.match(lowered, end - 1) is not None
+            and _WORD_CHAR.match(lowered, end) is not None
+        )
+        out.append(
+            Part(span.start, span.text, own, lowered[span.start : end] == own and not crossed)
+        )
+    return out
+
+
+def counts(pattern: re.Pattern[str], parts: list[Part], lowered: str) -> list[int]:
+    """len(pattern.findall(target(pattern, part.text, part.lowered))) for each part, made
+    with the whole text's word index (`lowered`: the whole text lowercased, as `parts_of`
+    had it): a dispatched pattern is tried in a part that fits only at its first character
+    and where the index says a match may begin; other parts and patterns are scanned."""
+    starts = _first_words(pattern) if len(lowered) >= DISPATCH_FROM else None
+    found = _candidates(lowered, starts) if starts is not None and _never_empty(pattern) else None
+    if found is None:
+        return [len(pattern.findall(target(pattern, p.text, p.lowered))) for p in parts]
+    match = pattern.match
+    out = []
+    total = len(found)
+    for part in parts:
+        first, subject = part.start, part.lowered
+        i = bisect.bisect_left(found, first)
+        if not part.fits:
+            out.append(len(pattern.findall(subject)))
+            continue
+        n, end = 0, 0
+        if m := match(subject, 0):  # a part's first character may begin a word, or "^"
+            n, end = 1, m.end()
+        last = first + len(subject)
+        while i < total and found[i] < last:
+            at = found[i] - first
+            i += 1
+            if at >= end and (m := match(subject, at)):
+                n, end = n + 1, m.end()
+        out.append(n)
+    return out
+
+
+def found_in(pattern: re.Pattern[str], parts: list[Part], lowered: str) -> list[bool]:
+    """bool(find(pattern, part.text)) for each part, from the whole text's index as `counts`."""
+    if _never_empty(pattern):
+        return [n > 0 for n in counts(pattern, parts, lowered)]
+    return [bool(find(pattern, p.text)) for p in parts]
+
+
+_WORD_CHAR = re.compile(r"\w")
+_NEVER_EMPTY: dict[int, bool] = {}
+
+
+def _never_empty(pattern: re.Pattern[str]) -> bool:
+    """Does every match of `pattern` take at least one character (so that counting only
+    non-empty matches counts them all)?"""
+    key = id(pattern)
+    if key not in _NEVER_EMPTY:
+        _NEVER_EMPTY[key] = _parser.parse(pattern.pattern, pattern.flags).getwidth()[0] > 0
+    return _NEVER_EMPTY[key]
+
+
 DISPATCH_FROM = 300  # characters: below this a plain scan is as fast
 SCAN_COST = 6  # a match tried from Python costs about this many positions of a plain scan
 _WORD_RUN = re.compile(r"\w+")
@@ -327,13 +412,19 @@ _ANY_WORD = "\x00"  # a beginning: any run of word characters
 _CHAR = "\x01"  # a beginning: this one character (not a word character), wherever it is
 _WHOLE = "\x02"  # after a beginning: the whole word, no longer ("i" in "i (?:was|did)")
 _THEN = "\x03"  # between a whole word, one space, and the next word's beginning ("i was")
+_START = "\x04"  # a beginning: the subject's first character ("^", "\\A"), nothing else
+_NEXT = "\x05"  # after `_ANY_WORD`: the run of word characters ends where this character is
+_NOT_WORDS = (_CHAR, _ANY_WORD, _START)  # beginnings that are not a word's letters
 
 
 @dataclass(frozen=True)
 class Starts:
     """Where a pattern's matches may begin: word beginnings grouped by their first PREFIX
     letters, whole words, whether any word may begin one, and the other characters that
-    may; `number` is the pattern's place among the patterns dispatched so far (`_words_of`)."""
+    may; `number` is the pattern's place among the patterns dispatched so far (`_words_of`);
+    `at_start`: a match may also begin at the subject's first character (a `^` branch);
+    `followed`: characters a match may begin with the run of word characters just before
+    ("\\w+'s", "\\w+-\\w+")."""
 
     words: dict[str, tuple[str, ...]]  # prefix key -> the beginnings under it
     any_word: bool
@@ -342,6 +433,8 @@ class Starts:
     whole: frozenset[str] = frozenset()  # words a match begins with as they stand
     # a whole word, then one space and a word that begins so (beginnings, whole words)
     pairs: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(default_factory=dict)
+    at_start: bool = False
+    followed: tuple[str, ...] = ()
 
 
 # Every dispatched pattern's word beginnings by prefix key, and which patterns each word
@@ -362,7 +455,14 @@ WORDS_KEPT = 50_000  # distinct words remembered (all forgotten at once past thi
 
 def _register(starts: Starts) -> Starts:
     numbered = Starts(
-        starts.words, starts.any_word, starts.chars, len(_DISPATCHED), starts.whole, starts.pairs
+        starts.words,
+        starts.any_word,
+        starts.chars,
+        len(_DISPATCHED),
+        starts.whole,
+        starts.pairs,
+        starts.at_start,
+        starts.followed,
     )
     _DISPATCHED.append(numbered)
     for key, beginnings in numbered.words.items():
@@ -503,10 +603,28 @@ def _candidates(subject: str, starts: Starts, index: _Index | None = None) -> li
         while at >= 0:
             found.append(at)
             at = subject.find(ch, at + 1)
+    for ch in starts.followed:
+        found.extend(_runs_before(subject, ch))
+    if starts.at_start:
+        found.append(0)
     if len(found) * SCAN_COST > len(subject):
         return None
     found.sort()
     return found
+
+
+def _runs_before(subject: str, ch: str) -> list[int]:
+    """Where each run of word characters that `ch` comes right after starts."""
+    out = []
+    at = subject.find(ch)
+    while at >= 0:
+        start = at
+        while start > 0 and _WORD_CHAR.match(subject, start - 1):
+            start -= 1
+        if start < at:
+            out.append(start)
+        at = subject.find(ch, at + 1)
+    return out
 
 
 def _begins(word: str, starts: Starts) -> bool:
@@ -551,9 +669,7 @@ def _first_words(pattern: re.Pattern[str]) -> Starts | None:
                 single = {b for b in beginnings if _THEN not in b}
                 whole = frozenset(b[:-1] for b in single if b.endswith(_WHOLE))
                 words = sorted(
-                    b
-                    for b in single
-                    if not b.startswith((_CHAR, _ANY_WORD)) and not b.endswith(_WHOLE)
+                    b for b in single if not b.startswith(_NOT_WORDS) and not b.endswith(_WHOLE)
                 )
                 by_key: dict[str, list[str]] = {}
                 for b in words:
@@ -565,6 +681,10 @@ def _first_words(pattern: re.Pattern[str]) -> Starts | None:
                         chars,
                         whole=whole,
                         pairs={w: (tuple(sorted(a)), frozenset(b)) for w, (a, b) in then.items()},
+                        at_start=_START in beginnings,
+                        followed=tuple(
+                            sorted(b[2:] for b in beginnings if b.startswith(_ANY_WORD + _NEXT))
+                        ),
                     )
                 )
     return _FIRST_WORDS[key]
@@ -614,7 +734,8 @@ def _first_chars(members: list[Any], anchored: bool) -> set[str] | None:
 
 def _beginnings(items: list[Any], anchored: bool = False, pairs: bool = True) -> set[str] | None:
     """What a match of the parsed sequence `items` begins with: letters and digits up to the
-    first other character (one set member per way), `_ANY_WORD`, or `_CHAR` and a character
+    first other character (one set member per way), `_ANY_WORD`, `_START` (the subject's
+    first character only, after `^`), or `_CHAR` and a character
     that is not a word character; None when that cannot be told. Letters count only where
     a word must begin (`anchored`: after a look-behind for no word character, or \\b)."""
     if not items:
@@ -626,6 +747,8 @@ def _beginnings(items: list[Any], anchored: bool = False, pairs: bool = True) ->
         return _beginnings(rest, True, pairs)
     if name == "AT" and str(arg) == "AT_BOUNDARY":
         return _beginnings(rest, True, pairs)
+    if name == "AT" and str(arg) in ("AT_BEGINNING", "AT_BEGINNING_STRING"):
+        return {_START}  # "^" (not MULTILINE) or "\\A": only where the subject begins
     if name in ("ASSERT", "ASSERT_NOT"):
         return _beginnings(rest, anchored, pairs)  # takes no characters
     if name == "LITERAL":
@@ -646,7 +769,7 @@ def _beginnings(items: list[Any], anchored: bool = False, pairs: bool = True) ->
         if pairs and after and str(after[0][0]) == "LITERAL" and after[0][1] == ord(" "):
             # "i (?:was|did)": the word, one space, and a word that begins so
             then = _beginnings(after[1:], True, False)
-            if then and not any(b.startswith((_CHAR, _ANY_WORD)) for b in then):
+            if then and not any(b.startswith(_NOT_WORDS) for b in then):
                 return {run + _THEN + b for b in then}
         return {run + _WHOLE}
     if name == "IN":
@@ -668,8 +791,12 @@ def _beginnings(items: list[Any], anchored: bool = False, pairs: bool = True) ->
             # one space, and a word that begins so
             if str(rest[0][0]) == "LITERAL" and rest[0][1] == ord(" "):
                 then = _beginnings(rest[1:], True, False)
-                if then and not any(b.startswith((_CHAR, _ANY_WORD)) for b in then):
+                if then and not any(b.startswith(_NOT_WORDS) for b in then):
                     return {_ANY_WORD + _THEN + b for b in then}
+            elif str(rest[0][0]) == "LITERAL" and not _word_char(chr(rest[0][1])):
+                # "\w+'s", "\w+-\w+": a whole run of word characters (\w+ must end
+                # where the character is), then that character
+                return {_ANY_WORD + _NEXT + chr(rest[0][1])}
         once = _beginnings(list(body) + rest, anchored, pairs)
         if once is None or low > 0:
             return once
