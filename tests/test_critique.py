@@ -637,3 +637,69 @@ def test_talk_before_the_story_and_an_early_outcome_are_not_set_up() -> None:
         "time. I learned to test a change on one press before all of them."
     )
     assert "situation_too_long" not in critique(answer, "Tell me about a time you failed.").flag_ids
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I deleted the production database at 2am. Restoring it took nine hours.",
+        "I forgot to renew the SSL certificate and the site went down for four hours.",
+        "I rushed the migration and lost two days of orders.",
+    ],
+)
+def test_a_short_episode_of_ones_own_is_an_answer_whatever_its_words(answer: str) -> None:
+    assert "non_answer" not in critique(answer, "Tell me about a time you failed.").flag_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "Why Anthropic?",
+            "**[Insert a specific reason why you want to work here, e.g. a research area.]** "
+            "**[Add a personal example that connects your experience to the mission.]**",
+        ),
+        (
+            "Tell me about a time you had to make a hard ethical call.",
+            "Something I'm proud of: last year I trained for my first marathon, starting from "
+            "barely being able to run 5 kilometres. I followed a 20-week plan, ran four times "
+            "a week, and finished in 4 hours 12 minutes. It taught me a lot about consistency.",
+        ),
+        (
+            "Tell me about a time you had to deal with ambiguity.",
+            "A time i had to deal with ambiguity, like a time where things were ambiguous and i "
+            "had to deal with it. Yeah so ambiguity is definately something ive had to deal with.",
+        ),
+    ],
+)
+def test_blanks_a_hobby_and_the_question_said_back_with_filler_answer_nothing(
+    question: str, answer: str
+) -> None:
+    c = critique(answer, question)
+    assert c.flag_ids == ("non_answer",) and c.scores["overall"] <= 20
+
+
+def test_a_success_told_for_a_failure_is_judged_as_an_answer_with_flaws() -> None:
+    answer = (
+        "I would rather tell you about the project I am most proud of. I built the business "
+        "case for a demand-response offer, convinced the board in three months and signed the "
+        "first 25 industrial sites myself. We shaved 140 megawatts off the winter peak, twice "
+        "the objective, and the offer made 3.2 million euros in its first year."
+    )
+    flagged = critique(answer, "Tell me about a time you failed.").flag_ids
+    assert "non_answer" not in flagged and "no_learning" in flagged
+
+
+def test_ones_own_work_judged_useless_is_no_blame_and_a_view_of_the_field_no_platitude() -> None:
+    own = (
+        "In 2021 I wrote a fourteen-page note on three options for the reception desk, and my "
+        "recommendation sat on page nine. The waiting time stayed at eleven weeks. A part of "
+        "this is mine: the analysis was correct and it was useless, because I wrote it for me."
+    )
+    assert "blame" not in critique(own, "What are you still not good at?").flag_ids
+    why = (
+        "Last summer I tested a support chatbot and found 30 prompts where it invented a "
+        "refund policy, and the team added them to a test set run before every release. That "
+        "is when I realized testing these models is a whole real job."
+    )
+    assert "cliche_lesson" not in critique(why, "Why do you want to work at Anthropic?").flag_ids

@@ -117,7 +117,8 @@ _MOVE_MADE = re.compile(  # a move of the candidate's, not a state ("I was", "I 
     r"\bI (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|told|pushed|pulled|"
     r"started|stopped|suggested|recommended|rewrote|reverted|rolled|escalated|raised|flagged|"
     r"drafted|designed|shipped|argued|refused|insisted|apologi[sz]ed|admitted|fixed|"
-    r"approved|cut|opted|declined|rejected|offered|sent)\b"
+    r"approved|cut|opted|declined|rejected|offered|sent|found|noticed|discovered|spotted|"
+    r"caught)\b"
 )
 
 
@@ -178,7 +179,11 @@ def blame(r: Reading) -> Evidence:
     if not r.story:
         return None
     # "it wasn't really his fault, it was mine" denies the blame it names
-    blamed = [h for h in r.find(_BLAME) + r.find(_JUDGED) if not lx.negated(r.text, h)]
+    blamed = [
+        h
+        for h in r.find(_BLAME) + r.find(_JUDGED)
+        if not lx.negated(r.text, h) and not _self_judged(r, h)
+    ]
     weak = r.find(_BLAME_WEAK)
     if len(weak) >= 2:
         blamed += weak
@@ -187,6 +192,16 @@ def blame(r: Reading) -> Evidence:
     if r.find(_OWN):
         return None
     return blamed[:4]
+
+
+_SELF_JUDGED = re.compile(r"\b(?:it|I|mine|my \w+)\s*$", re.IGNORECASE)
+
+
+def _self_judged(r: Reading, hit: Span) -> bool:
+    """'The analysis was correct and it was useless': one's own work judged, not others."""
+    return hit.text.lower().startswith(("was ", "were ")) and bool(
+        _SELF_JUDGED.search(r.text, 0, hit.start)
+    )
 
 
 _JUDGED = phrases(  # a third party judged rather than a share owned
@@ -271,6 +286,7 @@ _OWN = phrases(
     r"my (?:own )?(?:share|part) (?:was|of|in)",
     r"I contributed",
     r"(?:it|that) was (?:all )?mine",
+    r"(?:a |some |much |most |part )?(?:part|share) of (?:it|this|that) (?:is|was) mine",
     r"I own(?:ed)? (?:that|it|my)",
     r"I (?:also )?(?:made|let) (?:it|things) worse",
     r"I'd (?:silenced|ignored|skipped|missed)",
@@ -510,9 +526,7 @@ def humble_brag(r: Reading) -> Evidence:
     owned = _costs(r) and r.find(lx.ADMISSION) and not r.find(_PRAISE)
     if disguised and not owned:
         return disguised[:3]  # a virtue named with the harm it did, unpraised, is a weakness
-    if r.question.pattern in ("direct_negative", "inverted_positive", "counterfactual") or (
-        r.question.family in ("failure", "self_awareness")
-    ):
+    if r.question.pattern in NEGATIVE_ASKS or (r.question.family in ("failure", "self_awareness")):
         praise = r.find(_PRAISE) + r.find(lx.SELF_PRAISE)
         owned = r.find(_REAL_COST) or r.find(lx.ADMISSION)
         if len(praise) >= 2 and not owned:
@@ -541,6 +555,7 @@ def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+NEGATIVE_ASKS = ("direct_negative", "inverted_positive", "counterfactual")  # in so many words
 _DISGUISED = phrases(
     r"care (?:a little |a bit |way )?too much",
     r"too much of a perfectionist",
@@ -733,7 +748,9 @@ def cliche_lesson(r: Reading) -> Evidence:
     """A platitude for a lesson, and nothing the candidate now does differently."""
     if r.within(lx.OPERATIONAL, *r.of("learning")) or lesson_told(r):
         return None  # a practice kept beside the platitude: the lesson is not only a slogan
-    hits = r.find(lx.CLICHE) + [m for m in _maxims(r) if not find(lx.CLICHE, m.text)]
+    hits = r.find(lx.CLICHE)
+    if r.question.family != "mission":  # a view of the field is no lesson that fell flat
+        hits += [m for m in _maxims(r) if not find(lx.CLICHE, m.text)]
     return sorted(hits, key=lambda h: h.start)[:3] or None
 
 

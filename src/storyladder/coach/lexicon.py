@@ -95,7 +95,8 @@ UNTOLD_WORDS = frozenset(  # words that tell nothing on their own: the non-answe
     myself give example describe walk through talk share situation moment kind sort well want
     work job why think that's it's there's right now tough hard question answer honestly actually
     sorry please later again lol haha blanking blank mind come back okay ok sure guess
-    difficult hmm hmmm um uh rather""".split()
+    difficult hmm hmmm um uh rather yeah yep like where ive im dont stuff thing things
+    definitely definately basically literally kinda sorta mean""".split()
 )
 
 # -- verbs -----------------------------------------------------------------------------
@@ -726,6 +727,9 @@ OFF_WORK = phrases(  # life outside work: the work words near these are not abou
     r"(?:getting|got|been|really|super) (?:really )?(?:into|in to) \w+",
     r"^\W*(?:weekends|evenings|sundays|saturdays),? I",
     r"(?:with|walk\w*|feed\w*) (?:the|my) (?:dog|cat|kids|garden)",
+    r"(?:half[- ])?marathons?|triathlons?|the gym|hiking|cycling|sourdough|gardening|"
+    r"(?:my|the) guitar|(?:my|the) piano|road trip|(?:my|a|on) vacation|on holiday",
+    r"(?:ran|run|running|cycled|swam|hiked) (?:\w+ )?(?:times a week|miles|kilomet\w+|km)",
 )
 RESUME = phrases(  # a CV recited: the answer to "tell me about yourself", not to a story question
     r"my (?:\w+ )?background",
@@ -818,7 +822,7 @@ PIVOT = phrases(  # turning from the question to a pitch of oneself: an aside on
     r"(?:what|the thing) I'?d (?:most )?like you to know",
     r"(?:instead|first),? let me tell you about (?:me|myself)",
 )
-POSITIVE = phrases(  # a success told where a failure was asked
+POSITIVE = phrases(  # a success told as such
     r"proud\w*",
     r"loved",
     r"great (?:work|job|success|result)",
