@@ -756,6 +756,8 @@ REFUSAL = phrases(  # declining to answer at all
 TOWARD_HERE = phrases(  # an answer to "why here?" says something about the place or the work
     r"you|your|here|role|position|team|join\w*|mission|values?|safety|product\w*|research|"
     r"compan\w+|work(?:ing)? (?:on|with|at|for)|ai|models?|users?|customers?",
+    r"I(?: really)? (?:want|would like|'d like|hope) to (?:build|work|help|learn|grow|lead|make|"
+    r"join|be)",
 )
 ABOUT_THE_QUESTION = phrases(  # talk about the question instead of an answer to it
     r"(?:the|this|that|a|your|such a) (?:\w+ )?question",
