@@ -846,7 +846,7 @@ _POSITION = phrases(
     r"scalable oversight",
     r"core views",
     r"(?:capability|evaluation) thresholds?",
-    r"evals?",
+    r"evals?|evaluations? (?:before|of|for|by)",
     r"red[- ]team\w*",
     r"publication",
     r"dual[- ]use",
@@ -939,7 +939,7 @@ def _past_action(r: Reading) -> bool:
 
 
 _ANY_PAST_I = re.compile(
-    r"(?:\bI (?:\w+ly )?|^(?:[-*•]\s*)?|: )(?:\w{3,}(?<!e)ed|"
+    r"(?:\bI(?:'ve| have)? (?:\w+ly )?|^(?:[-*•]\s*)?|: )(?:\w{3,}(?<!e)ed|seen|"
     + "|".join(sorted(lx.IRREGULAR_PAST))
     + r")\b",
     re.IGNORECASE,
