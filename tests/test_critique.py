@@ -703,3 +703,16 @@ def test_ones_own_work_judged_useless_is_no_blame_and_a_view_of_the_field_no_pla
         "is when I realized testing these models is a whole real job."
     )
     assert "cliche_lesson" not in critique(why, "Why do you want to work at Anthropic?").flag_ids
+
+
+def test_an_answer_typed_with_curly_or_no_apostrophes_is_heard_as_typed_plainly() -> None:
+    answer = (
+        "Last spring our carrier lost 40 pallets on the Leeds route and the client's launch "
+        "slipped a week. Honestly it wasn't my fault. The vendor didn't listen and they were "
+        "incompetent. I'd say management failed us, and I'm not sure what else I could've done."
+    )
+    q = "Tell me about a time you failed."
+    plain = set(critique(answer, q).flag_ids)
+    assert "blame" in plain
+    assert set(critique(answer.replace("'", "\u2019"), q).flag_ids) == plain
+    assert set(critique(answer.replace("'", ""), q).flag_ids) == plain

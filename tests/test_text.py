@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from storyladder.coach.text import find, sentences
+from storyladder.coach.text import find, lower, phrases, sentences
 from storyladder.model import Span
 
 
@@ -98,6 +98,9 @@ def test_first_word_dispatch_finds_exactly_what_a_full_scan_finds(
 
     every = [a.text for a in answers(Path(__file__).parent / "corpus")]
     texts = [" ".join(every[i : i + 4]) for i in range(0, len(every), 12)]  # long, many voices
+    # and as typed on a phone (curly apostrophes) and in a hurry (none at all)
+    texts += [t.replace("'", "\u2019") for t in texts[::4]]
+    texts += [re.sub(r"(?<=[a-z])'(?=[a-z])", "", t) for t in texts[::4]]
     patterns = _every_pattern()
     dispatched = [p for p in patterns if _first_words(p) is not None]
     assert len(dispatched) >= 40  # the lexicon's phrase lists are tried word by word
@@ -284,3 +287,16 @@ def test_counts_in_sentences_are_what_each_sentences_own_findall_finds(
             assert counts(pattern, parts, lowered) == expected, pattern.pattern[:80]
             found = [bool(find(pattern, p.text)) for p in parts]
             assert found_in(pattern, parts, lowered) == found, pattern.pattern[:80]
+
+
+def test_apostrophes_typed_curly_or_not_at_all_read_as_plain_ones() -> None:
+    straight = "I didn't check the config. I'm sure it was my fault, and I'd do it differently."
+    for typed in (straight.replace("'", "\u2019"), straight.replace("'", "")):
+        for pattern in (
+            phrases(r"I didn't (?:check|test)"),
+            phrases(r"I'm (?:not )?sure"),
+            phrases(r"I(?:'d| would) do"),
+        ):
+            assert [s.text.replace("\u2019", "'") for s in find(pattern, typed)] != [], typed
+    assert find(phrases(r"we're late"), "we were late") == []  # not every apostrophe may go
+    assert lower("Didn\u2019t") == "didn't" and len(lower("Didn\u2019t")) == len("Didn\u2019t")

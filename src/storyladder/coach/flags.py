@@ -277,7 +277,7 @@ _BLAME_WEAK = phrases(  # these count only when there are two or more
 _OWN = phrases(
     lx.OWNING,
     lx.HINDSIGHT,
-    r"(?<!n't )(?<!not )(?:my|our) (?:fault|mistake|share|bad|responsibility)",
+    r"(?<!n't )(?<!nt )(?<!not )(?:my|our) (?:fault|mistake|share|bad|responsibility)",
     r"I (?:made|own|owned|take|took) (?:a |the |full |my )?"
     r"(?:mistake|responsibility|blame|share|part)",
     r"I (?:failed|forgot|missed|"

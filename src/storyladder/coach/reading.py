@@ -74,7 +74,8 @@ _LOW = "a-z\u00df-\u00ff"
 NAME_WORD = rf"[{_CAP}][{_LOW}]+(?:-[{_CAP}]?[{_LOW}]+)?"
 NAME = re.compile(rf"(?<=[\s(\"“])({NAME_WORD})\b(?!['’]s? [A-Z])")
 NOT_NAMES = frozenset(
-    """I I'm I've I'd The A An And But So Then When After Before During Because If Or That This
+    """I I'm I've I'd I’m I’ve I’d Im Ive Id Ill Dont Didnt Thats Theres
+    The A An And But So Then When After Before During Because If Or That This
     Those These It Its We Our My He She They Their His Her Monday Tuesday Wednesday Thursday
     Friday Saturday Sunday January February March April May June July August September October
     November December Q1 Q2 Q3 Q4 AI ML SQL API AWS GCP Slack Jira Python Java Kubernetes

@@ -283,12 +283,16 @@ def word_count(text: str) -> int:
 _LOWERCASE: set[int] = set()  # patterns from `phrases`, which run on lowercased text
 
 
+_APOSTROPHES = str.maketrans("’‘ʼ", "'''")  # as phones and editors type them
+
+
 def lower(text: str) -> str:
-    """Lowercase without moving any character offset."""
+    """Lowercase without moving any character offset, every apostrophe a plain one
+    ("didn’t" typed on a phone or in a word processor is read as "didn't")."""
     lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.translate(_APOSTROPHES)
 
 
 def target(pattern: re.Pattern[str], text: str, lowered: str | None = None) -> str:
@@ -851,8 +855,28 @@ def phrases(*items: str | re.Pattern[str]) -> re.Pattern[str]:
     return folded(rf"(?<![\w'’])(?:{body})(?![\w’])")
 
 
+# contractions also typed without their apostrophe ("didnt", "im", "ive", "thats"); not the
+# ones that would then be another word ("we're"/"were", "we'll"/"well", "it's"/"its")
+_CONTRACTION = re.compile(
+    r"(?<!\bwe)(?<!\bshe)'(?=(?:t|m|ve|d|re)(?![a-z]))|(?<![a-z])(?:that|there|what|who)'(?=s)"
+)
+
+
+_LOOKBEHIND = re.compile(r"\(\?<[!=][^()]*\)")  # must stay fixed-width: left as written
+
+
+def _apostrophe_optional(regex: str) -> str:
+    kept = [(m.start(), m.end()) for m in _LOOKBEHIND.finditer(regex)]
+    return _CONTRACTION.sub(
+        lambda m: m.group() if any(a <= m.start() < b for a, b in kept) else m.group() + "?",
+        regex,
+    )
+
+
 def folded(regex: str) -> re.Pattern[str]:
-    """Compile a case-insensitive pattern to run on lowercased text (see `target`)."""
-    pattern = re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), regex))
+    """Compile a case-insensitive pattern to run on lowercased text (see `target`), where a
+    contraction may be typed without its apostrophe."""
+    lowered = re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), regex)
+    pattern = re.compile(_apostrophe_optional(lowered))
     _LOWERCASE.add(id(pattern))
     return pattern
