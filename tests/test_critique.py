@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storyladder.coach import lexicon
 from storyladder.coach.critique import critique
 from storyladder.errors import InputError
 from tests.test_cli_story import sl
@@ -716,3 +717,13 @@ def test_an_answer_typed_with_curly_or_no_apostrophes_is_heard_as_typed_plainly(
     assert "blame" in plain
     assert set(critique(answer.replace("'", "\u2019"), q).flag_ids) == plain
     assert set(critique(answer.replace("'", ""), q).flag_ids) == plain
+
+
+def test_i_typed_lowercase_is_still_the_one_who_acted() -> None:
+    answer = (
+        "last spring our deploy broke checkout for 40 min. i rolled it back, i wrote the "
+        "postmortem and i added a canary step, so we now ship to 5% first. we lost about "
+        "$18k in orders that hour. i learned to never skip the canary on a friday."
+    )
+    assert "we_not_i" not in critique(answer, "Tell me about a time you failed.").flag_ids
+    assert len(lexicon.I_SUBJECT.findall("i.e. the plan, i think, i did it")) == 1

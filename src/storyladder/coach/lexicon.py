@@ -1186,7 +1186,8 @@ OPERATIONAL = phrases(
     AMOUNT,  # any number
 )
 
-I_SUBJECT = re.compile(r"\bI\b(?! (?:think|guess|mean|believe)\b)")
+# "I", or "i" as chat types it (not the "i" of "i.e."), not as a hedge ("I think")
+I_SUBJECT = re.compile(r"\b[Ii]\b(?!\.\w)(?! (?:think|guess|mean|believe)\b)")
 
 NEGATION = re.compile(
     r"\b(?:no|not|never|nobody|no one|none|without|nothing|didn't|did not|wasn't|weren't|hardly)"
