@@ -300,3 +300,18 @@ def test_apostrophes_typed_curly_or_not_at_all_read_as_plain_ones() -> None:
             assert [s.text.replace("\u2019", "'") for s in find(pattern, typed)] != [], typed
     assert find(phrases(r"we're late"), "we were late") == []  # not every apostrophe may go
     assert lower("Didn\u2019t") == "didn't" and len(lower("Didn\u2019t")) == len("Didn\u2019t")
+
+
+def test_talk_run_on_after_a_punctuated_opening_is_still_cut_at_its_clauses() -> None:
+    spoken = (
+        "so I was the office manager at an elementary school with about four hundred and "
+        "fifty kids and one morning in February the power went out at six forty five and the "
+        "district office was not answering yet and the principal was on a plane and buses "
+        "were already on the road and so it kind of fell to me to decide if we took kids in "
+        "and I decided to open the gym and call the bus company and text every parent and "
+        "the power came back at ten forty but ninety kids got picked up early and the "
+        "assistant superintendent said she would have closed"
+    )
+    alone = [s.text for s in sentences(spoken)]
+    opened = [s.text for s in sentences("Sure. So, let me think about that. " + spoken)]
+    assert len(alone) >= 5 and opened[2:] == alone

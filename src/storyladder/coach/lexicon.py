@@ -727,7 +727,7 @@ OFF_WORK = phrases(  # life outside work: the work words near these are not abou
     r"(?:getting|got|been|really|super) (?:really )?(?:into|in to) \w+",
     r"^\W*(?:weekends|evenings|sundays|saturdays),? I",
     r"(?:with|walk\w*|feed\w*) (?:the|my) (?:dog|cat|kids|garden)",
-    r"(?:half[- ])?marathons?|triathlons?|the gym|hiking|cycling|sourdough|gardening|"
+    r"(?:half[- ])?marathons?|triathlons?|hiking|cycling|sourdough|gardening|"
     r"(?:my|the) guitar|(?:my|the) piano|road trip|(?:my|a|on) vacation|on holiday",
     r"(?:ran|run|running|cycled|swam|hiked) (?:\w+ )?(?:times a week|miles|kilomet\w+|km)",
 )

@@ -195,10 +195,19 @@ def _sentences(text: str) -> tuple[Span, ...]:
         _add(out, text, start, block_end)
     if len(_WORD.findall(text)) > RUN_ON_WORDS and len(_TERMINAL.findall(text)) <= 1:
         return tuple(piece for span in out for piece in _clauses(text, span))
-    return tuple(out)
+    # a stretch this long with no full stop is talk run on, even after a punctuated opening
+    # ("Sure. So, let me think. um so I was the office manager and...")
+    return tuple(
+        piece
+        for span in out
+        for piece in (
+            _clauses(text, span) if len(_WORD.findall(span.text)) > RUN_ON_SPAN else [span]
+        )
+    )
 
 
 RUN_ON_WORDS = 40  # words past which an answer with no full stop is split into its clauses
+RUN_ON_SPAN = 90  # words past which one sentence is split into its clauses, whatever precedes it
 # where a new clause starts in talk typed without full stops ("...at 4pm i pushed a config
 # change then checkout went down"): a marker of time or consequence, or "I" with a past verb
 # after a word that does not bind it to what came before
