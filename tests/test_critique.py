@@ -727,3 +727,22 @@ def test_i_typed_lowercase_is_still_the_one_who_acted() -> None:
     )
     assert "we_not_i" not in critique(answer, "Tell me about a time you failed.").flag_ids
     assert len(lexicon.I_SUBJECT.findall("i.e. the plan, i think, i did it")) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("I paired with O'Brien on the fix.", "O'Brien"),
+        ("DeShawn rebuilt the report with me.", "DeShawn"),
+        ("I asked McKenzie for help.", "McKenzie"),
+        ("I asked Łukasz to review it.", "Łukasz"),
+        ("I called Dr. Okafor at once.", "Okafor"),
+        ("Mr. Kojo Amankwah agreed to wait.", "Kojo"),
+        ("Jean-Luc covered my shift.", "Jean-Luc"),
+    ],
+)
+def test_names_of_many_languages_and_titles_are_people(sentence: str, name: str) -> None:
+    from storyladder.coach.question import classify
+    from storyladder.coach.reading import Reading
+
+    assert name in [n.text for n in Reading(sentence, classify(None)).names]

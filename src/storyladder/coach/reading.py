@@ -69,12 +69,15 @@ _NOT_A_PERSON = re.compile(
     r"Ukrainian|Irish|Scottish|Greek|Hebrew|Persian|Urdu|Bengali|Tamil|Latin|Nordic)$"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|around|outside|inside)\s+$")
-_CAP = "A-Z\u00c0-\u00dd"
-_LOW = "a-z\u00df-\u00ff"
-NAME_WORD = rf"[{_CAP}][{_LOW}]+(?:-[{_CAP}]?[{_LOW}]+)?"
+_CAP = "A-Z\u00c0-\u00dd\u0100-\u017e"  # with Latin Extended-A: "Łukasz", "Šárka"
+_LOW = "a-z\u00df-\u00ff\u0100-\u017f"
+# "Priya", "Jean-Luc", "O'Brien", "McKenzie", "DeShawn"
+NAME_WORD = (
+    rf"(?:O['’])?[{_CAP}](?:[{_LOW}]{{1,2}}[{_CAP}][{_LOW}]+|[{_LOW}]+)(?:-[{_CAP}]?[{_LOW}]+)?"
+)
 NAME = re.compile(rf"(?<=[\s(\"“])({NAME_WORD})\b(?!['’]s? [A-Z])")
 NOT_NAMES = frozenset(
-    """I I'm I've I'd I’m I’ve I’d Im Ive Id Ill Dont Didnt Thats Theres
+    """I I'm I've I'd I’m I’ve I’d Im Ive Id Ill Dont Didnt Thats Theres Dr Mr Mrs Ms Prof
     The A An And But So Then When After Before During Because If Or That This
     Those These It Its We Our My He She They Their His Her Monday Tuesday Wednesday Thursday
     Friday Saturday Sunday January February March April May June July August September October
@@ -289,9 +292,22 @@ def _in_title_phrase(sentence: str, start: int, end: int) -> bool:
 
 
 def _full_name(sentence: str, start: int, end: int) -> bool:
-    """'our sourcing director, Helena Marsh', 'Helena Marsh, who found...': two capitals that
-    a role or a "who" marks as one person's first and last name."""
-    return bool(_WHO_AFTER.match(sentence[end:]) or _ROLE_BEFORE.search(sentence[:start]))
+    """'our sourcing director, Helena Marsh', 'Helena Marsh, who found...', 'Mr. Kojo
+    Amankwah', 'I asked Ana María': two capitals that a role, a "who", a title or a verb said
+    to a person marks as one person's first and last name."""
+    before = sentence[:start]
+    return bool(
+        _WHO_AFTER.match(sentence[end:])
+        or _ROLE_BEFORE.search(before)
+        or _HONORIFIC_BEFORE.search(before)
+        or _ASKED_BEFORE.search(before)
+    )
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Sr|Jr)\.? (?:[A-Z][a-z]+ )?$")
+_ASKED_BEFORE = re.compile(
+    r"\b(?:asked|told|thanked|called|emailed|messaged|pinged|paired with|met with|worked with) $"
+)
 
 
 _WHO_AFTER = re.compile(r"(?: [A-Z][a-z]+)?,? who\b")
@@ -305,6 +321,8 @@ _ROLE_BEFORE = re.compile(
 def _after_terminal(sentence: str, pos: int) -> bool:
     """A capital after ': ' or '; ' or a quote starts a clause, not necessarily a name."""
     before = sentence[:pos].rstrip()
+    if _HONORIFIC_BEFORE.search(sentence[:pos]):
+        return False  # "Dr. Okafor": the full stop closes a title, not a clause
     return not before or before[-1] in '.!?:;"“'
 
 
@@ -312,7 +330,8 @@ _PERSON_VERBS = (
     r"said|told|asked|pointed|noticed|suggested|built|wrote|found|caught|agreed|disagreed|"
     r"argued|pushed|proposed|took|was|had|did|didn't|came|helped|fixed|ran|spent|saw|thought|"
     r"felt|made|owned|led|showed|called|gave|set|got|started|rebuilt|designed|tagged|"
-    r"automated|challenged|flagged|reviewed|explained|decided"
+    r"automated|challenged|flagged|reviewed|explained|decided|covered|stepped|handled|stayed|"
+    r"worked|joined|quit|checked|tested|traced|spotted|paired|offered|volunteered"
 )
 _ASIDE = r"(?: \([^()]{1,40}\))?"  # "Shreya (data eng) did most of it"
 _NAME_START = re.compile(NAME_WORD + _ASIDE + rf" (?:[\w']+ ){{0,4}}(?:re-)?(?:{_PERSON_VERBS})\b")
