@@ -82,12 +82,13 @@ _PATTERN_RULES = (
     (
         "counterfactual",
         r"\bdifferently\b|\bredo\b|\bundo\b|start over|if you could (?:go back|do)|"
-        r"do over|take back",
+        r"do over|take back|decisions? you regret",
     ),
     (
         "inverted_positive",
         r"not (?:yet )?good at|weakness|(?:still|yet) (?:find|struggle)|"
-        r"need to work on|area for (?:growth|improvement)|still working on",
+        r"need to work on|area for (?:growth|improvement)|still working (?:on|to get better)|"
+        r"still not (?:very |that |so )?good",
     ),
     (
         "conflict_escalation",
@@ -97,7 +98,8 @@ _PATTERN_RULES = (
     (
         "direct_negative",
         r"\bfail\w*|not proud|went wrong|mistake|hard to hear|regret|didn't go|did not go|"
-        r"wrong call|worst|fell short|dropped the ball|got (?:it|something) wrong|backfired",
+        r"wrong call|worst|fell short|dropped the ball|got (?:it|something) wrong|backfired|"
+        r"let (?:a |your |the |someone |\w+ )?\w+ down|missed (?:its|their|your) (?:goal|target)",
     ),
 )
 
