@@ -304,7 +304,8 @@ def check(
     """
     mode = taxonomy.load().company(company)
     limit = 4 * len(stories) + sum(len(v) for v in (history or {}).values())
-    made = _made_first(stories, memo, reader)
+    keys = [reading_key(story) for story in stories]
+    made = _made_first(stories, keys, memo, reader)
 
     def facts(story: Story) -> list[patterns.Fact]:
         def count() -> list[list[Any]]:
@@ -316,8 +317,7 @@ def check(
         return _kept(memo, _facts_key(story), count, patterns.decode_facts, limit)
 
     reports, views = [], []
-    for story in stories:
-        key = reading_key(story)
+    for story, key in zip(stories, keys, strict=True):
         report, beats = _kept(
             memo,
             key,
@@ -342,15 +342,14 @@ def check(
 
 
 def _made_first(
-    stories: Sequence[Story], memo: Readings | None, reader: Reader | None
+    stories: Sequence[Story], keys: Sequence[str], memo: Readings | None, reader: Reader | None
 ) -> dict[str, Any]:
     """The readings and number facts `reader` made at once for the stories `memo` lacks,
-    by key (taken from there as the check needs them)."""
+    by key (`keys`: each story's `reading_key`; taken from there as the check needs them)."""
     if reader is None:
         return {}
     missing, seen = [], set()
-    for story in stories:
-        key = reading_key(story)
+    for story, key in zip(stories, keys, strict=True):
         if key not in seen and (memo is None or key not in memo):
             seen.add(key)
             missing.append((key, story))

@@ -316,9 +316,13 @@ def drifts(
                 older.append((f"revision {n}: {where}", value, near, text, values, wide))
     found = []
     seen: set[tuple[float, float]] = set()
+    everything = [*current, *older]
+    tellings = [_telling(where) for where, *_ in everything]
     for i, (where_a, value_a, ctx_a, text_a, all_a, wide_a) in enumerate(current):
-        for where_b, value_b, ctx_b, text_b, all_b, wide_b in [*current[i + 1 :], *older]:
-            if value_a in all_b or value_b in all_a or _same_telling(where_a, where_b):
+        telling_a = tellings[i]
+        for j in range(i + 1, len(everything)):
+            where_b, value_b, ctx_b, text_b, all_b, wide_b = everything[j]
+            if value_a in all_b or value_b in all_a or tellings[j] == telling_a:
                 continue  # the same figure in both, or one telling: not a drift
             if (value_a, value_b) in seen:
                 continue
@@ -329,13 +333,13 @@ def drifts(
     return found
 
 
-def _same_telling(a: str, b: str) -> bool:
-    """Two places of one telling. The STAR-L prose (or the ladder, or the metrics list) of one
-    revision sets before/after figures side by side; a drift is a fact told again elsewhere:
-    prose against ladder or metrics, or against another revision."""
-    revision_a, _, part_a = a.rpartition(": ")
-    revision_b, _, part_b = b.rpartition(": ")
-    return revision_a == revision_b and _group(part_a) == _group(part_b)
+def _telling(where: str) -> tuple[str, str]:
+    """The telling a place is in: two places of one telling are not compared. The STAR-L
+    prose (or the ladder, or the metrics list) of one revision sets before/after figures
+    side by side; a drift is a fact told again elsewhere: prose against ladder or metrics,
+    or against another revision."""
+    revision, _, part = where.rpartition(": ")
+    return revision, _group(part)
 
 
 def _group(part: str) -> str:
