@@ -231,6 +231,8 @@ _BLANK = re.compile(r"\[[^\]\n]{3,300}\]|\{[^}\n]{3,300}\}|<[^>\n]{3,300}>|_{4,}
 def _blanks(answer: str) -> bool:
     """A template handed back unfilled ("[Insert a specific reason here]", "<your example>"):
     most of its letters sit inside the blanks."""
+    if not any(mark in answer for mark in "[{<_"):
+        return False
     letters = sum(c.isalpha() for c in answer)
     inside = sum(c.isalpha() for m in _BLANK.finditer(answer) for c in m.group())
     return letters > 0 and inside * 2 >= letters

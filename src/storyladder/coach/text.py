@@ -301,7 +301,9 @@ def lower(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.translate(_APOSTROPHES)
+    if "\u2019" in lowered or "\u2018" in lowered or "\u02bc" in lowered:
+        return lowered.translate(_APOSTROPHES)
+    return lowered
 
 
 def target(pattern: re.Pattern[str], text: str, lowered: str | None = None) -> str:
