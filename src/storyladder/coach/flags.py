@@ -123,6 +123,7 @@ _MOVE_MADE = re.compile(  # a move of the candidate's, not a state ("I was", "I 
 
 
 TRAIT_PATTERNS = ("inverted_positive", "third_person")  # questions about a trait, not a decision
+NEGATIVE_ASKS = ("direct_negative", "inverted_positive", "counterfactual")  # in so many words
 
 
 def hypothetical(r: Reading) -> Evidence:
@@ -555,7 +556,6 @@ def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-NEGATIVE_ASKS = ("direct_negative", "inverted_positive", "counterfactual")  # in so many words
 _DISGUISED = phrases(
     r"care (?:a little |a bit |way )?too much",
     r"too much of a perfectionist",
@@ -705,9 +705,9 @@ def _costs(r: Reading) -> list[Span]:
         sentence = r.sentence_at(hit.start)
         if _IF_CLAUSE.match(sentence.text):
             continue
-        before = r.text[max(sentence.start, hit.start - 14) : hit.start]
         if _glad_fall(r, hit, sentence.start):
             continue
+        before = r.text[max(sentence.start, hit.start - 14) : hit.start]
         if not _CONDITIONAL.search(before) and not lx.negated(r.text, hit, sentence.start):
             out.append(hit)
     r.memo["costs"] = out
@@ -718,7 +718,7 @@ FALL_SUBJECT = 40  # characters before a fall word that may name what fell
 
 
 def _glad_fall(r: Reading, hit: Span, sentence_start: int) -> bool:
-    """'Complaints dropped by a third': a fall of something nobody wants is no cost."""
+    """'Errors dropped by a third': a fall of something nobody wants is no cost."""
     if not lx.FALLING.fullmatch(lower(hit.text)):
         return False
     before = r.text[max(sentence_start, hit.start - FALL_SUBJECT) : hit.start]

@@ -209,8 +209,9 @@ def _sentences(text: str) -> tuple[Span, ...]:
 RUN_ON_WORDS = 40  # words past which an answer with no full stop is split into its clauses
 RUN_ON_SPAN = 90  # words past which one sentence is split into its clauses, whatever precedes it
 # where a new clause starts in talk typed without full stops ("...at 4pm i pushed a config
-# change then checkout went down"): a marker of time or consequence, or "I" with a past verb
-# after a word that does not bind it to what came before
+# change then checkout went down"): a marker of time or consequence, "and" before a new
+# subject ("..., and the crew swapped it"), or "I" with a past verb after a word that does
+# not bind it to what came before
 _CLAUSE = re.compile(
     r"\s+(?=(?:then|so|once|but|after that|afterwards|eventually|in the end|later (?:that|on)|"
     r"next day|"
