@@ -725,7 +725,8 @@ def test_i_typed_lowercase_is_still_the_one_who_acted() -> None:
         "postmortem and i added a canary step, so we now ship to 5% first. we lost about "
         "$18k in orders that hour. i learned to never skip the canary on a friday."
     )
-    assert "we_not_i" not in critique(answer, "Tell me about a time you failed.").flag_ids
+    flagged = critique(answer, "Tell me about a time you failed.").flag_ids
+    assert "we_not_i" not in flagged and "hypothetical" not in flagged
     assert len(lexicon.I_SUBJECT.findall("i.e. the plan, i think, i did it")) == 1
 
 

@@ -103,8 +103,8 @@ _NEXT_TIME = phrases(
     r"I would redo",
     r"going forward",
 )
-_PAST_MOVE = re.compile(
-    r"\bI (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|met|told|pushed|went|"
+_PAST_MOVE = re.compile(  # "I" or, as chat types it, "i"
+    r"\b[Ii] (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|met|told|pushed|went|"
     r"spent|pulled|started|stopped|ran|created|made|took|reached|scheduled|sat|talked|spoke|"
     r"suggested|recommended|rewrote|reverted|rolled|escalated|raised|flagged|paired|dug|"
     r"reviewed|drafted|designed|shipped|argued|agreed|offered|brought|gave|sent|added|tested|"
@@ -114,7 +114,7 @@ _PAST_MOVE = re.compile(
 
 
 _MOVE_MADE = re.compile(  # a move of the candidate's, not a state ("I was", "I had")
-    r"\bI (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|told|pushed|pulled|"
+    r"\b[Ii] (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|told|pushed|pulled|"
     r"started|stopped|suggested|recommended|rewrote|reverted|rolled|escalated|raised|flagged|"
     r"drafted|designed|shipped|argued|refused|insisted|apologi[sz]ed|admitted|fixed|"
     r"approved|cut|opted|declined|rejected|offered|sent|found|noticed|discovered|spotted|"
