@@ -535,7 +535,7 @@ def humble_brag(r: Reading) -> Evidence:
         # a rescue told as the failure: one's own overtime and a happy ending, no other cost
         heroics = [h for h in r.find(lx.HEROICS) if _mine(r, h)]
         if heroics and r.find(lx.HAPPY_END) and not r.find(lx.ADMISSION):
-            costs = [c for c in r.find(_REAL_COST) if not any(_overlap(c, h) for h in heroics)]
+            costs = [c for c in r.find(_REAL_COST) if not any(c.overlaps(h) for h in heroics)]
             if not costs:
                 return sorted(heroics + r.find(lx.HAPPY_END), key=lambda h: h.start)[:3]
     return None
@@ -550,10 +550,6 @@ def _mine(r: Reading, hit: Span) -> bool:
     sentence = r.sentence_at(hit.start)
     subjects = _SUBJECT.findall(r.text[sentence.start : hit.start])
     return not subjects or subjects[-1] == "I"
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 _DISGUISED = phrases(

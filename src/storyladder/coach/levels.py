@@ -420,7 +420,7 @@ def _same_sentence(answer: str, span: Span, others: list[Span]) -> bool:
 
 
 def _inside(span: Span, others: list[Span]) -> bool:
-    return any(o.start < span.end and span.start < o.end for o in others)
+    return any(span.overlaps(o) for o in others)
 
 
 def _in_past_sentence(answer: str, span: Span) -> bool:

@@ -287,7 +287,7 @@ def _in_title_phrase(sentence: str, start: int, end: int) -> bool:
     """'Customer Obsession', 'App Store': a capital next to another capital is a term."""
     before = re.search(r"([A-Z][\w-]*) $", sentence[:start])
     after = re.match(r" [A-Z][a-z]", sentence[end:])
-    titled = before is not None and before.group(1) not in ("Dr", "Mr", "Ms", "Mrs", "Prof")
+    titled = before is not None and before.group(1) not in HONORIFICS
     return titled or after is not None
 
 
@@ -304,7 +304,8 @@ def _full_name(sentence: str, start: int, end: int) -> bool:
     )
 
 
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Sr|Jr)\.? (?:[A-Z][a-z]+ )?$")
+HONORIFICS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr")
+_HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.? (?:[A-Z][a-z]+ )?$")
 _ASKED_BEFORE = re.compile(
     r"\b(?:asked|told|thanked|called|emailed|messaged|pinged|paired with|met with|worked with) $"
 )
