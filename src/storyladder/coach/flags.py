@@ -196,13 +196,18 @@ def blame(r: Reading) -> Evidence:
 
 
 _SELF_JUDGED = re.compile(r"\b(?:it|I|mine|my \w+)\s*$", re.IGNORECASE)
+_SELF_SUBJECT = re.compile(r"\b(?:I|we|you)(?: \w+)?\s*$", re.IGNORECASE)
 
 
 def _self_judged(r: Reading, hit: Span) -> bool:
-    """'The analysis was correct and it was useless': one's own work judged, not others."""
-    return hit.text.lower().startswith(("was ", "were ")) and bool(
-        _SELF_JUDGED.search(r.text, 0, hit.start)
-    )
+    """'The analysis was correct and it was useless', 'I nod when I don't understand': one's
+    own work or self judged, not others."""
+    said = hit.text.lower()
+    if said.startswith(("was ", "were ")):
+        return bool(_SELF_JUDGED.search(r.text, 0, hit.start))
+    if said.startswith(("never ", "don")):
+        return bool(_SELF_SUBJECT.search(r.text, max(0, hit.start - 20), hit.start))
+    return False
 
 
 _JUDGED = phrases(  # a third party judged rather than a share owned
@@ -210,6 +215,7 @@ _JUDGED = phrases(  # a third party judged rather than a share owned
     r"really |totally |completely )?(?:incompetent|lazy|useless|clueless|sloppy|entitled|"
     r"impossible|toxic|stupid|hopeless|a joke|the problem)",
     r"one of those (?:people|customers|managers|guys)",
+    r"(?:they|he|she|management|leadership) (?:had|have|has) no (?:idea|clue)",
     r"(?:never|don'?t) (?:listen|understand|care|get it(?! (?:back|up|down|done|right|out|in|to|"
     r"through|over|on|off|fixed|working|approved|signed|from|for)\b))",
 )
@@ -225,7 +231,7 @@ _FAILED_DUTY = (
     r" (?:job|part)|ask(?:ed)? (?:engineering|us|me)|consult(?:ed)?"
 )
 _BLAME = phrases(  # said by themselves, these put it on someone else
-    r"(?:wasn't|was not|isn't|not) (?:really )?(?:my|a) (?:fault|mistake)",
+    r"(?:wasn't|was not|isn't|not) (?:really )?(?:my|our|a) (?:fault|mistake)",
     r"(?:wasn't|was not) (?:really )?on (?:me|us)",
     r"(?:wasn't|was not|isn't|not) (?:really )?(?:a )?(?:mistake|failure) on my (?:side|part|end)",
     r"(?:their|his|her) fault",
@@ -236,10 +242,11 @@ _BLAME = phrases(  # said by themselves, these put it on someone else
     r"(?:set (?:me |us )?up) to fail",
     r"(?:threw|thrown|throw|throws) (?:me|us|my team) under the bus",
     r"(?:I|we) (?:was|were|got|had been) thrown under the bus",
-    r"(?:wasn't|was not|isn't) much (?:more )?(?:I|anyone) (?:on my side )?"
+    r"(?:wasn't|was not|isn't) (?:much|a lot|anything) (?:more )?(?:I|we|anyone) (?:on my side )?"
     r"could (?:have )?do(?:ne)?",
     r"nothing (?:more )?I could have done",
-    r"(?:was|were) (?:really |also |just )?(?:sloppy|incompetent|careless|useless|lazy)",
+    r"(?:was|were) (?:honestly |really |also |just |pretty |so |totally ){0,2}(?:sloppy|"
+    r"incompetent|careless|useless|lazy|disorgani[sz]ed|clueless|unprofessional)",
     r"none of (?:that|this) would have happened if",
     r"the real problem was (?:the|their|his|her)"
     r"[^.]{0,60}not me",
@@ -451,6 +458,9 @@ def no_numbers(r: Reading) -> Evidence:
     if not r.story or len(r.quantities) >= limit("no_numbers", "numbers"):
         return None
     if r.past_share < PAST_SHARE_TOLD:
+        return None
+    # a trait told as habits ("I stay late, my managers always say...") has nothing to count
+    if r.question.pattern in TRAIT_PATTERNS and not _told_episode(r):
         return None
     return _sentences_of(r, "result")[:2] or _whole(r)
 

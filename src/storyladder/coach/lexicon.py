@@ -64,7 +64,7 @@ VAGUE_WORDING = phrases(
 )
 CALLBACK = phrases(  # steering back to the prepared story
     r"as I (?:mentioned|said)(?: earlier| before)?",
-    r"like I said",
+    r"like I (?:said|mentioned)(?:,| earlier| before| at the start)",  # not "like I said to him"
     r"going back to",
     r"as I was saying",
     r"to get back to",
@@ -293,12 +293,14 @@ REASON = phrases(  # why a choice was made
     r"worse|riskier|easier|harder|the only|reversible|irreversible)",
     r"the risk (?:of|was)",
     r"which meant",
+    r"meant(?! to\b)",  # "one source meant one point of failure"
     r"given (?:that|the)",
     r"my (?:reasoning|thinking|logic) was",
     r"(?:that|this) way",
     r"otherwise",
     r"b/c|bc|cuz",  # "because" as typed in chat
-    r"so (?:that )?(?:we|I|they|she|he) (?:could|would|can|wouldn't|couldn't)",
+    r"so (?:that )?(?:we|I|they|she|he|(?:the|our|my|his|her|their) \w+) (?:could|would|can|"
+    r"wouldn't|couldn't|won't|didn't have to)",
     r"(?:I|we) knew (?:that )?(?:it|this|that|they|he|she|we|the \w+) (?:would|could|was|were|"
     r"wasn't|weren't)",
 )
@@ -476,6 +478,16 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"stopped (?:talking|to talk|speaking) (?:to|with)",
     r"ended up (?:leaving|quitting|losing|paying|redoing)",
     r"make-?ups?|do-?overs?|re-?work",
+    r"fell (?:through|apart)",
+    r"(?:the |that )?(?:whole|entire) (?:weekend|night)|all (?:weekend|night)",
+    r"(?:higher|extra|additional) (?:costs?|price|spend)",
+    r"(?:at |with )?reduced (?:capacity|hours|pay|service|staff)",
+    r"(?:received|got|sold|recovered|collected|kept) only",
+    r"walk(?:ed)? (?:it )?back",
+    r"irritated|disappointed",
+    r"needed (?:\w+ )?(?:extra|more|another)",
+    r"(?:short of|below|under) (?:the |our |its |their |a )?(?:\w+ )?(?:target|goal|plan|forecast)",
+    r"failed for (?:a|an|about|over|almost|nearly|\d|two|three|several)",
 )
 BAD_MEASURE = phrases(  # things a story is glad to see fall ("complaints dropped by a third")
     r"errors?|complaints?|churn|tickets?|waits?|wait times?|defects?|incidents?|costs?|"
@@ -730,6 +742,8 @@ OFF_WORK = phrases(  # life outside work: the work words near these are not abou
     r"(?:half[- ])?marathons?|triathlons?|hiking|cycling|sourdough|gardening|"
     r"(?:my|the) guitar|(?:my|the) piano|road trip|(?:my|a|on) vacation|on holiday",
     r"(?:ran|run|running|cycled|swam|hiked) (?:\w+ )?(?:times a week|miles|kilomet\w+|km)",
+    r"football|soccer|rugby|cricket|netball|fishing|allotment|under-\w+s",
+    r"my (?:lad|boy|girl|kid|son|daughter)'s",
 )
 RESUME = phrases(  # a CV recited: the answer to "tell me about yourself", not to a story question
     r"my (?:\w+ )?background",
@@ -754,7 +768,8 @@ REFUSAL = phrases(  # declining to answer at all
     r"(?:I )?(?:decline|refuse) to answer",
 )
 TOWARD_HERE = phrases(  # an answer to "why here?" says something about the place or the work
-    r"you|your|here|role|position|team|join\w*|mission|values?|safety|product\w*|research|"
+    r"you|your|role|position|team|join\w*|mission|values?|safety|product\w*|research|"
+    r"(?<!way )(?<!came )(?<!come )(?<!got )(?<!moved )here|"  # not "on the way here"
     r"compan\w+|work(?:ing)? (?:on|with|at|for)|ai|models?|users?|customers?",
     r"I(?: really)? (?:want|would like|'d like|hope) to (?:build|work|help|learn|grow|lead|make|"
     r"join|be)",
@@ -799,8 +814,8 @@ HEROICS = phrases(  # one's own overtime and solo rescue told as a badge, not as
     r"late)",
     r"(?:over|through|every|on) (?:the |a |\w+ )?weekends?",
     r"day and night|around the clock|all-?nighters?",
-    r"(?:fixed|did|handled|rebuilt|solved|redid|rewrote|sorted) (?:\w+ ){0,4}(?:myself|solo|"
-    r"single-?handedly|on my own)",
+    r"(?:fixed|did|handled|rebuilt|solved|redid|rewrote|sorted) (?!not )(?:\w+ ){0,4}"
+    r"(?:myself|solo|single-?handedly|on my own)",
     r"took (?:it|everything|the \w+) on myself",
     r"the work of (?:two|three|four|\w+) people",
     r"took on (?:far |way |much )?(?:more|too much)",
@@ -844,11 +859,13 @@ FIND_OUT = phrases(  # an honest gap that comes with a way to close it
 WORK = phrases(  # words of a working life: an answer with none of them is about something else
     ROLE_WORDS,
     r"work\w*|jobs?|projects?|shifts?|roles?|office|code|product|launch\w*|meetings?|plans?|"
-    r"process\w*|deadlines?|tasks?|tickets?|systems?|releases?|features?|data|reports?|"
+    r"process(?:es|ed|ing)?|deadlines?|tasks?|tickets?|systems?|releases?|features?|data|reports?|"
     r"business|school|class|hospital|ward|store|shop|warehouse|kitchen|site|plant|lab|"
     r"research|study|career|company|startup|firm|mission|safety|values?|feedback|decisions?|"
     r"mistakes?|fail\w*|wrong|conflict|disagree\w*|argu(?:e|ed|es|ing|ments?)|hire|hired|fired|promot\w*|"
     r"budget|money|cost|learn\w*|mentor\w*|lead\w*|manag\w*|interview\w*|ai|model|policy",
+    r"passengers?|routes?|depot|rota|paperwork|buses|bus|trucks?|vans?|lorr(?:y|ies)|"
+    r"deliver(?:y|ies|ed)|pallets?|invoices?|tills?|inspections?|audits?",
 )
 
 # -- talk in general, not about one time ----------------------------------------------

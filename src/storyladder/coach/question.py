@@ -68,6 +68,15 @@ _SUCCESS = re.compile(  # a success asked for: no failure, conflict or weakness 
     r"(?:biggest|best) (?:win|success))\b",
     re.IGNORECASE,
 )
+# A negative frame says which family a question is, unless its words say otherwise: "which
+# decision would you undo" is a failure, "what would your critics say" is about oneself.
+FAMILY_OF_PATTERN = {
+    "counterfactual": "failure",
+    "third_person": "self_awareness",
+    "inverted_positive": "self_awareness",
+    "conflict_escalation": "conflict",
+}
+_PATTERN_FREE = ("failure", "self_awareness", "conflict")  # families a frame may overrule
 FAMILY_FLOOR = 1.0  # weaker evidence than one cue or a close neighbour: the family is `other`
 SIMILARITY_FLOOR = 0.2  # neighbours less alike than this do not vote
 
@@ -77,7 +86,7 @@ _PATTERN_RULES = (
     (
         "third_person",
         r"\bwould (?:your|the|my|they|people|others|a)\b[\w' ]{0,40}\b(?:say|describe|"
-        r"call|tell)\b|harshest critic|say about you",
+        r"call|tell)\b|harshest critic|(?:say|find|think) (?:\w+ ){0,3}about you",
     ),
     (
         "counterfactual",
@@ -86,19 +95,20 @@ _PATTERN_RULES = (
     ),
     (
         "inverted_positive",
-        r"not (?:yet )?good at|weakness|(?:still|yet) (?:find|struggle)|"
+        r"not (?:yet |very |that |so |really )?good at|weakness|(?:still|yet) (?:find|struggle)|"
         r"need to work on|area for (?:growth|improvement)|still working (?:on|to get better)|"
         r"still not (?:very |that |so )?good",
     ),
     (
         "conflict_escalation",
         r"\b(?:disagree\w*|pushed back|push back|clash\w*|overruled|conflict)"
-        r"\b[\w' ]{0,40}\b(?:manager|leadership|boss|director|executive|vp|leader|ceo|team lead)",
+        r"\b[\w' ]{0,40}\b(?:manager|leadership|boss|director|executive|vp|leader|ceo|team lead|"
+        r"more senior|above your head|over your head)",
     ),
     (
         "direct_negative",
         r"\bfail\w*|not proud|went wrong|mistake|hard to hear|regret|didn't go|did not go|"
-        r"wrong call|worst|fell short|dropped the ball|got (?:it|something) wrong|backfired|"
+        r"wrong call|worst|fell short|dropped the ball|got (?:\w+ ){0,2}wrong|backfired|"
         r"let (?:a |your |the |someone |\w+ )?\w+ down|missed (?:its|their|your) (?:goal|target)",
     ),
 )
@@ -186,6 +196,8 @@ def classify(text: str | None) -> QuestionInfo:
     if pattern_scores[str(pattern)] == 0:
         pattern = None
     pattern = _rule_pattern(text) or pattern
+    if pattern in FAMILY_OF_PATTERN and family in (OTHER, "mission", *_PATTERN_FREE):
+        family = FAMILY_OF_PATTERN[pattern]
     asks_past = bool(_PAST_EXPERIENCE.search(text)) and (
         pattern == "counterfactual" or not _HABIT_QUESTION.search(text)
     )
