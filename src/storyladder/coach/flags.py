@@ -15,7 +15,7 @@ from storyladder import taxonomy
 from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import Gate, not_an_answer
 from storyladder.coach.levels import carried_forward
-from storyladder.coach.reading import Reading
+from storyladder.coach.reading import PAST_VERB, Reading
 from storyladder.coach.text import find, lower, phrases, word_count
 from storyladder.model import Sentence, Span
 
@@ -391,7 +391,31 @@ def no_learning(r: Reading) -> Evidence:
     about_oneself = r.question.pattern in TRAIT_PATTERNS or r.question.family == "self_awareness"
     if about_oneself and humble_brag(r):
         return None
+    if _closing_maxim(r):  # a platitude for a lesson is cliche_lesson's to name
+        return None
     return _whole(r)
+
+
+def _closing_maxim(r: Reading) -> Span | None:
+    """The answer's last sentence when it is a general rule rather than part of the story
+    ("Sometimes you have to put the customer first.", "Trust your instincts."): nothing in it
+    happened, and it speaks of anyone, always."""
+    if len(r.sentences) < 2:
+        return None
+    last = r.sentences[-1]
+    past = [m for m in PAST_VERB.findall(last.text) if m.lower() not in _PRESENT_TOO]
+    if past or not _GENERAL_RULE.search(last.text):
+        return None
+    return Span(last.start, last.end, last.text)
+
+
+_PRESENT_TOO = frozenset({"put", "set", "need", "feed", "speed", "proceed", "exceed", "succeed"})
+_GENERAL_RULE = re.compile(
+    r"^\W*(?:trust|always|never|don't|do not|be|keep|listen|know|put)\b|"
+    r"\byou (?:just )?(?:have to|has to|need to|needs to|should|must|can't|cannot|gotta)\b|"
+    r"\b(?:sometimes|always|never|everyone|everybody|nobody)\b",
+    re.IGNORECASE,
+)
 
 
 def lesson_told(r: Reading) -> list[Span]:

@@ -1113,7 +1113,7 @@ CLICHE = phrases(
     r"trust the process",
     r"hindsight is (?:20/20|twenty[- ]twenty)",
     r"(?:honesty|communication|transparency) is "
-    r"(?:always )?the best policy",
+    r"(?:\w+ )?the best policy",
     r"(?:flexibility|adaptability|balance|empathy|listening|"
     r"teamwork|collaboration|communication|patience) is (?:key|everything|important|crucial)",
     r"(?:roll|rolled) with the punches",
