@@ -105,7 +105,7 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "action": [
         (  # notes drop the "I": "Rolled back the picker.", "Told compliance same day."
             NOTE_MOVE,
-            1.4,
+            2.0,
         ),
         (
             re.compile(
@@ -225,7 +225,7 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
                 r"^(?:But |And |So )?(?:[A-Z][a-z]+(?:-[a-z]+)?|He|She|They|The team|"
                 r"Our \w+|Their \w+)(?:,[^,]+,)? (?:\w+ )?(?:agreed|found|caught|fixed|"
                 r"said|told|came|renewed|left|cut|decided|pushed back|went around|took|"
-                r"saw|didn't|did not|was right|disagreed|refused|approved|rejected|"
+                r"saw|didn[\u2019']?t|did not|was right|disagreed|refused|approved|rejected|"
                 r"thanked|complained|quit|escalated)\b"
             ),
             1.0,

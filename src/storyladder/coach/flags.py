@@ -138,7 +138,8 @@ def hypothetical(r: Reading) -> Evidence:
     ]
     would += r.find(_ADVICE)
     past_moves = sum(1 for s in r.sentences if _PAST_MOVE.search(s.text))
-    if len(would) >= 2 and len(would) >= past_moves:
+    # an episode told (two moves or more) is hypothetical only when the would-talk outweighs it
+    if len(would) >= 2 and (len(would) > past_moves if past_moves >= 2 else True):
         return would[:5]
     return None
 
@@ -196,13 +197,17 @@ def blame(r: Reading) -> Evidence:
 
 
 _SELF_JUDGED = re.compile(r"\b(?:it|I|mine|my \w+)\s*$", re.IGNORECASE)
+_TOLD_ME = re.compile(r"\b(?:told|tells|telling) me\b", re.IGNORECASE)
 _SELF_SUBJECT = re.compile(r"\b(?:I|we|you)(?: \w+)?\s*$", re.IGNORECASE)
 
 
 def _self_judged(r: Reading, hit: Span) -> bool:
-    """'The analysis was correct and it was useless', 'I nod when I don't understand': one's
-    own work or self judged, not others."""
+    """'The analysis was correct and it was useless', 'I nod when I don't understand', 'she
+    told me my plan was sloppy': one's own work or self judged, not others."""
     said = hit.text.lower()
+    sentence = r.sentence_at(hit.start)
+    if _TOLD_ME.search(r.text, sentence.start, hit.start):
+        return True  # "a PM told me my ranges were so wide they were useless": feedback heard
     if said.startswith(("was ", "were ")):
         return bool(_SELF_JUDGED.search(r.text, 0, hit.start))
     if said.startswith(("never ", "don")):
@@ -614,7 +619,7 @@ _DISGUISED = phrases(
     r"(?:weakness|flaw) is (?:that )?I(?:'m| am) (?:too|very|extremely|overly)",
     r"(?:weakness|flaw) is (?:probably |honestly )?(?:being|that I'm|that I am) (?:too|overly)",
     r"go (?:over the top|above and beyond) on",
-    r"push (?:even )?harder",
+    r"I (?:\w+ )?push (?:myself )?(?:even )?harder",
 )
 _PRAISE = phrases(
     r"(?:praised|thanked|commended|recognized|applauded|promoted|rewarded|congratulated) (?:me|"

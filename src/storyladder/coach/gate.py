@@ -99,7 +99,7 @@ def not_an_answer(
         work = _work_words(answer, asked)
         away = len(find(lexicon.OFF_WORK, answer))  # "Weekends I...", "with the dog"
         if not reflects and (
-            (not work and len(alpha) >= NO_WORK_WORDS) or (away >= 2 and work < away)
+            (not work and len(alpha) >= NO_WORK_WORDS) or (away >= 2 and work <= away)
         ):
             # "My harshest critic would be my fantasy league...": the question's words echoed,
             # then a whole answer with nothing of work in it, or life outside work told

@@ -744,6 +744,8 @@ OFF_WORK = phrases(  # life outside work: the work words near these are not abou
     r"(?:ran|run|running|cycled|swam|hiked) (?:\w+ )?(?:times a week|miles|kilomet\w+|km)",
     r"football|soccer|rugby|cricket|netball|fishing|allotment|under-\w+s",
     r"my (?:lad|boy|girl|kid|son|daughter)'s",
+    r"sightseeing|temples?|sketch(?:ed|ing)|(?:my|a|the) (?:holiday|trip)|travel(?:l?ed|l?ing) "
+    r"(?:to|around|through)",
 )
 RESUME = phrases(  # a CV recited: the answer to "tell me about yourself", not to a story question
     r"my (?:\w+ )?background",
@@ -785,8 +787,9 @@ ABOUT_THE_QUESTION = phrases(  # talk about the question instead of an answer to
     r"meaning a time",
     r"what (?:\w+ )?(?:we|you) mean",
 )
-WORKED_OUT = (  # "it all worked out", not "we worked out of their office" or "worked out a plan"
-    r"(?:it |everything |things )?(?:all )?(?:worked|work) out(?: (?:fine|well|great|okay|"
+WORKED_OUT = (  # "it all worked out", not "we worked out of their office", "my work out front"
+    r"(?:(?:it |everything |things )?(?:all )?worked|(?:it'll|it will|things|everything will|all) "
+    r"(?:all )?work) out(?: (?:fine|well|great|okay|"
     r"in the end|for the best))?(?! (?:of|a|an|the|how|what|that|which|who|why|where|when|"
     r"with|to|at|in|on|my|our|his|her|their|its|every|each|some|any|\d+)\b)"
 )

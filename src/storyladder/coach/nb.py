@@ -17,9 +17,20 @@ from typing import Any
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 
 
+# contractions as typed without their apostrophe ("didnt", "im"), read as the same word; not
+# those that would be another word ("its", "ill", "lets", "were", "well")
+_BARE = {
+    word.replace("'", ""): word
+    for word in (
+        "don't didn't doesn't isn't wasn't weren't aren't can't couldn't wouldn't shouldn't "
+        "won't hasn't haven't hadn't i'm i've i'd you're they're that's there's what's"
+    ).split()
+}
+
+
 def words(text: str) -> list[str]:
     """The words of `text` and its word pairs ("was_wrong"), lowercased."""
-    tokens = _TOKEN.findall(text.lower().replace("’", "'"))
+    tokens = [_BARE.get(t, t) for t in _TOKEN.findall(text.lower().replace("’", "'"))]
     return tokens + [f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
 
 

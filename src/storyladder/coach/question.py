@@ -91,11 +91,12 @@ _PATTERN_RULES = (
     (
         "counterfactual",
         r"\bdifferently\b|\bredo\b|\bundo\b|start over|if you could (?:go back|do)|"
-        r"do over|take back|decisions? you regret",
+        r"do over|take back|reverse|decisions? you regret|(?:the )?same way again",
     ),
     (
         "inverted_positive",
-        r"not (?:yet |very |that |so |really )?good at|weakness|(?:still|yet) (?:find|struggle)|"
+        r"not (?:yet |very |that |so |really )?good at|(?:weak|bad) at|weakness|"
+        r"(?:still|yet) (?:find|struggle)|"
         r"need to work on|area for (?:growth|improvement)|still working (?:on|to get better)|"
         r"still not (?:very |that |so )?good",
     ),
@@ -103,11 +104,12 @@ _PATTERN_RULES = (
         "conflict_escalation",
         r"\b(?:disagree\w*|pushed back|push back|clash\w*|overruled|conflict)"
         r"\b[\w' ]{0,40}\b(?:manager|leadership|boss|director|executive|vp|leader|ceo|team lead|"
-        r"more senior|above your head|over your head)",
+        r"senior|above (?:you|your head)|over your head)",
     ),
     (
         "direct_negative",
-        r"\bfail\w*|not proud|went wrong|mistake|hard to hear|regret|didn't go|did not go|"
+        r"\bfail\w*|not proud|went wrong|mistake|\berrors?\b|hard to hear|regret|didn't go|"
+        r"did not go|"
         r"wrong call|worst|fell short|dropped the ball|got (?:\w+ ){0,2}wrong|backfired|"
         r"let (?:a |your |the |someone |\w+ )?\w+ down|missed (?:its|their|your) (?:goal|target)",
     ),
