@@ -16,7 +16,7 @@ from functools import cache, partial
 from importlib import resources
 from typing import Any, Protocol, TypeVar
 
-from storyladder import __version__, jsontext, taxonomy
+from storyladder import __version__, collector, jsontext, taxonomy
 from storyladder.coach import patterns
 from storyladder.coach.critique import flag_answer
 from storyladder.coach.fit import Fit, infer
@@ -378,11 +378,12 @@ def check_stored(
     """`check` on the bank in a store, with its earlier revisions, reusing the readings the
     store kept for unchanged stories and keeping the new ones (every face checks this way;
     `reader` as in `check`)."""
-    memo = store.readings(coach_version())
-    stories = [record.story for record in store.list()]
-    history = store.past_revisions()
-    report = check(stories, company=company, history=history, memo=memo, reader=reader)
-    store.keep_readings(memo)
+    with collector.paused():
+        memo = store.readings(coach_version())
+        stories = [record.story for record in store.list()]
+        history = store.past_revisions()
+        report = check(stories, company=company, history=history, memo=memo, reader=reader)
+        store.keep_readings(memo)
     return report
 
 
