@@ -3,12 +3,15 @@ database (SQLite and PostgreSQL), so a check where nothing changed reads nothing
 
 from __future__ import annotations
 
+import gc
 import json
+import math
 from pathlib import Path
 
 import pytest
 from sqlalchemy import insert, select
 
+from storyladder import jsontext
 from storyladder.coach import bank
 from storyladder.coach.bank import check, check_stored, coach_version, story_readiness
 from storyladder.coach.levels import readiness
@@ -251,3 +254,21 @@ def test_a_process_running_threads_reads_on_fresh_workers(
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 3)
     stories = [r.story for r in stocked.list()][:3]
     assert parallel.read_stories(stories, workers=2) == [bank.read_for_check(s) for s in stories]
+
+
+def test_stored_json_that_orjson_refuses_is_read_as_json_reads_it() -> None:
+    data = jsontext.loads('{"nan": NaN, "big": 123456789012345678901234567890, "s": "é"}')
+    assert math.isnan(data["nan"]) and data["big"] == 123456789012345678901234567890
+    assert jsontext.loads('{"a": [1, 2.5, null, true]}') == {"a": [1, 2.5, None, True]}
+
+
+def test_a_check_leaves_the_garbage_collector_as_it_found_it(stocked: Repository) -> None:
+    assert gc.isenabled()
+    check_stored(stocked)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check_stored(stocked)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from storyladder import taxonomy
+from storyladder import jsontext, taxonomy
 from storyladder.errors import Problem, StoryInvalid
 
 SECTIONS: tuple[str, ...] = ("situation", "task", "action", "result", "learning")
@@ -139,7 +139,7 @@ class Story:
 
     @classmethod
     def from_json(cls, text: str) -> Story:
-        return cls.from_dict(json.loads(text))
+        return cls.from_dict(jsontext.loads(text))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Story:

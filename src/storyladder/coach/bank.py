@@ -10,14 +10,13 @@ revisions), or a store that has them (`Stored`); nothing here imports the store.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
 from typing import Any, Protocol, TypeVar
 
-from storyladder import __version__, taxonomy
+from storyladder import __version__, collector, jsontext, taxonomy
 from storyladder.coach import patterns
 from storyladder.coach.critique import flag_answer
 from storyladder.coach.fit import Fit, infer
@@ -379,11 +378,12 @@ def check_stored(
     """`check` on the bank in a store, with its earlier revisions, reusing the readings the
     store kept for unchanged stories and keeping the new ones (every face checks this way;
     `reader` as in `check`)."""
-    memo = store.readings(coach_version())
-    stories = [record.story for record in store.list()]
-    history = store.past_revisions()
-    report = check(stories, company=company, history=history, memo=memo, reader=reader)
-    store.keep_readings(memo)
+    with collector.paused():
+        memo = store.readings(coach_version())
+        stories = [record.story for record in store.list()]
+        history = store.past_revisions()
+        report = check(stories, company=company, history=history, memo=memo, reader=reader)
+        store.keep_readings(memo)
     return report
 
 
@@ -396,7 +396,7 @@ def match_stored(store: Stored, question: str, limit: int | None = None) -> Matc
     for text in texts:
         raw = kept.get(stored_key(text))
         try:
-            told.append(matched(json.loads(raw)) if raw is not None else None)
+            told.append(matched(jsontext.loads(raw)) if raw is not None else None)
         except (KeyError, TypeError, ValueError):
             told.append(None)  # damaged: read again below
     missing = [i for i, found in enumerate(told) if found is None]

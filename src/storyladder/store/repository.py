@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from storyladder import jsontext
 from storyladder.errors import Conflict, SessionConflict, StoryExists, StoryNotFound
 from storyladder.model import Story
 from storyladder.store.tables import (
@@ -76,14 +77,14 @@ class _Reading(dict[str, Any]):
     def __missing__(self, key: str) -> Any:
         if key != "match" or self.facts is None:
             raise KeyError(key)
-        self["match"] = json.loads(self.facts)
+        self["match"] = jsontext.loads(self.facts)
         return self["match"]
 
 
 def _parsed(value: Any) -> Any:
     if not isinstance(value, _Raw):
         return value
-    data = json.loads(value)
+    data = jsontext.loads(value)
     if not isinstance(data, dict):
         return data
     reading = _Reading(data)
