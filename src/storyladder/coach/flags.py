@@ -33,7 +33,7 @@ def told_story_signs(r: Reading) -> int:
             bool(r.find(lx.LESSON) or lesson_told(r)),
             bool(r.find(lx.REASON) or r.find(lx.ALTERNATIVE)),
             len(r.find(lx.I_SUBJECT)) >= limit("we_not_i", "i_subjects"),
-            bool(r.find(lx.ADMISSION)),
+            any(not lx.negated(r.text, h) for h in r.find(lx.ADMISSION)),  # not "wasn't my fault"
         )
     )
 

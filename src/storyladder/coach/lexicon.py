@@ -277,13 +277,14 @@ DECISION = phrases(
 )
 REASON = phrases(  # why a choice was made
     r"I (?:believed|figured|judged|reckoned|bet|reasoned)",
-    r"because",
+    r"because|becuase|becasue|beacuse",  # as typed in a hurry
     r"so that",
     r"since(?! then)",
     r"the reason (?:was|I|is)",
     r"(?:my|our) (?:main |only |simple |whole )?reasons? (?:was|were|is|being)",
     r"in order to",
-    r"to (?:avoid|save|protect|prevent|close|meet|catch)",
+    r"to (?:avoid|save|protect|prevent|close|meet|catch|cut|reduce|lower|speed up|free up|limit|"
+    r"stop|hit|buy)",
     r"(?:told|explained to|showed) (?:\w+ ){0,2}why",
     r"knowing (?:that|it)",
     r"the (?:data|numbers|logs|evidence) (?:backed|showed|said|suggested)",
@@ -488,6 +489,16 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"needed (?:\w+ )?(?:extra|more|another)",
     r"(?:short of|below|under) (?:the |our |its |their |a )?(?:\w+ )?(?:target|goal|plan|forecast)",
     r"failed for (?:a|an|about|over|almost|nearly|\d|two|three|several)",
+    r"nobody budgeted|unbudgeted|(?:still|were|was) down (?:till|until|for)",
+    r"(?:wasn't|weren't|was not|were not|not) (?:very |too |that |really )?(?:happy|pleased|"
+    r"impressed|satisfied)",
+    r"barely (?:speak|spoke|talk|talked|said)|rubbish jobs|worst (?:jobs|shifts)",
+    r"chaos|chaotic",
+    r"(?:went|going|sent|shipped|delivered|routed) to (?:the )?wrong",
+    r"affect(?:ed|ing)",
+    r"later than (?:the|planned|expected|promised|we|I)",
+    r"rough (?:weeks?|days?|months?|patch|start|night)",
+    r"extra (?:days?|hours?|weeks?|nights?)",
 )
 BAD_MEASURE = phrases(  # things a story is glad to see fall ("complaints dropped by a third")
     r"errors?|complaints?|churn|tickets?|waits?|wait times?|defects?|incidents?|costs?|"
