@@ -217,8 +217,8 @@ def _self_judged(r: Reading, hit: Span) -> bool:
 
 _JUDGED = phrases(  # a third party judged rather than a share owned
     r"(?:they|he|she|the \w+|those guys|management|leadership) (?:was|were|are|is) (?:just |so |"
-    r"really |totally |completely )?(?:incompetent|lazy|useless|clueless|sloppy|entitled|"
-    r"impossible|toxic|stupid|hopeless|a joke|the problem)",
+    r"really |totally |completely )?(?:incompetent|lazy|useless(?! to| for)|clueless|sloppy|"
+    r"entitled|impossible|toxic|stupid|hopeless|a joke|the problem)",
     r"one of those (?:people|customers|managers|guys)",
     r"(?:they|he|she|management|leadership) (?:had|have|has) no (?:idea|clue)",
     r"(?:never|don'?t) (?:listen|understand|care|get it(?! (?:back|up|down|done|right|out|in|to|"
@@ -251,7 +251,7 @@ _BLAME = phrases(  # said by themselves, these put it on someone else
     r"could (?:have )?do(?:ne)?",
     r"nothing (?:more )?I could have done",
     r"(?:was|were) (?:honestly |really |also |just |pretty |so |totally ){0,2}(?:sloppy|"
-    r"incompetent|careless|useless|lazy|disorgani[sz]ed|clueless|unprofessional)",
+    r"incompetent|careless|useless(?! to| for)|lazy|disorgani[sz]ed|clueless|unprofessional)",
     r"none of (?:that|this) would have happened if",
     r"the real problem was (?:the|their|his|her)"
     r"[^.]{0,60}not me",

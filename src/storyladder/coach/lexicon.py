@@ -491,7 +491,13 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"failed for (?:a|an|about|over|almost|nearly|\d|two|three|several)",
     r"nobody budgeted|unbudgeted|(?:still|were|was) down (?:till|until|for)",
     r"(?:wasn't|weren't|was not|were not|not) (?:very |too |that |really )?(?:happy|pleased|"
-    r"impressed|satisfied)",
+    r"impressed|satisfied|thrilled)",
+    r"had to go back to (?:the |our |my )?(?:owner|client|customer|board|drawing board)",
+    r"(?:did not|didn't|never) (?:really )?(?:speak|talk)(?: much| again| to)",
+    r"pushed (?:\w+ ){0,3}back (?:by )?(?:a|an|one|two|three|four|five|\d+) "
+    r"(?:days?|weeks?|months?)",
+    r"(?:were|was) useless|start(?:ed)? over",
+    r"flop(?:ped)?|(?:were|was|got) mad",
     r"barely (?:speak|spoke|talk|talked|said)|rubbish jobs|worst (?:jobs|shifts)",
     r"chaos|chaotic",
     r"(?:went|going|sent|shipped|delivered|routed) to (?:the )?wrong",
@@ -757,6 +763,8 @@ OFF_WORK = phrases(  # life outside work: the work words near these are not abou
     r"my (?:lad|boy|girl|kid|son|daughter)'s",
     r"sightseeing|temples?|sketch(?:ed|ing)|(?:my|a|the) (?:holiday|trip)|travel(?:l?ed|l?ing) "
     r"(?:to|around|through)",
+    r"sail(?:ing|ed|s)?|(?:key|sail)?boats?|regattas?|racing series|movies?|cinema|film reviews?|"
+    r"christmas|thanksgiving|birthdays?|recipes?",
 )
 RESUME = phrases(  # a CV recited: the answer to "tell me about yourself", not to a story question
     r"my (?:\w+ )?background",

@@ -85,7 +85,7 @@ SIMILARITY_FLOOR = 0.2  # neighbours less alike than this do not vote
 _PATTERN_RULES = (
     (
         "third_person",
-        r"\bwould (?:your|the|my|they|people|others|a)\b[\w' ]{0,40}\b(?:say|describe|"
+        r"\bwould (?:your|the|my|they|she|he|people|others|a)\b[\w' ]{0,40}\b(?:say|describe|"
         r"call|tell)\b|harshest critic|(?:say|find|think) (?:\w+ ){0,3}about you",
     ),
     (
@@ -96,7 +96,8 @@ _PATTERN_RULES = (
     (
         "inverted_positive",
         r"not (?:yet |very |that |so |really )?good at|(?:weak|bad) at|weakness|"
-        r"(?:still|yet) (?:find|struggle)|"
+        r"(?:still|yet) (?:find|struggle)|(?:haven't|not yet) mastered|still need to (?:develop|"
+        r"improve|learn)|"
         r"need to work on|area for (?:growth|improvement)|still working (?:on|to get better)|"
         r"still not (?:very |that |so )?good",
     ),
@@ -104,14 +105,15 @@ _PATTERN_RULES = (
         "conflict_escalation",
         r"\b(?:disagree\w*|pushed back|push back|clash\w*|overruled|conflict)"
         r"\b[\w' ]{0,40}\b(?:manager|leadership|boss|director|executive|vp|leader|ceo|team lead|"
-        r"senior|above (?:you|your head)|over your head)",
+        r"senior|above (?:you|your head)|over your head|upper management)",
     ),
     (
         "direct_negative",
         r"\bfail\w*|not proud|went wrong|mistake|\berrors?\b|hard to hear|regret|didn't go|"
         r"did not go|"
         r"wrong call|worst|fell short|dropped the ball|got (?:\w+ ){0,2}wrong|backfired|"
-        r"let (?:a |your |the |someone |\w+ )?\w+ down|missed (?:its|their|your) (?:goal|target)",
+        r"let (?:\w+ ){1,5}down|(?:didn't|did not) handle (?:\w+ )?well|"
+        r"handled (?:it )?(?:badly|poorly)|missed (?:its|their|your) (?:goal|target)",
     ),
 )
 
