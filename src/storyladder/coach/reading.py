@@ -298,6 +298,7 @@ def _full_name(sentence: str, start: int, end: int) -> bool:
     before = sentence[:start]
     return bool(
         _WHO_AFTER.match(sentence[end:])
+        or _VERB_AFTER.match(sentence[end:])
         or _ROLE_BEFORE.search(before)
         or _HONORIFIC_BEFORE.search(before)
         or _ASKED_BEFORE.search(before)
@@ -313,9 +314,9 @@ _ASKED_BEFORE = re.compile(
 
 _WHO_AFTER = re.compile(r"(?: [A-Z][a-z]+)?,? who\b")
 _ROLE_BEFORE = re.compile(
-    r"\b(?:my|our|the|their|his|her) (?:[a-z-]+ ){0,2}(?:manager|director|lead|engineer|nurse|"
+    r"\b(?i:my|our|the|their|his|her) (?:[a-z-]+ ){0,2}(?:manager|director|lead|engineer|nurse|"
     r"doctor|boss|colleague|counterpart|head|chief|officer|analyst|designer|supervisor|mentor|"
-    r"coordinator|partner|founder|teammate|vp|ceo|cto|pm),? (?:[A-Z][a-z]+ )?$"
+    r"coordinator|partner|founder|teammate|crewmate|vp|ceo|cto|pm),? (?:[A-Z][a-z]+ )?$"
 )
 
 
@@ -343,6 +344,10 @@ _NAME_APPOSITIVE = re.compile(
     NAME_WORD + rf",[^,]{{3,60}}, (?:[\w']+ ){{0,3}}(?:re-)?(?:{_PERSON_VERBS}|went|knew|kept|"
     r"put|met|read|ran|sent|\w{3,}ed)\b"
 )
+
+
+# "Maria Lopez rebuilt it": a first and last name, then what the person did
+_VERB_AFTER = re.compile(rf"(?: [A-Z][a-z]+)?,? (?:\w+ly )?(?:{_PERSON_VERBS})\b")
 
 
 def _name_at_start(sentence: str) -> bool:
