@@ -16,7 +16,7 @@ from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import Gate, not_an_answer
 from storyladder.coach.levels import carried_forward
 from storyladder.coach.reading import PAST_VERB, Reading
-from storyladder.coach.text import find, lower, phrases, word_count
+from storyladder.coach.text import find, lower, parts_of, phrases, word_count
 from storyladder.model import Sentence, Span
 
 Evidence = list[Span] | None
@@ -435,8 +435,10 @@ def lesson_told(r: Reading) -> list[Span]:
         last = r.sentences[max(cut, 0)]
         parts.append(Sentence(last.start, len(r.text), r.text[last.start :], "learning"))
     out: list[Span] = []
-    for s in parts:
-        out += [Span(h.start + s.start, h.end + s.start, h.text) for h in carried_forward(s.text)]
+    spans = [Span(s.start, s.end, s.text) for s in parts]
+    for part in parts_of(r.text, spans, r.lowered):  # read with the answer's word index
+        found = carried_forward(part.text, (part, r.lowered))
+        out += [Span(h.start + part.start, h.end + part.start, h.text) for h in found]
     r.memo["lesson_told"] = out
     return out
 

@@ -26,7 +26,16 @@ from storyladder.coach import level_model
 from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import not_an_answer
 from storyladder.coach.reading import NAME, QUANTITY
-from storyladder.coach.text import check_length, find, lower, sentences, word_count, words
+from storyladder.coach.text import (
+    Part,
+    check_length,
+    find,
+    find_in,
+    lower,
+    sentences,
+    word_count,
+    words,
+)
 from storyladder.errors import InputError
 from storyladder.model import LEVELS, SECTIONS, Span, Story
 
@@ -299,14 +308,19 @@ def _worldview(answer: str, _body: str | None) -> _Finding:
     return _Finding(rules[:3], used[:2], empty, met)
 
 
-def carried_forward(text: str) -> list[Span]:
+def carried_forward(text: str, within: tuple[Part, str] | None = None) -> list[Span]:
     """Where `text` names a practice kept or a pattern of one's own in so many words ("now
     I...", "my rule is...", "I tend to..."): the lesson of a whole answer, heard with the
     worldview and meta-reflection cues. (A bare present-tense sentence is a rule only at
-    the worldview level, where the question asked for one.)"""
-    empty = find(lx.CLICHE, text) + find(lx.PLATITUDE, text) + find(lx.SELF_VACUOUS, text)
-    empty += find(lx.SELF_PRAISE, text) + find(lx.NO_CHANGE, text) + _opinions(text)
-    cues = find(lx.CARRIED_FORWARD, text) + find(lx.SELF_PATTERN, text)
+    the worldview level, where the question asked for one.) `within`: `text` as a part of
+    an answer already read, and that answer lowercased (`find_in`); the spans are the same."""
+
+    def hits(pattern: re.Pattern[str]) -> list[Span]:
+        return find(pattern, text) if within is None else find_in(pattern, *within)
+
+    empty = hits(lx.CLICHE) + hits(lx.PLATITUDE) + hits(lx.SELF_VACUOUS)
+    empty += hits(lx.SELF_PRAISE) + hits(lx.NO_CHANGE) + _opinions(text)
+    cues = hits(lx.CARRIED_FORWARD) + hits(lx.SELF_PATTERN)
     found = [c for c in cues if _content_after(text, c) >= 1] + _now_practice(text)
     return [c for c in found if not _same_sentence(text, c, empty)]
 

@@ -378,25 +378,42 @@ def counts(pattern: re.Pattern[str], parts: list[Part], lowered: str) -> list[in
     found = _candidates(lowered, starts) if starts is not None and _never_empty(pattern) else None
     if found is None:
         return [len(pattern.findall(target(pattern, p.text, p.lowered))) for p in parts]
+    return [
+        len(_matches_in(pattern, part, found)) if part.fits else len(pattern.findall(part.lowered))
+        for part in parts
+    ]
+
+
+def find_in(pattern: re.Pattern[str], part: Part, lowered: str) -> list[Span]:
+    """find(pattern, part.text), made with the whole text's word index as `counts` is (or
+    by a scan of the part): a stretch of an answer already read is not indexed again."""
+    starts = _first_words(pattern) if part.fits and len(lowered) >= DISPATCH_FROM else None
+    if starts is None or not _never_empty(pattern):
+        return find(pattern, part.text)
+    found = _candidates(lowered, starts)
+    matches = pattern.finditer(part.lowered) if found is None else _matches_in(pattern, part, found)
+    text = part.text
+    return [Span(m.start(), m.end(), text[m.start() : m.end()]) for m in matches]
+
+
+def _matches_in(pattern: re.Pattern[str], part: Part, found: list[int]) -> list[re.Match[str]]:
+    """The matches of `pattern` in a part that fits, tried at its first character (a word
+    may begin there, or "^") and at the places of `found` (the whole text's) inside it."""
     match = pattern.match
+    first, subject = part.start, part.lowered
     out = []
-    total = len(found)
-    for part in parts:
-        first, subject = part.start, part.lowered
-        i = bisect.bisect_left(found, first)
-        if not part.fits:
-            out.append(len(pattern.findall(subject)))
-            continue
-        n, end = 0, 0
-        if m := match(subject, 0):  # a part's first character may begin a word, or "^"
-            n, end = 1, m.end()
-        last = first + len(subject)
-        while i < total and found[i] < last:
-            at = found[i] - first
-            i += 1
-            if at >= end and (m := match(subject, at)):
-                n, end = n + 1, m.end()
-        out.append(n)
+    end = 0
+    if m := match(subject, 0):
+        out.append(m)
+        end = m.end()
+    last = first + len(subject)
+    i, total = bisect.bisect_left(found, first), len(found)
+    while i < total and found[i] < last:
+        at = found[i] - first
+        i += 1
+        if at >= end and (m := match(subject, at)):
+            out.append(m)
+            end = m.end()
     return out
 
 
