@@ -139,7 +139,7 @@ def hypothetical(r: Reading) -> Evidence:
     would += r.find(_ADVICE)
     past_moves = sum(1 for s in r.sentences if _PAST_MOVE.search(s.text))
     # an episode told (two moves or more) is hypothetical only when the would-talk outweighs it
-    if len(would) >= 2 and (len(would) > past_moves if past_moves >= 2 else True):
+    if len(would) >= 2 and (past_moves < 2 or len(would) > past_moves):
         return would[:5]
     return None
 

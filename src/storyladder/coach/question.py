@@ -68,15 +68,16 @@ _SUCCESS = re.compile(  # a success asked for: no failure, conflict or weakness 
     r"(?:biggest|best) (?:win|success))\b",
     re.IGNORECASE,
 )
-# A negative frame says which family a question is, unless its words say otherwise: "which
-# decision would you undo" is a failure, "what would your critics say" is about oneself.
+# A negative frame says which family a question is: "which decision would you undo" is a
+# failure, "what would your critics say" is about oneself. An ethics or ambiguity question
+# keeps its family under any frame ("which ethical call would you make differently").
 FAMILY_OF_PATTERN = {
     "counterfactual": "failure",
     "third_person": "self_awareness",
     "inverted_positive": "self_awareness",
     "conflict_escalation": "conflict",
 }
-_PATTERN_FREE = ("failure", "self_awareness", "conflict")  # families a frame may overrule
+_OWN_FAMILY = ("ethics", "ambiguity")
 FAMILY_FLOOR = 1.0  # weaker evidence than one cue or a close neighbour: the family is `other`
 SIMILARITY_FLOOR = 0.2  # neighbours less alike than this do not vote
 
@@ -110,8 +111,7 @@ _PATTERN_RULES = (
     (
         "direct_negative",
         r"\bfail\w*|not proud|went wrong|mistake|\berrors?\b|hard to hear|regret|didn't go|"
-        r"did not go|"
-        r"wrong call|worst|fell short|dropped the ball|got (?:\w+ ){0,2}wrong|backfired|"
+        r"did not go|wrong call|worst|fell short|dropped the ball|got (?:\w+ ){0,2}wrong|backfired|"
         r"let (?:\w+ ){1,5}down|(?:didn't|did not) handle (?:\w+ )?well|"
         r"handled (?:it )?(?:badly|poorly)|missed (?:its|their|your) (?:goal|target)",
     ),
@@ -200,7 +200,7 @@ def classify(text: str | None) -> QuestionInfo:
     if pattern_scores[str(pattern)] == 0:
         pattern = None
     pattern = _rule_pattern(text) or pattern
-    if pattern in FAMILY_OF_PATTERN and family in (OTHER, "mission", *_PATTERN_FREE):
+    if pattern in FAMILY_OF_PATTERN and family not in _OWN_FAMILY:
         family = FAMILY_OF_PATTERN[pattern]
     asks_past = bool(_PAST_EXPERIENCE.search(text)) and (
         pattern == "counterfactual" or not _HABIT_QUESTION.search(text)
