@@ -293,8 +293,7 @@ REASON = phrases(  # why a choice was made
     r"(?:it|that|this) (?:was|is|seemed|felt) (?:\w+ )?(?:safer|cheaper|faster|simpler|better|"
     r"worse|riskier|easier|harder|the only|reversible|irreversible)",
     r"the risk (?:of|was)",
-    r"which meant",
-    r"meant(?! to\b)",  # "one source meant one point of failure"
+    r"meant(?! to\b)",  # "which meant...", "one source meant one point of failure"
     r"given (?:that|the)",
     r"my (?:reasoning|thinking|logic) was",
     r"(?:that|this) way",
@@ -501,7 +500,7 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"barely (?:speak|spoke|talk|talked|said)|rubbish jobs|worst (?:jobs|shifts)",
     r"chaos|chaotic",
     r"(?:went|going|sent|shipped|delivered|routed) to (?:the )?wrong",
-    r"affect(?:ed|ing)",
+    r"affecting",
     r"later than (?:the|planned|expected|promised|we|I)",
     r"rough (?:weeks?|days?|months?|patch|start|night)",
     r"extra (?:days?|hours?|weeks?|nights?)",
