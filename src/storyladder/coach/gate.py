@@ -23,6 +23,7 @@ from storyladder.coach import lexicon, nb
 from storyladder.coach.question import classify
 from storyladder.coach.reading import QUANTITY
 from storyladder.coach.text import find, found_in, lower, parts_of, sentences, words
+from storyladder.model import Span
 
 NEGATIVE_PATTERNS = ("direct_negative", "inverted_positive", "counterfactual")
 GIBBERISH_SAMPLE = 60  # words looked at for gibberish: enough to tell, cheap on long answers
@@ -39,7 +40,8 @@ GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
 # a letter in a word of `text.words` (lowercased): its letters are a-z, its other characters
 # digits, signs and marks, so this is any(c.isalpha() for c in word)
 _LETTER = re.compile("[a-z]")
-_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
+# the rows of keys, a space apart: a word (no space in it) is a run of keys when it is in here
+_KEYBOARD = "qwertyuiop asdfghjkl zxcvbnm 1234567890"
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,11 @@ def not_an_answer(
     if len(alpha) > LONG_ANSWER and question is None:
         return None  # a long answer to no question in particular is an answer
     short = len(alpha) <= LONG_ANSWER
-    content = _content(_without(answer, lexicon.DONT_KNOW) if short else answer)
+    dont_know = find(lexicon.DONT_KNOW, answer)
+    content = _content(_without(answer, dont_know) if short else answer)
     # a follow-up on a told story may be one word ("Luis."); a first answer needs more, and
     # more again when it opens by saying there is no answer ("Not sure yet, a friend sent...")
-    says_none = _says_none(answer)
+    says_none = _says_none(dont_know)
     least = 1 if context else (EXCUSE_WORDS if says_none else 3)
     if not find(lexicon.FIND_OUT, answer) and (
         len(content) < least or (says_none and not context and _stalls(answer, len(alpha)))
@@ -220,9 +223,10 @@ def _stalls(answer: str, length: int) -> bool:
     return len(_EPISODE.findall(answer)) + len(_NOTE.findall(answer)) < 2
 
 
-def _says_none(answer: str) -> bool:
-    """Does the answer say there is no answer ("not sure", "I don't know", "can't think of")?"""
-    return any(len(h.text.split()) >= 2 for h in find(lexicon.DONT_KNOW, answer))
+def _says_none(dont_know: list[Span]) -> bool:
+    """Does the answer say there is no answer ("not sure", "I don't know", "can't think of"),
+    from where it says `lexicon.DONT_KNOW`?"""
+    return any(len(h.text.split()) >= 2 for h in dont_know)
 
 
 _BLANK = re.compile(r"\[[^\]\n]{3,300}\]|\{[^}\n]{3,300}\}|<[^>\n]{3,300}>|_{4,}")
@@ -244,9 +248,10 @@ def _mostly_questions(answer: str) -> bool:
     return len(parts) >= 2 and len(asked) * 2 > len(parts)
 
 
-def _without(text: str, pattern: re.Pattern[str]) -> str:
+def _without(text: str, spans: list[Span]) -> str:
+    """`text` lowercased, with each of `spans` (found in it) blanked out."""
     out = lower(text)
-    for span in find(pattern, text):
+    for span in spans:
         out = out[: span.start] + " " * (span.end - span.start) + out[span.end :]
     return out
 
@@ -278,7 +283,7 @@ def _stem(word: str) -> str:
 
 
 def _wordlike(word: str) -> bool:
-    if len(word) >= 3 and any(word in row for row in _KEYBOARD):
+    if len(word) >= 3 and word in _KEYBOARD:
         return False  # a run of keys ("asdf", "jkl") even if a corpus once held it
     if word in _known():
         return True

@@ -299,12 +299,16 @@ def _meta(answer: str, _body: str | None) -> _Finding:
 
 def _worldview(answer: str, _body: str | None) -> _Finding:
     empty = find(lx.CLICHE, answer) + find(lx.VAGUE_CHANGE, answer) + find(lx.PLATITUDE, answer)
-    empty += find(lx.SELF_VACUOUS, answer) + find(lx.NO_CHANGE, answer)
+    empty += find(lx.SELF_VACUOUS, answer)
+    unchanged = find(lx.NO_CHANGE, answer)
+    empty += unchanged
     cues = find(lx.CARRIED_FORWARD, answer) + _present_self(answer)
     rules = [c for c in cues if _content_after(answer, c) >= 1] + _rule_sentences(answer)
-    rules = [r for r in rules if not _same_sentence(answer, r, empty + _opinions(answer))]
+    if rules:  # the opinions are read once, not once per rule
+        said = empty + _opinions(answer)
+        rules = [r for r in rules if not _same_sentence(answer, r, said)]
     used = find(lx.TIME_ANCHOR, answer) + find(QUANTITY, answer) + find(lx.SHOWN_IN_USE, answer)
-    met = bool(rules) and not find(lx.NO_CHANGE, answer)
+    met = bool(rules) and not unchanged
     return _Finding(rules[:3], used[:2], empty, met)
 
 
