@@ -396,22 +396,20 @@ def no_learning(r: Reading) -> Evidence:
     about_oneself = r.question.pattern in TRAIT_PATTERNS or r.question.family == "self_awareness"
     if about_oneself and humble_brag(r):
         return None
-    if _closing_maxim(r):  # a platitude for a lesson is cliche_lesson's to name
+    if _closes_on_a_rule(r):  # a platitude for a lesson is cliche_lesson's to name
         return None
     return _whole(r)
 
 
-def _closing_maxim(r: Reading) -> Span | None:
-    """The answer's last sentence when it is a general rule rather than part of the story
-    ("Sometimes you have to put the customer first.", "Trust your instincts."): nothing in it
+def _closes_on_a_rule(r: Reading) -> bool:
+    """Is the answer's last sentence a general rule rather than part of the story
+    ("Sometimes you have to put the customer first.", "Trust your instincts.")? Nothing in it
     happened, and it speaks of anyone, always."""
     if len(r.sentences) < 2:
-        return None
-    last = r.sentences[-1]
-    past = [m for m in PAST_VERB.findall(last.text) if m.lower() not in _PRESENT_TOO]
-    if past or not _GENERAL_RULE.search(last.text):
-        return None
-    return Span(last.start, last.end, last.text)
+        return False
+    last = r.sentences[-1].text
+    happened = any(m.lower() not in _PRESENT_TOO for m in PAST_VERB.findall(last))
+    return not happened and bool(_GENERAL_RULE.search(last))
 
 
 _PRESENT_TOO = frozenset({"put", "set", "need", "feed", "speed", "proceed", "exceed", "succeed"})
