@@ -16,10 +16,21 @@ import json
 from pathlib import Path
 
 from storyladder.coach import gate, nb
-from storyladder.evaluation.corpus import load
+from storyladder.evaluation.corpus import LabelledAnswer, load
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "storyladder" / "content" / gate.ANSWER_MODEL
+
+
+def vocabulary(answers: list[LabelledAnswer]) -> list[str]:
+    """The content words (gate.content_words) of real answers that at least
+    gate.VOCABULARY_AUTHORS authors use: words one author alone uses tell nothing general."""
+    users: dict[str, set[str]] = {}
+    for a in answers:
+        if not a.answers_nothing:
+            for word in set(gate.content_words(a.text)):
+                users.setdefault(word, set()).add(a.author)
+    return sorted(w for w, who in users.items() if len(who) >= gate.VOCABULARY_AUTHORS)
 
 
 def main() -> None:
@@ -27,6 +38,7 @@ def main() -> None:
     label = {True: gate.NONE, False: gate.ANSWER}
     model = nb.train([(nb.words(a.text), label[a.answers_nothing]) for a in answers])
     model["authors"] = sorted({a.author for a in answers})
+    model["vocabulary"] = vocabulary(answers)
     TARGET.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n")
     print(f"trained on {len(answers)} answers -> {TARGET.relative_to(ROOT)}")  # noqa: T201
 

@@ -217,7 +217,7 @@ def _self_judged(r: Reading, hit: Span) -> bool:
 
 _JUDGED = phrases(  # a third party judged rather than a share owned
     r"(?:they|he|she|the \w+|those guys|management|leadership) (?:was|were|are|is) (?:just |so |"
-    r"really |totally |completely )?(?:incompetent|lazy|useless(?! to| for)|clueless|sloppy|"
+    r"really |totally |completely |honestly |kind of |sort of |a bit ){0,2}(?:incompetent|lazy|useless(?! to| for)|clueless|sloppy|"
     r"entitled|impossible|toxic|stupid|hopeless|a joke|the problem)",
     r"one of those (?:people|customers|managers|guys)",
     r"(?:they|he|she|management|leadership) (?:had|have|has) no (?:idea|clue)",
@@ -236,6 +236,9 @@ _FAILED_DUTY = (
     r" (?:job|part)|ask(?:ed)? (?:engineering|us|me)|consult(?:ed)?"
 )
 _BLAME = phrases(  # said by themselves, these put it on someone else
+    r"(?:was|is) (?:really |totally |entirely |all |just )?(?:his|her|their|management's|"
+    r"leadership's|the \w+'s) (?:fault|problem)",
+    r"(?:fault|failure|problem),? not (?:mine|ours)",
     r"(?:wasn't|was not|isn't|not) (?:really )?(?:my|our|a) (?:fault|mistake)",
     r"(?:wasn't|was not) (?:really )?on (?:me|us)",
     r"(?:wasn't|was not|isn't|not) (?:really )?(?:a )?(?:mistake|failure) on my (?:side|part|end)",
@@ -269,7 +272,15 @@ _BLAME = phrases(  # said by themselves, these put it on someone else
 )
 _BLAME_WEAK = phrases(  # these count only when there are two or more
     rf"{_OTHER_PARTY} (?:just |simply |also |even |basically |actually )?(?:didn't|did not|never|"
-    rf"failed to|refused to|wouldn't|would not) (?:even )?(?:{_FAILED_DUTY})",
+    rf"failed to|refused to|wouldn't|would not) (?:even |really )?(?:{_FAILED_DUTY})",
+    r"(?:wasn't|was not|isn't|is not) (?:really )?my (?:job|problem|place) to",
+    r"typical of (?:that|them|him|her|management|leadership)",
+    r"predictable",
+    r"(?:nobody|no one) (?:is|was|were) (?:ever |really )?(?:held )?accountable",
+    r"(?:a )?(?:management|leadership) failure",
+    rf"{_OTHER_PARTY} (?:had|have|has) never (?:worked|done|run|used|set foot)",
+    r"(?:making|made) the (?:call|decision) (?:had|have) never",
+    rf"{_OTHER_PARTY} (?:just )?(?:didn't|did not|don't|doesn't|never) (?:really )?respect",
     rf"{_OTHER_PARTY} (?:kept|keeps) changing",
     r"changed (?:their|his|her) minds?",
     r"the real problem was (?:the|their|his|her)",
@@ -695,6 +706,11 @@ _TIDY = phrases(
     r"(?:we|they|the \w+) (?:were|was) (?:thrilled|delighted|happy)",
     r"(?:the )?(?:client|customer|team|stakeholders?) (?:ended up|was|were) "
     r"(?:happier|thrilled|delighted|happy)",
+    r"(?:every(?:one|body)|all) (?:was|were) (?:happy|fine|pleased)",
+    r"(?:it |all |it all |everything )came good",
+    r"(?:all |it all |everything )?(?:got )?cleared up",
+    r"problem solved",
+    r"turned into (?:one of )?(?:our|the|my|their) (?:best|strongest)",
 )
 _LASTING_LOSS = phrases(
     r"(?:we|I|they) (?:still )?(?:lost|never got back|never recovered)",

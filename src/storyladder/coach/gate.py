@@ -36,6 +36,10 @@ NO_WORK_WORDS = 60  # words: an answer this long with no word of a working life 
 ANSWER_MODEL = "answer_model.json"  # the word model of answers that answer nothing
 NONE, ANSWER = "none", "answer"
 NONE_ODDS = 0.0  # log odds past which the word model calls a short answer no answer
+VOCABULARY_AUTHORS = 3  # a word is one answers use when this many tuning authors' answers do
+ELSEWHERE_SHARE = 0.3  # of an answer's words outside that vocabulary: it talks of other things
+ELSEWHERE_WORDS = 30  # content words an answer needs before its vocabulary says anything
+ELSEWHERE_WORK = 3  # work words (lexicon.WORK) past which an answer is about work after all
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
 # a letter in a word of `text.words` (lowercased): its letters are a-z, its other characters
 # digits, signs and marks, so this is any(c.isalpha() for c in word)
@@ -90,7 +94,7 @@ def not_an_answer(
         refuses = find(lexicon.REFUSAL, answer) and not find(lexicon.FIND_OUT, answer)
         if not context and refuses and not _told(answer):
             return Gate("dont_know", "the answer declines to give one")
-        if not context and _about_the_question(answer, asked):
+        if not context and _about_the_question(answer, asked, classify(question).asks_past):
             return Gate("restated", "the answer talks about the question instead of answering it")
         if not context and _not_why_here(answer, question) and _work_words(answer, asked) <= 1:
             return Gate("off_topic", "nothing in the answer says why this place or this work")
@@ -102,7 +106,9 @@ def not_an_answer(
         work = _work_words(answer, asked)
         away = len(find(lexicon.OFF_WORK, answer))  # "Weekends I...", "with the dog"
         if not reflects and (
-            (not work and len(alpha) >= NO_WORK_WORDS) or (away >= 2 and work <= away)
+            (not work and len(alpha) >= NO_WORK_WORDS)
+            or (away >= 2 and work <= away)
+            or (not context and _elsewhere(answer, work))
         ):
             # "My harshest critic would be my fantasy league...": the question's words echoed,
             # then a whole answer with nothing of work in it, or life outside work told
@@ -154,13 +160,23 @@ def _work_words(answer: str, asked: set[str]) -> int:
     )
 
 
-def _about_the_question(answer: str, asked: set[str]) -> bool:
+def _about_the_question(answer: str, asked: set[str], asks_past: bool) -> bool:
     """Remarks about the question (or sentences that only say it back), three of them or two
     with nothing that happened ("Why Anthropic is a very reasonable question, and arguably
-    one every candidate is asked in some form")."""
+    one every candidate is asked in some form"); or, asked for a time it happened, one remark
+    and then talk in general, with no moment told and none imagined ("That's a really
+    interesting question... it's worth reflecting on what we even mean by that")."""
     echoes = sum(1 for p in sentences(answer) if (said := _content(p.text)) and said <= asked)
     remarks = len(find(lexicon.ABOUT_THE_QUESTION, answer)) + echoes
-    return remarks >= 3 or (remarks >= 2 and not _EPISODE.search(answer))
+    if remarks >= 3:
+        return True
+    untold = not _told(answer)
+    if remarks >= 2 and untold:
+        return True
+    return remarks >= 1 and asks_past and untold and not _WOULD_DO.search(answer)
+
+
+_WOULD_DO = re.compile(r"\bI(?:'d| would| will|'ll| should| could| might)\b", re.IGNORECASE)
 
 
 def _resume(answer: str, question: str) -> bool:
@@ -194,6 +210,24 @@ def _not_why_here(answer: str, question: str) -> bool:
 
 
 SETBACK_FAMILIES = ("failure", "conflict", "self_awareness", "ethics")
+
+
+def _elsewhere(answer: str, work: int) -> bool:
+    """Does a long answer talk in words no answer to an interview question uses (a third of
+    its words unknown to the answers of three tuning authors or more: slugs and courgettes,
+    a regiment's goat, a rusted chassis) with next to nothing of work in it?"""
+    vocabulary = _answer_vocabulary()
+    said = content_words(answer)
+    if work > ELSEWHERE_WORK or not vocabulary or len(said) < ELSEWHERE_WORDS:
+        return False
+    foreign = sum(1 for w in said if w not in vocabulary)
+    return foreign >= ELSEWHERE_SHARE * len(said)
+
+
+@cache
+def _answer_vocabulary() -> frozenset[str]:
+    data = nb.packaged(ANSWER_MODEL)
+    return frozenset(data.get("vocabulary", ())) if data else frozenset()
 
 
 def _sounds_like_none(answer: str) -> bool:
@@ -257,8 +291,13 @@ def _without(text: str, spans: list[Span]) -> str:
 
 
 def _content(text: str) -> set[str]:
+    return set(content_words(text))
+
+
+def content_words(text: str) -> list[str]:
+    """The stems of the words in `text` that say something (not "the", "I", "tell"), in order."""
     stems = _STEMS
-    out = set()
+    out = []
     for w in words(text.lower()):
         stem = stems.get(w)
         if stem is None:
@@ -267,7 +306,7 @@ def _content(text: str) -> set[str]:
                 stems.clear()
             stems[w] = stem
         if stem:
-            out.add(stem)
+            out.append(stem)
     return out
 
 

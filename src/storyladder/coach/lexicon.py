@@ -421,7 +421,9 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"(?:an? |one |two |three |\w+ )?(?:hours?|days?|weeks?|months?) late",
     r"late (?:deliveries|orders|shipments|payments|invoices|reports)",
     r"(?:went live|shipped|finished|delivered|launched|loaded|opened|arrived|landed|submitted|"
-    r"closed|came in|ended up|was|were|ran) (?:\w+ )?(?:late|over budget|behind)",
+    r"closed|came in|ended up|was|were|ran) (?:\w+ ){0,2}(?:late|over budget|behind)",
+    r"(?:got|received|was given|were given) an? (?:\w+ )?warning",
+    r"(?:points?|percent|%) short",
     r"late by",
     r"(?:hours?|days?|nights?|weeks?|months?) (?:more|longer|extra)",
     r"went back to the old",
@@ -795,7 +797,7 @@ TOWARD_HERE = phrases(  # an answer to "why here?" says something about the plac
     r"join|be)",
 )
 ABOUT_THE_QUESTION = phrases(  # talk about the question instead of an answer to it
-    r"(?:the|this|that|a|your|such a) (?:\w+ )?question",
+    r"(?:the|this|that|a|your|such a|those) (?:\w+ ){0,2}questions?",
     r"(?:you(?:'d| would) like|you want(?:ed)?) to (?:hear|know) about",
     r"worth (?:reflecting|thinking) (?:on|about)",
     r"(?:getting|driving) at",

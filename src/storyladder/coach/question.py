@@ -52,7 +52,7 @@ _STOP = frozenset(
 _MISSION = re.compile(
     r"^\s*why\s+(?:\w+\s*\??\s*$|do you want|are you|this|here|join|us\b)|\bai safety\b|"
     r"\bmission\b|core views|responsible scaling|\brsp\b|\bagi\b|\bfrontier\b|"
-    r"five years|long[- ]term|motivat",
+    r"five years|long[- ]term|motivat|\b(?:in|of|about|for) ai\b",
     re.IGNORECASE,
 )
 
@@ -113,7 +113,8 @@ _PATTERN_RULES = (
         r"\bfail\w*|not proud|went wrong|mistake|\berrors?\b|hard to hear|regret|didn't go|"
         r"did not go|wrong call|worst|fell short|dropped the ball|got (?:\w+ ){0,2}wrong|backfired|"
         r"let (?:\w+ ){1,5}down|(?:didn't|did not) handle (?:\w+ )?well|"
-        r"handled (?:it )?(?:badly|poorly)|missed (?:its|their|your) (?:goal|target)",
+        r"handled (?:it )?(?:badly|poorly)|missed (?:its|their|your) (?:goal|target)|"
+        r"went (?:badly|poorly)|you were wrong",
     ),
 )
 
