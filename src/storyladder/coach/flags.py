@@ -137,7 +137,9 @@ def hypothetical(r: Reading) -> Evidence:
         and not _REPORTED.search(r.text[max(0, h.start - 30) : h.start])
     ]
     would += r.find(_ADVICE)
-    past_moves = sum(1 for s in r.sentences if _PAST_MOVE.search(s.text))
+    past_moves = sum(
+        1 for s in r.sentences if _PAST_MOVE.search(s.text) or _ANY_PAST_I.search(s.text)
+    )
     # an episode told (two moves or more) is hypothetical only when the would-talk outweighs it
     if len(would) >= 2 and (past_moves < 2 or len(would) > past_moves):
         return would[:5]
@@ -158,7 +160,7 @@ _WOULD = phrases(
     r"I(?:'d| would)(?! have| never| not| rather| say| argue| probably say| already| just| still"
     r"| pick| choose| go with| point to| mention| share| start with| talk about| tell| like to"
     r"| \w+ed\b| been| done| gone| taken| set| had| got| seen| made| told| built| written| spent"
-    r"| lost| left| used| put| run| known| thought| felt| heard| found)",
+    r"| lost| left| used| put| run| known| thought| felt| heard| found| cut| \w+ly \w+ed\b)",
     r"what I(?:'d| would) do",
     r"I (?:usually|typically|generally|normally|tend to|always try)",
     r"in (?:that|those|such|a) "
@@ -237,7 +239,7 @@ _FAILED_DUTY = (
 )
 _BLAME = phrases(  # said by themselves, these put it on someone else
     r"(?:was|is) (?:really |totally |entirely |all |just )?(?:his|her|their|management's|"
-    r"leadership's|the \w+'s) (?:fault|problem)",
+    r"leadership's) (?:fault|problem)",
     r"(?:fault|failure|problem),? not (?:mine|ours)",
     r"(?:wasn't|was not|isn't|not) (?:really )?(?:my|our|a) (?:fault|mistake)",
     r"(?:wasn't|was not) (?:really )?on (?:me|us)",
@@ -701,8 +703,10 @@ _TIDY = phrases(
     r"in a way,? it (?:was|helped|pushed|worked)",
     r"silver lining",
     r"no lasting",
-    r"in the end,? (?:it|everything|we|the \w+) (?:was|were|went|"
-    r"worked|turned|came)",
+    r"in the end,? (?:it|everything|we|the \w+) (?:was|were) (?:\w+ )?(?:fine|great|good|okay|"
+    r"ok|a success|worth it|for the best|happy|better)",
+    r"in the end,? (?:it|everything|we|the \w+) (?:went|worked|turned|came) (?:out|well|fine|good|"
+    r"great|right|through|together)",
     r"(?:we|they|the \w+) (?:were|was) (?:thrilled|delighted|happy)",
     r"(?:the )?(?:client|customer|team|stakeholders?) (?:ended up|was|were) "
     r"(?:happier|thrilled|delighted|happy)",

@@ -94,7 +94,7 @@ def not_an_answer(
         refuses = find(lexicon.REFUSAL, answer) and not find(lexicon.FIND_OUT, answer)
         if not context and refuses and not _told(answer):
             return Gate("dont_know", "the answer declines to give one")
-        if not context and _about_the_question(answer, asked, classify(question).asks_past):
+        if not context and _about_the_question(answer, asked, classify(question).asks_past, short):
             return Gate("restated", "the answer talks about the question instead of answering it")
         if not context and _not_why_here(answer, question) and _work_words(answer, asked) <= 1:
             return Gate("off_topic", "nothing in the answer says why this place or this work")
@@ -108,7 +108,7 @@ def not_an_answer(
         if not reflects and (
             (not work and len(alpha) >= NO_WORK_WORDS)
             or (away >= 2 and work <= away)
-            or (not context and _elsewhere(answer, work))
+            or (not context and away and _elsewhere(answer, work))
         ):
             # "My harshest critic would be my fantasy league...": the question's words echoed,
             # then a whole answer with nothing of work in it, or life outside work told
@@ -160,18 +160,19 @@ def _work_words(answer: str, asked: set[str]) -> int:
     )
 
 
-def _about_the_question(answer: str, asked: set[str], asks_past: bool) -> bool:
+def _about_the_question(answer: str, asked: set[str], asks_past: bool, short: bool) -> bool:
     """Remarks about the question (or sentences that only say it back), three of them or two
     with nothing that happened ("Why Anthropic is a very reasonable question, and arguably
-    one every candidate is asked in some form"); or, asked for a time it happened, one remark
-    and then talk in general, with no moment told and none imagined ("That's a really
-    interesting question... it's worth reflecting on what we even mean by that")."""
+    one every candidate is asked in some form"); or, in a short answer asked for a time it
+    happened, one remark and then talk in general, with no moment told and none imagined
+    ("That's a really interesting question... it's worth reflecting on what we even mean by
+    that"). A long answer needs three remarks and nothing that happened."""
     echoes = sum(1 for p in sentences(answer) if (said := _content(p.text)) and said <= asked)
     remarks = len(find(lexicon.ABOUT_THE_QUESTION, answer)) + echoes
-    if remarks >= 3:
-        return True
     untold = not _told(answer)
-    if remarks >= 2 and untold:
+    if not short:
+        return remarks >= 3 and untold
+    if remarks >= 3 or (remarks >= 2 and untold):
         return True
     return remarks >= 1 and asks_past and untold and not _WOULD_DO.search(answer)
 
@@ -215,7 +216,8 @@ SETBACK_FAMILIES = ("failure", "conflict", "self_awareness", "ethics")
 def _elsewhere(answer: str, work: int) -> bool:
     """Does a long answer talk in words no answer to an interview question uses (a third of
     its words unknown to the answers of three tuning authors or more: slugs and courgettes,
-    a regiment's goat, a rusted chassis) with next to nothing of work in it?"""
+    a rusted chassis) with next to nothing of work in it? Asked only of an answer with a mark
+    of life outside work in it: a specialist's own terms (assays, transitions) are work."""
     vocabulary = _answer_vocabulary()
     said = content_words(answer)
     if work > ELSEWHERE_WORK or not vocabulary or len(said) < ELSEWHERE_WORDS:

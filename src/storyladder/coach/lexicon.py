@@ -746,6 +746,9 @@ ASIDE = phrases(  # talk to the interviewer about the call itself, not an answer
 OFF_WORK = phrases(  # life outside work: the work words near these are not about work
     r"outside (?:of )?(?:work|the office|my job)",
     r"(?:in|on) my (?:free|spare|own) time",
+    r"my (?:free|spare) time",
+    r"(?:with|and) my (?:dad|mum|mom|father|mother|son|daughter|partner|wife|husband|kids|"
+    r"children|family|grandad|grandfather|grandmother|grandma)\b(?! (?:and I|to work|at work))",
     r"(?:on|at) (?:the )?weekends?",
     r"(?:last|this|every|the other|one) weekend",
     r"on (?:sundays|saturdays|sunday mornings|weekday evenings)",
