@@ -219,8 +219,9 @@ def _self_judged(r: Reading, hit: Span) -> bool:
 
 _JUDGED = phrases(  # a third party judged rather than a share owned
     r"(?:they|he|she|the \w+|those guys|management|leadership) (?:was|were|are|is) (?:just |so |"
-    r"really |totally |completely |honestly |kind of |sort of |a bit ){0,2}(?:incompetent|lazy|useless(?! to| for)|clueless|sloppy|"
-    r"entitled|impossible|toxic|stupid|hopeless|a joke|the problem)",
+    r"really |totally |completely |honestly |kind of |sort of |a bit ){0,2}(?:incompetent|lazy|"
+    r"useless(?! to| for)|clueless|sloppy|entitled|impossible|toxic|stupid|hopeless|a joke|"
+    r"the problem)",
     r"one of those (?:people|customers|managers|guys)",
     r"(?:they|he|she|management|leadership) (?:had|have|has) no (?:idea|clue)",
     r"(?:never|don'?t) (?:listen|understand|care|get it(?! (?:back|up|down|done|right|out|in|to|"
