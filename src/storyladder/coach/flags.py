@@ -113,12 +113,13 @@ _PAST_MOVE = re.compile(  # "I" or, as chat types it, "i"
 )
 
 
-_MOVE_MADE = re.compile(  # a move of the candidate's, not a state ("I was", "I had")
+_MOVE_MADE = re.compile(  # a move or duty of the candidate's, not a state ("I was", "I had")
     r"\b[Ii] (?:\w+ly )?(?:decided|chose|proposed|wrote|built|asked|called|told|pushed|pulled|"
     r"started|stopped|suggested|recommended|rewrote|reverted|rolled|escalated|raised|flagged|"
     r"drafted|designed|shipped|argued|refused|insisted|apologi[sz]ed|admitted|fixed|"
     r"approved|cut|opted|declined|rejected|offered|sent|found|noticed|discovered|spotted|"
-    r"caught)\b"
+    r"caught|owned)\b|\b[Ii] (?:had|needed) to\b|"
+    r"\bwe,? (?:\w+ly )?(?:had to|told|decided|went back)\b"  # the team's first move ends it too
 )
 
 
