@@ -20,7 +20,8 @@ from storyladder.evaluation.corpus import LadderAnswer
 from storyladder.interview import engine
 from storyladder.model import Story
 
-_START = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z]+)")
+# a sentence's first word; not a name after a title ("Mr. Georges Nassif")
+_START = re.compile(r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!?]\s+|\n)([A-Z][a-z]+)")
 
 
 @dataclass
