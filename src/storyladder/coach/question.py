@@ -52,7 +52,8 @@ _STOP = frozenset(
 _MISSION = re.compile(
     r"^\s*why\s+(?:\w+\s*\??\s*$|do you want|are you|this|here|join|us\b)|\bai safety\b|"
     r"\bmission\b|core views|responsible scaling|\brsp\b|\bagi\b|\bfrontier\b|"
-    r"five years|long[- ]term|motivat|\b(?:in|of|about|for) ai\b",
+    r"five years|long[- ]term|motivat|\b(?:in|of|about|for) ai\b|\bai is heading|"
+    r"\b(?:draws?|drew|attracts?) you\b",
     re.IGNORECASE,
 )
 
@@ -92,7 +93,8 @@ _PATTERN_RULES = (
     (
         "counterfactual",
         r"\bdifferently\b|\bredo\b|\bundo\b|start over|if you could (?:go back|do)|"
-        r"do over|take back|reverse|decisions? you regret|(?:the )?same way again",
+        r"do over|take back|reverse|decisions? you regret|(?:the )?same way again|"
+        r"(?:make|do|take) (?:\w+ )?again",
     ),
     (
         "inverted_positive",
@@ -104,9 +106,10 @@ _PATTERN_RULES = (
     ),
     (
         "conflict_escalation",
-        r"\b(?:disagree\w*|pushed back|push back|clash\w*|overruled|conflict)"
+        r"\b(?:disagree\w*|pushed back|push back|clash\w*|overruled|conflict|f[ae]ll out)"
         r"\b[\w' ]{0,40}\b(?:manager|leadership|boss|director|executive|vp|leader|ceo|team lead|"
-        r"senior|above (?:you|your head)|over your head|upper management)",
+        r"senior|above (?:you|your head)|over your head|(?:upper )?management|(?:person|people) "
+        r"(?:running|leading|in charge)|(?:you )?reported to)",
     ),
     (
         "direct_negative",
@@ -114,7 +117,7 @@ _PATTERN_RULES = (
         r"did not go|wrong call|worst|fell short|dropped the ball|got (?:\w+ ){0,2}wrong|backfired|"
         r"let (?:\w+ ){1,5}down|(?:didn't|did not) handle (?:\w+ )?well|"
         r"handled (?:it )?(?:badly|poorly)|missed (?:its|their|your) (?:goal|target)|"
-        r"went (?:badly|poorly)|you were wrong",
+        r"went (?:badly|poorly)|you were wrong|(?:didn't|did not) work\b",
     ),
 )
 
