@@ -119,3 +119,20 @@ def test_reserved_authors_are_neither_tuned_on_nor_measured(corpus: Corpus) -> N
     answer_model = nb.packaged(gate.ANSWER_MODEL)
     assert answer_model is not None
     assert not reserved & (set(level["authors"]) | set(answer_model["authors"]))
+
+
+def test_a_reserved_authors_files_are_not_even_read(tmp_path: Path) -> None:
+    """A reserved author may be half way through writing: their files are skipped unread."""
+    authors = tmp_path / "authors"
+    authors.mkdir()
+    item = (
+        "- {id: done-a01, author: done, style: plain, quality: strong, question: 'Q?',"
+        " sentences: [[action, 'I did it.']], flags: []}\n"
+    )
+    (authors / "done_answers.yaml").write_text(item)
+    (authors / "busy_answers.yaml").write_text("- {id: busy-a01, author: [unclosed\n")
+    (authors / "busy_ladders.yaml").write_text("- story: 'half\n")
+    (tmp_path / "split.yaml").write_text("tune: [done]\nreserved: [busy]\n")
+    corpus = load(tmp_path)
+    assert [a.id for a in corpus.answers] == ["done-a01"]
+    assert corpus.ladders == ()

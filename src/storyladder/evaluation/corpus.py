@@ -152,10 +152,18 @@ def _yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def answers(folder: Path) -> list[LabelledAnswer]:
-    """Every labelled whole answer: answers_*.yaml and authors/*_answers.yaml."""
-    paths = sorted(folder.glob("answers_*.yaml")) + sorted(folder.glob("authors/*_answers.yaml"))
+def answers(folder: Path, skip: frozenset[str] = frozenset()) -> list[LabelledAnswer]:
+    """Every labelled whole answer: answers_*.yaml and authors/*_answers.yaml (but those of
+    the authors in `skip`, whose files are not even read)."""
+    paths = sorted(folder.glob("answers_*.yaml")) + _authors_files(folder, "answers", skip)
     return [_answer(item) for path in paths for item in _yaml(path)]
+
+
+def _authors_files(folder: Path, kind: str, skip: frozenset[str]) -> list[Path]:
+    """authors/NAME_KIND.yaml, in name order, leaving out the authors in `skip` (a reserved
+    author's file may be half written)."""
+    paths = sorted(folder.glob(f"authors/*_{kind}.yaml"))
+    return [p for p in paths if p.name.removesuffix(f"_{kind}.yaml") not in skip]
 
 
 def load(folder: Path) -> Corpus:
@@ -165,10 +173,10 @@ def load(folder: Path) -> Corpus:
     reserved = frozenset(split.get("reserved") or ())
     pairs_path = folder / "pairs.yaml"
     return Corpus(
-        answers=tuple(a for a in answers(folder) if a.author not in reserved),
+        answers=tuple(a for a in answers(folder, reserved) if a.author not in reserved),
         ladders=tuple(
             x
-            for path in sorted(folder.glob("authors/*_ladders.yaml"))
+            for path in _authors_files(folder, "ladders", reserved)
             for item in _yaml(path)
             for x in _ladder(item)
             if x.author not in reserved
