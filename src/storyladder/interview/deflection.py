@@ -37,7 +37,11 @@ FEATURES = (
     "pivot",
     "echo_opening",
     "result_retold",
+    "direct_opening",
 )
+
+
+DIRECT_WORDS = 3  # a first sentence this short that asks nothing answers the angle head on
 
 
 def features(answer: str, probe: str, story_text: str) -> list[float]:
@@ -67,6 +71,7 @@ def features(answer: str, probe: str, story_text: str) -> list[float]:
         min(len(find(lx.PIVOT_BACK, text)), 2) / 2,
         float(echo),
         min(len(find(lx.RESULT_FIGURE, text)) / per, 1.0),
+        float(len(first.split()) <= DIRECT_WORDS and not first.rstrip().endswith("?")),
     ]
 
 
