@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from storyladder.evaluation.corpus import Corpus, load
 from storyladder.evaluation.measure import report
@@ -96,12 +97,17 @@ def test_the_level_model_never_saw_a_held_out_author(corpus: Corpus) -> None:
     assert shipped["features"] == list(FEATURES)
 
 
-def test_the_gate_word_model_never_saw_a_held_out_author(corpus: Corpus) -> None:
-    from storyladder.coach import gate, nb
+@pytest.mark.parametrize("name", ["answer_model.json", "question_model.json"])
+def test_the_gate_and_question_word_models_never_saw_a_held_out_author(
+    corpus: Corpus, name: str
+) -> None:
+    from storyladder.coach import nb
 
-    shipped = nb.packaged(gate.ANSWER_MODEL)
+    shipped = nb.packaged(name)
     assert shipped is not None and shipped["authors"]
     assert not set(shipped["authors"]) & (corpus.heldout | corpus.sealed)
+    reserved = set(yaml.safe_load((CORPUS / "split.yaml").read_text()).get("reserved") or ())
+    assert not set(shipped["authors"]) & reserved
 
 
 def test_reserved_authors_are_neither_tuned_on_nor_measured(corpus: Corpus) -> None:
