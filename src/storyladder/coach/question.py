@@ -83,6 +83,9 @@ _OWN_FAMILY = ("ethics", "ambiguity")
 FAMILY_FLOOR = 1.0  # weaker evidence than one cue or a close neighbour: the family is `other`
 QUESTION_MODEL = "question_model.json"  # the word model of the tuning authors' questions
 MODEL_WEIGHT = 4.0  # its chance of a family, as points: a sure vote outweighs one cue
+# Naive Bayes is far surer of itself than its record on new wordings: its log chances are
+# divided by this before they become chances (chosen on five authors never used for the cues)
+MODEL_TEMPERATURE = 2.0
 SIMILARITY_FLOOR = 0.2  # neighbours less alike than this do not vote
 
 
@@ -171,11 +174,15 @@ def similar_questions(
 
 def _model_votes(text: str) -> dict[str, float]:
     """The chance of each family in the word model of the questions other authors asked
-    (content/question_model.json, scripts/train_question.py); nothing when not shipped."""
+    (content/question_model.json, scripts/train_question.py), softened (MODEL_TEMPERATURE);
+    nothing when not shipped."""
     model = _question_model()
     if model is None:
         return {}
-    return {f: math.exp(p) for f, p in model.log_probs(nb.words(text)).items() if f != OTHER}
+    soft = {f: p / MODEL_TEMPERATURE for f, p in model.log_probs(nb.words(text)).items()}
+    top = max(soft.values())
+    norm = top + math.log(sum(math.exp(v - top) for v in soft.values()))
+    return {f: math.exp(v - norm) for f, v in soft.items() if f != OTHER}
 
 
 @cache
@@ -195,6 +202,11 @@ def _neighbour_votes(text: str) -> dict[str, float]:
     return votes
 
 
+def _best(scores: dict[str, float]) -> str:
+    best = max(scores, key=lambda f: scores[f])
+    return best if scores[best] >= FAMILY_FLOOR else OTHER
+
+
 @lru_cache(maxsize=512)
 def classify(text: str | None) -> QuestionInfo:
     """Family and pattern of a question (None when nothing points anywhere)."""
@@ -203,20 +215,21 @@ def classify(text: str | None) -> QuestionInfo:
     tax = taxonomy.load()
     lowered = text.lower()
     votes = _neighbour_votes(text)
-    heard = _model_votes(text)
-    family_scores = {
+    said = {  # what the question's own words and our bank's questions say
         fam.id: _score(lowered, fam.cues) * 2
         + sum(_score(lowered, s.cues) for s in fam.subtopics)
         + 3 * votes.get(fam.id, 0.0)
-        + MODEL_WEIGHT * heard.get(fam.id, 0.0)
         for fam in tax.families
     }
     if _MISSION.search(text):
-        family_scores["mission"] += 10
+        said["mission"] += 10
     if _PAST_EXPERIENCE.search(text) and not _MISSION_WORDS.search(text):
-        family_scores["mission"] = 0.0  # a time you did something is a story, not motivation
-    best = max(family_scores, key=lambda f: family_scores[f])
-    family: str | None = best if family_scores[best] >= FAMILY_FLOOR else OTHER
+        said["mission"] = 0.0  # a time you did something is a story, not motivation
+    heard = _model_votes(text)
+    family_scores = {f: v + MODEL_WEIGHT * heard.get(f, 0.0) for f, v in said.items()}
+    if said["mission"] == 0.0:
+        family_scores["mission"] = 0.0
+    family = _best(family_scores)
     if _SUCCESS.search(text) and not _rule_pattern(text):
         family = OTHER  # "a project you're most proud of" is no failure story
     pattern_scores = {p.id: _score(lowered, p.cues) for p in tax.patterns}
@@ -224,8 +237,11 @@ def classify(text: str | None) -> QuestionInfo:
     if pattern_scores[str(pattern)] == 0:
         pattern = None
     pattern = _rule_pattern(text) or pattern
-    if pattern in FAMILY_OF_PATTERN and family not in _OWN_FAMILY:
-        family = FAMILY_OF_PATTERN[pattern]
+    if pattern in FAMILY_OF_PATTERN:
+        # the frame names the family, unless the question's own words say ethics or
+        # ambiguity (the word model's vote alone does not overrule a frame)
+        own = _best(said)
+        family = own if own in _OWN_FAMILY else FAMILY_OF_PATTERN[pattern]
     asks_past = bool(_PAST_EXPERIENCE.search(text)) and (
         pattern == "counterfactual" or not _HABIT_QUESTION.search(text)
     )
