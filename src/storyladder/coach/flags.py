@@ -138,11 +138,13 @@ def hypothetical(r: Reading) -> Evidence:
         and not _REPORTED.search(r.text[max(0, h.start - 30) : h.start])
     ]
     would += r.find(_ADVICE)
+    if len(would) < 2:
+        return None
     past_moves = sum(
         1 for s in r.sentences if _PAST_MOVE.search(s.text) or _ANY_PAST_I.search(s.text)
     )
     # an episode told (two moves or more) is hypothetical only when the would-talk outweighs it
-    if len(would) >= 2 and (past_moves < 2 or len(would) > past_moves):
+    if past_moves < 2 or len(would) > past_moves:
         return would[:5]
     return None
 
