@@ -175,10 +175,12 @@ def _about_the_question(answer: str, asked: set[str], asks_past: bool, short: bo
         return remarks >= 3 and untold
     if remarks >= 3 or (remarks >= 2 and untold):
         return True
-    return remarks >= 1 and asks_past and untold and not _WOULD_DO.search(answer)
+    return remarks >= 1 and asks_past and untold and not _IMAGINED.search(answer)
 
 
-_WOULD_DO = re.compile(r"\bI(?:'d| would| will|'ll| should| could| might)\b", re.IGNORECASE)
+_IMAGINED = re.compile(  # a move imagined rather than told ("I would first talk to...")
+    r"\bI(?:'d| would| will|'ll| should| could| might)\b", re.IGNORECASE
+)
 
 
 def _resume(answer: str, question: str) -> bool:

@@ -223,12 +223,11 @@ def classify(text: str | None) -> QuestionInfo:
     }
     if _MISSION.search(text):
         said["mission"] += 10
-    if _PAST_EXPERIENCE.search(text) and not _MISSION_WORDS.search(text):
-        said["mission"] = 0.0  # a time you did something is a story, not motivation
     heard = _model_votes(text)
     family_scores = {f: v + MODEL_WEIGHT * heard.get(f, 0.0) for f, v in said.items()}
-    if said["mission"] == 0.0:
-        family_scores["mission"] = 0.0
+    if _PAST_EXPERIENCE.search(text) and not _MISSION_WORDS.search(text):
+        # a time you did something is a story, not motivation
+        said["mission"] = family_scores["mission"] = 0.0
     family = _best(family_scores)
     if _SUCCESS.search(text) and not _rule_pattern(text):
         family = OTHER  # "a project you're most proud of" is no failure story
