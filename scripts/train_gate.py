@@ -13,6 +13,7 @@ Run: .venv/bin/python scripts/train_gate.py
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from storyladder.coach import gate, nb
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "storyladder" / "content" / gate.ANSWER_MODEL
 
 
-def vocabulary(answers: list[LabelledAnswer]) -> list[str]:
+def vocabulary(answers: Sequence[LabelledAnswer]) -> list[str]:
     """The content words (gate.content_words) of real answers that at least
     gate.VOCABULARY_AUTHORS authors use: words one author alone uses tell nothing general."""
     users: dict[str, set[str]] = {}

@@ -23,11 +23,15 @@ TARGET = ROOT / "src" / "storyladder" / "content" / question.QUESTION_MODEL
 
 
 def main() -> None:
-    answers = [a for a in load(ROOT / "tests" / "corpus").tuning().answers if a.question]
-    model = nb.train([(nb.words(a.question), a.family or question.OTHER) for a in answers])
-    model["authors"] = sorted({a.author for a in answers})
+    asked = [
+        (a.author, a.question, a.family or question.OTHER)
+        for a in load(ROOT / "tests" / "corpus").tuning().answers
+        if a.question
+    ]
+    model = nb.train([(nb.words(text), family) for _, text, family in asked])
+    model["authors"] = sorted({author for author, _, _ in asked})
     TARGET.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n")
-    print(f"trained on {len(answers)} questions -> {TARGET.relative_to(ROOT)}")  # noqa: T201
+    print(f"trained on {len(asked)} questions -> {TARGET.relative_to(ROOT)}")  # noqa: T201
 
 
 if __name__ == "__main__":
