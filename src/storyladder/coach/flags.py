@@ -140,9 +140,7 @@ def hypothetical(r: Reading) -> Evidence:
     would += r.find(_ADVICE)
     if len(would) < 2:
         return None
-    past_moves = sum(
-        1 for s in r.sentences if _PAST_MOVE.search(s.text) or _ANY_PAST_I.search(s.text)
-    )
+    past_moves = sum(1 for s in r.sentences if _tells_a_move(s.text))
     # an episode told (two moves or more) is hypothetical only when the would-talk outweighs it
     if past_moves < 2 or len(would) > past_moves:
         return would[:5]
@@ -984,11 +982,17 @@ def _setback(r: Reading) -> bool:
 _SETBACK_PATTERNS = ("direct_negative", "counterfactual", "conflict_escalation")
 
 
+def _tells_a_move(sentence: str) -> bool:
+    """Does the sentence tell a past move of the candidate's ("I escalated", "I rewrote",
+    "- Rebuilt the index")?"""
+    return bool(_PAST_MOVE.search(sentence) or _ANY_PAST_I.search(sentence))
+
+
 def _past_action(r: Reading) -> bool:
     """A concrete thing the candidate already did: a past move of theirs (told with "I", or
     as a note that drops it) in a sentence with a specific (a number, a name, a thing built)."""
     for s in r.sentences:
-        if (_PAST_MOVE.search(s.text) or _ANY_PAST_I.search(s.text)) and (
+        if _tells_a_move(s.text) and (
             any(s.start <= q.start < s.end for q in r.quantities)
             or any(s.start <= n.start < s.end for n in r.names)
             or _MADE.search(s.text)

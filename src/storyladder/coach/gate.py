@@ -168,11 +168,13 @@ def _about_the_question(answer: str, asked: set[str], asks_past: bool, short: bo
     happened, one remark and then talk in general, with no moment told and none imagined
     ("That's a really interesting question... it's worth reflecting on what we even mean by
     that"). A long answer needs three remarks and nothing that happened."""
+    untold = not _told(answer)
+    if not short and not untold:
+        return False  # a long answer that tells something happened is an answer
     echoes = sum(1 for p in sentences(answer) if (said := _content(p.text)) and said <= asked)
     remarks = len(find(lexicon.ABOUT_THE_QUESTION, answer)) + echoes
-    untold = not _told(answer)
     if not short:
-        return remarks >= 3 and untold
+        return remarks >= 3
     if remarks >= 3 or (remarks >= 2 and untold):
         return True
     return remarks >= 1 and asks_past and untold and not _IMAGINED.search(answer)
