@@ -184,7 +184,7 @@ def load(folder: Path) -> Corpus:
         banks=tuple(
             bank
             for p in sorted(folder.glob("banks/*"))
-            if (p / "labels.yaml").exists()
+            if p.name not in reserved and (p / "labels.yaml").exists()
             for bank in [_bank(p)]
             if bank.author not in reserved
         ),
