@@ -200,6 +200,7 @@ def blame(r: Reading) -> Evidence:
 
 
 _SELF_JUDGED = re.compile(r"\b(?:it|I|mine|my \w+)\s*$", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:fault|mistake|on (?:me|us))\b")  # "it was not my fault" shifts it
 _TOLD_ME = re.compile(r"\b(?:told|tells|telling) me\b", re.IGNORECASE)
 _SELF_SUBJECT = re.compile(r"\b(?:I|we|you)(?: \w+)?\s*$", re.IGNORECASE)
 
@@ -211,9 +212,9 @@ def _self_judged(r: Reading, hit: Span) -> bool:
     sentence = r.sentence_at(hit.start)
     if _TOLD_ME.search(r.text, sentence.start, hit.start):
         return True  # "a PM told me my ranges were so wide they were useless": feedback heard
-    if said.startswith(("was ", "were ")):
+    if said.startswith(("was ", "were ", "is ", "are ")) and not _DENIED.search(said):
         return bool(_SELF_JUDGED.search(r.text, 0, hit.start))
-    if said.startswith(("never ", "don")):
+    if said.startswith(("never ", "don", "didn", "did not")):
         return bool(_SELF_SUBJECT.search(r.text, max(0, hit.start - 20), hit.start))
     return False
 
@@ -225,6 +226,7 @@ _JUDGED = phrases(  # a third party judged rather than a share owned
     r"the problem)",
     r"one of those (?:people|customers|managers|guys)",
     r"(?:they|he|she|management|leadership) (?:had|have|has) no (?:idea|clue)",
+    r"(?:didn'?t|did not) (?:really |even )?(?:listen|care)\b",
     r"(?:never|don'?t) (?:listen|understand|care|get it(?! (?:back|up|down|done|right|out|in|to|"
     r"through|over|on|off|fixed|working|approved|signed|from|for)\b))",
 )
@@ -237,7 +239,7 @@ _FAILED_DUTY = (
     r"listen(?:ed)?|tell|told|follow(?:ed)?|read|care|cared|bother(?:ed)?|respond(?:ed)?|"
     r"deliver(?:ed)?|own(?:ed)?|test(?:ed)?|communicate[d]?|warn(?:ed)?|share[d]?|flag(?:ged)?|"
     r"inform(?:ed)?|show(?:ed)? up|document(?:ed)?|give us|gave us|stick to|do (?:their|his|her)"
-    r" (?:job|part)|ask(?:ed)? (?:engineering|us|me)|consult(?:ed)?"
+    r" (?:job|part)|ask(?:ed)? (?:engineering|us|me)|consult(?:ed)?|act(?:ed)?"
 )
 _BLAME = phrases(  # said by themselves, these put it on someone else
     r"(?:was|is) (?:really |totally |entirely |all |just )?(?:his|her|their|management's|"
@@ -273,6 +275,14 @@ _BLAME = phrases(  # said by themselves, these put it on someone else
     r"unrealistic (?:deadline|timeline|expectations|date)",
     r"impossible to work with",
     r"(?:the )?problem was (?:on )?(?:his|her|their) (?:side|end)",
+    r"(?:was|were|is|are),? (?:(?:frankly|honestly|quite|simply|clearly|just|really|speaking|kinda|"
+    r"kind of|pretty|a bit|so|totally|completely|very),? ){1,3}"
+    r"(?:not (?:very )?(?:competent|capable|organi[sz]ed|serious|professional)|incompetent|"
+    r"careless|sloppy|lazy|clueless|unprofessional)",
+    r"(?:was|were) (?:\w+ )?(?:not up to the job|out of (?:his|her|their) depth)",
+    r"(?:that|it|this)(?: one)?(?:'s| was| is) (?:really |honestly |all |entirely |mostly )?on "
+    r"(?:them|him|her|the \w+(?: team)?|management|leadership)\b",
+    r"(?:root cause|the cause) was (?:completely |entirely |all )?(?:at|with|on) (?:the|their) \w+",
 )
 _BLAME_WEAK = phrases(  # these count only when there are two or more
     rf"{_OTHER_PARTY} (?:just |simply |also |even |basically |actually )?(?:didn't|did not|never|"
@@ -298,6 +308,8 @@ _BLAME_WEAK = phrases(  # these count only when there are two or more
     r"proved my point",
     r"(?:was|were) really about (?:the|their|his|her)",
     r"on their side",
+    r"(?:that's|that is) (?:management|leadership|corporate|them|him|her) for you",
+    r"not (?:really )?possible to do (?:more|anything(?: else)?) (?:from|on) (?:our|my) side",
     r"(?:basically |just |completely )?ignored (?:me|us|my|our)",
     r"some people just (?:aren't|don't|can't|won't)",
     r"(?:finally|eventually) listened to (?:me|us)",
@@ -305,7 +317,8 @@ _BLAME_WEAK = phrases(  # these count only when there are two or more
 _OWN = phrases(
     lx.OWNING,
     lx.HINDSIGHT,
-    r"(?<!n't )(?<!nt )(?<!not )(?:my|our) (?:fault|mistake|share|bad|responsibility)",
+    r"(?<!n't )(?<!nt )(?<!not )(?<!n't really )(?<!not really )"
+    r"(?:my|our) (?:fault|mistake|share|bad|responsibility)",
     r"I (?:made|own|owned|take|took) (?:a |the |full |my )?"
     r"(?:mistake|responsibility|blame|share|part)",
     r"I (?:failed|forgot|missed|"
@@ -555,6 +568,8 @@ def no_credit(r: Reading) -> Evidence:
     customers) are not owed credit."""
     if not r.story or r.names or r.role_credits:
         return None
+    if r.question.family == "conflict" and r.find(lx.COUNTERPART):
+        return None  # the "we" of a disagreement is the two who had it, owed no credit
     shared = list(_WE_DID.finditer(r.text)) + list(_TOGETHER.finditer(r.text))
     if not shared:
         return None

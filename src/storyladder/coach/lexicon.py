@@ -143,6 +143,15 @@ ROLE_WORDS = (
     r"paramedics?|midwives|midwife|carers?|tutors?|coaches|coach|counsellors?|counselors?"
 )
 PEOPLE = phrases(ROLE_WORDS)
+# one person the candidate disagreed with or settled it with: on a conflict question, the
+# "we" that follows is the two of them ("me and our pm", "with the sous chef")
+_ONE_PERSON = ROLE_WORDS.replace("s?", "") + r"|co-?worker|barista|co-investigator|counterpart"
+COUNTERPART = phrases(
+    rf"(?:me|i) and (?:my|our|the|a|this) (?:[\w-]+ ){{0,2}}(?:{_ONE_PERSON})\b(?!s)",
+    rf"(?:my|our|the|a|this) (?:[\w-]+ ){{0,2}}(?:{_ONE_PERSON}) and (?:me|i)\b",
+    r"\bi (?:disagreed|clashed|argued|fell out|butted heads|worked) with "
+    rf"(?:my|our|the|a|this|one) (?:[\w-]+ ){{0,2}}(?:{_ONE_PERSON})\b(?!s)",
+)
 TIME_ANCHOR = phrases(
     r"(?:19|20)\d\d",
     r"(?:last|that|this|one|early|late) (?:year|spring|summer|fall|autumn|winter|quarter|"
@@ -1122,6 +1131,9 @@ COST = phrases(
     r"people|them|us|me)",
     r"(?:didn't|did not|no longer) trust",
     r"lost (?:sleep|weeks|days)",
+    r"(?:launch|release|go-?live|date|deadline|opening|delivery|start|rollout)s? (?:was |got |had "
+    r"to be )?(?:moved|pushed|slid|shifted) (?:back|out|to|by)",
+    r"(?:went|sat|were|was|are|is) (?:\w+ )?unused|(?:nobody|no one) (?:ever )?used",
 )
 
 
