@@ -37,7 +37,7 @@ ANSWER_MODEL = "answer_model.json"  # the word model of answers that answer noth
 NONE, ANSWER = "none", "answer"
 NONE_ODDS = 0.0  # log odds past which the word model calls a short answer no answer
 VOCABULARY_AUTHORS = 3  # a word is one answers use when this many tuning authors' answers do
-ELSEWHERE_SHARE = 0.3  # of an answer's words outside that vocabulary: it talks of other things
+ELSEWHERE_SHARE = 0.25  # of an answer's words outside that vocabulary: it talks of other things
 ELSEWHERE_WORDS = 30  # content words an answer needs before its vocabulary says anything
 ELSEWHERE_WORK = 3  # work words (lexicon.WORK) past which an answer is about work after all
 ELSEWHERE_SAMPLE = 300  # words read for it: an answer's vocabulary shows in its first minutes
@@ -220,7 +220,7 @@ SETBACK_FAMILIES = ("failure", "conflict", "self_awareness", "ethics")
 
 def _elsewhere(alpha: list[str], work: int) -> bool:
     """Does a long answer (`alpha`: its words, lowercased) talk in words no answer to an
-    interview question uses (a third of its words unknown to the answers of three tuning
+    interview question uses (a quarter of its words unknown to the answers of three tuning
     authors or more: slugs and courgettes, a rusted chassis) with next to nothing of work in
     it? Asked only of an answer with a mark of life outside work in it: a specialist's own
     terms (assays, transitions) are work. Its first ELSEWHERE_SAMPLE words tell enough."""
