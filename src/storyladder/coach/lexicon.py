@@ -315,6 +315,8 @@ REASON = phrases(  # why a choice was made
 )
 ALTERNATIVE = phrases(  # another road, named
     r"(?:picked|chose|went with|prioriti[sz]ed|preferred|favou?red) [^.;]{1,60}? over",
+    r"(?:choose|chose|decide|decided|pick|picked|weigh|weighed|work out) (?:whether|between)",
+    r"whether to [^.;?]{1,60}? or",
     r"(?:didn'?t|did not) (?:just )?(?:fight|push|escalate|wait|argue|ship|cancel|fire|go over|"
     r"say no|roll back|patch)",
     r"instead(?: of)?",
@@ -427,10 +429,10 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"wr(?:ote|itten|ite) off|write-?offs?",
     r"(?:erased|wiped out|ate) (?:the|our|my|most|all|almost|half)",
     r"(?:did not|didn't|never) (?:reorder|renew|return|re-?sign)",
-    r"(?:an? |one |two |three |\w+ )?(?:hours?|days?|weeks?|months?) late",
+    r"(?:an? |one |two |three |\w+ )?(?:minutes?|hours?|days?|weeks?|months?) late",
     r"late (?:deliveries|orders|shipments|payments|invoices|reports)",
     r"(?:went live|shipped|finished|delivered|launched|loaded|opened|arrived|landed|submitted|"
-    r"closed|came in|ended up|was|were|ran) (?:\w+ ){0,2}(?:late|over budget|behind)",
+    r"closed|came in|ended up|was|were|ran|started|began) (?:\w+ ){0,2}(?:late|over budget|behind)",
     r"(?:got|received|was given|were given) an? (?:\w+ )?warning",
     r"(?:points?|percent|%) short",
     r"late by",
@@ -800,6 +802,8 @@ REFUSAL = phrases(  # declining to answer at all
     r"(?:I'm|I am) not (?:comfortable|going to) (?:answer|shar|go into|talk)\w*",
     r"(?:let me|I'll|I will|can I|I'd like to) (?:pass|skip) (?:on )?(?:this|that|it)",
     r"(?:I )?(?:decline|refuse) to answer",
+    r"(?:I'll|I will|I'd|let me|I'm going to) (?:just )?say pass",
+    r"pass (?:for now|on (?:this|that) one)",
 )
 TOWARD_HERE = phrases(  # an answer to "why here?" says something about the place or the work
     r"you|your|role|position|team|join\w*|mission|values?|safety|product\w*|research|"
@@ -1131,6 +1135,9 @@ COST = phrases(
     r"people|them|us|me)",
     r"(?:didn't|did not|no longer) trust",
     r"lost (?:sleep|weeks|days)",
+    r"la(?:y|id|ying) (?:\w+ ){0,3}off|lay-?offs?|made (?:\w+ ){0,2}redundant|redundancies",
+    r"(?:stayed|was|were|got|remained|felt) (?:a bit |a little |quite |pretty |really )?"
+    r"(?:cool|frosty|strained|tense|awkward|cold) between us",
     r"(?:launch|release|go-?live|date|deadline|opening|delivery|start|rollout)s? (?:was |got |had "
     r"to be )?(?:moved|pushed|slid|shifted) (?:back|out|to|by)",
     r"(?:went|sat|were|was|are|is) (?:\w+ )?unused|(?:nobody|no one) (?:ever )?used",
