@@ -601,6 +601,10 @@ def humble_brag(r: Reading) -> Evidence:
         owned = r.find(_REAL_COST) or r.find(lx.ADMISSION)
         if len(praise) >= 2 and not owned:
             return sorted(praise, key=lambda h: h.start)[:3]
+        # asked for a failure, the proudest work offered instead, nothing gone wrong in it
+        proudest = r.find(_PROUDEST)
+        if proudest and not owned and not r.find(_SETBACK):
+            return proudest[:1]
         # a rescue told as the failure: one's own overtime and a happy ending, no other cost
         heroics = [h for h in r.find(lx.HEROICS) if _mine(r, h)]
         if heroics and r.find(lx.HAPPY_END) and not r.find(lx.ADMISSION):
@@ -668,6 +672,14 @@ _PRAISE = phrases(
     r"my reviews are",
     r"people (?:joke|say|know) that",
 )
+_PROUDEST = phrases(
+    r"(?:one|thing|project|work|piece of work|achievement|launch|win)s? (?:that )?I(?:'m| am)"
+    r" (?:most |really |especially |probably )?proud(?:est)? of",
+    r"(?:what|the thing|the one) I(?:'m| am) proudest of",
+    r"I(?:'m| am) (?:probably |really )?proudest of",
+    r"(?:let me|I'd (?:rather|like to)) (?:share|tell you about) (?:the one|one|something) "
+    r"I(?:'m| am)",
+)
 _REAL_COST = phrases(
     lx.COST,
     lx.OWNING,
@@ -683,8 +695,8 @@ _REAL_COST = phrases(
 
 
 def neat_resolution(r: Reading) -> Evidence:
-    if not r.story or not _setback(r):
-        return None  # only a story of failure, mistake or conflict can end too neatly
+    if not r.story or not (_setback(r) or r.question.family == "ethics"):
+        return None  # only a story of failure, conflict or a hard call can end too neatly
     tail_start = r.sentences[max(0, int(len(r.sentences) * 0.5)) - 0].start if r.sentences else 0
     tidy = [h for h in r.find(_TIDY) if h.start >= tail_start and not lx.reported(r.text, h)]
     if not tidy:
