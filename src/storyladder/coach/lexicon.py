@@ -1181,6 +1181,22 @@ CLICHE = phrases(
     r"(?:rules|people|values|relationships|details) matter",
     r"(?:doing the right thing|integrity|honesty) (?:is never|always pays|always wins|must always)",
     r"reinforced (?:for me )?(?:that|the importance)",
+    # the stock sayings of interview answers
+    r"good enough is (?:sometimes |often )?good enough",
+    r"done is better than perfect",
+    r"perfect(?:ion)? is the enemy of (?:the )?good",
+    r"(?:trust|communication|respect) is a two-way street",
+    r"practice makes perfect",
+    r"(?:integrity|honesty) is (?:non-negotiable|everything|key|paramount|the most important)",
+    r"excellence is a habit",
+    r"pour from an empty cup",
+    r"trust (?:your|my) (?:gut|instincts?)",
+    r"(?:only )?as strong as (?:its|the|our|their) weakest link",
+    r"two sides to every story",
+    r"self-?care is (?:important|key|essential)",
+    r"(?:everybody|everyone) makes mistakes",
+    r"comfortable (?:being )?uncomfortable",
+    r"opportunity in disguise",
 )
 
 LESSON = phrases(
