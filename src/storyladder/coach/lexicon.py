@@ -823,9 +823,10 @@ ABOUT_THE_QUESTION = phrases(  # talk about the question instead of an answer to
     r"meaning a time",
     r"what (?:\w+ )?(?:we|you) mean",
 )
-WORKED_OUT = (  # "it all worked out", not "we worked out of their office", "my work out front"
-    r"(?:(?:it |everything |things )?(?:all )?worked|(?:it'll|it will|things|everything will|all) "
-    r"(?:all )?work) out(?: (?:fine|well|great|okay|"
+WORKED_OUT = (  # "it all worked out", not "we worked out of their office", "my work out front",
+    # "what I worked out is..." (figured out)
+    r"(?:(?:it |everything |things )?(?:all )?(?<!i )(?<!we )(?<!you )(?<!they )worked|"
+    r"(?:it'll|it will|things|everything will|all) (?:all )?work) out(?: (?:fine|well|great|okay|"
     r"in the end|for the best))?(?! (?:of|a|an|the|how|what|that|which|who|why|where|when|"
     r"with|to|at|in|on|my|our|his|her|their|its|every|each|some|any|\d+)\b)"
 )
