@@ -241,6 +241,12 @@ _FAILED_DUTY = (
     r"inform(?:ed)?|show(?:ed)? up|document(?:ed)?|give us|gave us|stick to|do (?:their|his|her)"
     r" (?:job|part)|ask(?:ed)? (?:engineering|us|me)|consult(?:ed)?|act(?:ed)?"
 )
+# another party that a fault can be put on ("that was on the hw team"), not a thing ("it was
+# on the roadmap", "the root cause was in the config")
+_PARTY = (
+    r"(?:the|their) (?:\w+ team|devs|developers|engineers|vendor|supplier|contractor|client|"
+    r"customer|agency|carrier|partner|pm|manager|director|business|other side|sales|marketing)"
+)
 _BLAME = phrases(  # said by themselves, these put it on someone else
     r"(?:was|is) (?:really |totally |entirely |all |just )?(?:his|her|their|management's|"
     r"leadership's) (?:fault|problem)",
@@ -281,8 +287,8 @@ _BLAME = phrases(  # said by themselves, these put it on someone else
     r"careless|sloppy|lazy|clueless|unprofessional)",
     r"(?:was|were) (?:\w+ )?(?:not up to the job|out of (?:his|her|their) depth)",
     r"(?:that|it|this)(?: one)?(?:'s| was| is) (?:really |honestly |all |entirely |mostly )?on "
-    r"(?:them|him|her|the \w+(?: team)?|management|leadership)\b",
-    r"(?:root cause|the cause) was (?:completely |entirely |all )?(?:at|with|on) (?:the|their) \w+",
+    rf"(?:them|him|her|{_PARTY}|management|leadership)\b",
+    rf"(?:root cause|the cause) was (?:completely |entirely |all )?(?:at|with|on) {_PARTY}\b",
 )
 _BLAME_WEAK = phrases(  # these count only when there are two or more
     rf"{_OTHER_PARTY} (?:just |simply |also |even |basically |actually )?(?:didn't|did not|never|"
