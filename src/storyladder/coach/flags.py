@@ -683,8 +683,6 @@ _PROUDEST = phrases(
     r" (?:most |really |especially |probably )?proud(?:est)? of",
     r"(?:what|the thing|the one) I(?:'m| am) proudest of",
     r"I(?:'m| am) (?:probably |really )?proudest of",
-    r"(?:let me|I'd (?:rather|like to)) (?:share|tell you about) (?:the one|one|something) "
-    r"I(?:'m| am)",
 )
 _REAL_COST = phrases(
     lx.COST,
