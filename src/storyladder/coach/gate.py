@@ -93,9 +93,9 @@ def not_an_answer(
         if asked and len(said - asked) <= 2 and len(said & asked) >= max(1, len(said) // 2):
             return Gate("restated", "the answer says the question back")
         refuses = find(lexicon.REFUSAL, answer) and not find(lexicon.FIND_OUT, answer)
-        if not context and refuses and not _told(answer):
+        if not context and refuses and not _told(answer, question):
             return Gate("dont_know", "the answer declines to give one")
-        if not context and _about_the_question(answer, asked, classify(question).asks_past, short):
+        if not context and _about_the_question(answer, question, asked, short):
             return Gate("restated", "the answer talks about the question instead of answering it")
         if not context and _not_why_here(answer, question) and _work_words(answer, asked) <= 1:
             return Gate("off_topic", "nothing in the answer says why this place or this work")
@@ -117,11 +117,11 @@ def not_an_answer(
         if len(said) >= least and not said & background and not reflects:
             # a short first-person episode is about the candidate's life even when no word
             # of ours names its work ("I forgot to renew the SSL certificate...")
-            episode = _told(answer) and not away and len(alpha) < NO_WORK_WORDS
+            episode = _told(answer, question) and not away and len(alpha) < NO_WORK_WORDS
             if (not work and not episode) or (
                 work <= 2
                 and classify(question).asks_past
-                and not _told(answer)
+                and not _told(answer, question)
                 and not find(lexicon.HABITUAL, answer)
             ):
                 return Gate("off_topic", "nothing in the answer is about the question or your work")
@@ -161,14 +161,14 @@ def _work_words(answer: str, asked: set[str]) -> int:
     )
 
 
-def _about_the_question(answer: str, asked: set[str], asks_past: bool, short: bool) -> bool:
+def _about_the_question(answer: str, question: str, asked: set[str], short: bool) -> bool:
     """Remarks about the question (or sentences that only say it back), three of them or two
     with nothing that happened ("Why Anthropic is a very reasonable question, and arguably
     one every candidate is asked in some form"); or, in a short answer asked for a time it
     happened, one remark and then talk in general, with no moment told and none imagined
     ("That's a really interesting question... it's worth reflecting on what we even mean by
     that"). A long answer needs three remarks and nothing that happened."""
-    untold = not _told(answer)
+    untold = not _told(answer, question)
     if not short and not untold:
         return False  # a long answer that tells something happened is an answer
     echoes = sum(1 for p in sentences(answer) if (said := _content(p.text)) and said <= asked)
@@ -177,6 +177,7 @@ def _about_the_question(answer: str, asked: set[str], asks_past: bool, short: bo
         return remarks >= 3
     if remarks >= 3 or (remarks >= 2 and untold):
         return True
+    asks_past = classify(question).asks_past
     return remarks >= 1 and asks_past and untold and not _IMAGINED.search(answer)
 
 
@@ -251,10 +252,16 @@ def _answer_model() -> nb.Model | None:
     return nb.Model(data) if data is not None else None
 
 
-def _told(answer: str) -> bool:
+def _told(answer: str, question: str | None = None) -> bool:
     """Does the answer tell something that happened (a past event with an actor, or a note
-    that opens with what was done)?"""
-    return bool(_EPISODE.search(answer) or _NOTE.search(answer))
+    that opens with what was done)? A verb the question itself uses tells nothing: "I made
+    the decision" to "a decision you made" is the question said back."""
+    asked = {w.lower() for w in words(question)} if question else set()
+    return any(
+        m.group().split()[-1].lower() not in asked
+        for pattern in (_EPISODE, _NOTE)
+        for m in pattern.finditer(answer)
+    )
 
 
 def _stalls(answer: str, length: int) -> bool:

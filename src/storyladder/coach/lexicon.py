@@ -780,6 +780,9 @@ OFF_WORK = phrases(  # life outside work: the work words near these are not abou
     r"(?:to|around|through)",
     r"sail(?:ing|ed|s)?|(?:key|sail)?boats?|regattas?|racing series|movies?|cinema|film reviews?|"
     r"christmas|thanksgiving|birthdays?|recipes?",
+    r"my (?:rescue |new |old |first )?(?:dog|cat|puppy|kitten|greyhound|horse|pony|pets?)\b",
+    r"pottery|ceramics|knitting|crochet|choir|(?:night|evening|dance|art|cookery) class(?:es)?",
+    r"on (?:monday|tuesday|wednesday|thursday|friday) (?:nights|evenings)",
 )
 RESUME = phrases(  # a CV recited: the answer to "tell me about yourself", not to a story question
     r"my (?:\w+ )?background",
