@@ -137,7 +137,9 @@ def hypothetical(r: Reading) -> Evidence:
         if not r.within(_NEXT_TIME, r.sentence_at(h.start))
         and not _REPORTED.search(r.text[max(0, h.start - 30) : h.start])
     ]
-    would += r.find(_ADVICE)
+    # advice in the closing sentence is a maxim offered as the lesson (cliche_lesson's to name)
+    closing = r.sentences[-1].start if len(r.sentences) >= 3 else len(r.text)
+    would += [h for h in r.find(_ADVICE) if h.start < closing]
     if len(would) < 2:
         return None
     past_moves = sum(1 for s in r.sentences if _tells_a_move(s.text))
@@ -202,7 +204,9 @@ def blame(r: Reading) -> Evidence:
 _SELF_JUDGED = re.compile(r"\b(?:it|I|mine|my \w+)\s*$", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:fault|mistake|on (?:me|us))\b")  # "it was not my fault" shifts it
 _TOLD_ME = re.compile(r"\b(?:told|tells|telling) me\b", re.IGNORECASE)
-_SELF_SUBJECT = re.compile(r"\b(?:I|we|you)(?: \w+)?\s*$", re.IGNORECASE)
+_SELF_SUBJECT = re.compile(  # "I really don't", "I'd heard it for years and didn't"
+    r"\b(?:I|we|you)(?: \w+)?\s*$|\b(?:I|we)\b[^,;.]{0,60}\band\s*$", re.IGNORECASE
+)
 
 
 def _self_judged(r: Reading, hit: Span) -> bool:
@@ -215,7 +219,7 @@ def _self_judged(r: Reading, hit: Span) -> bool:
     if said.startswith(("was ", "were ", "is ", "are ")) and not _DENIED.search(said):
         return bool(_SELF_JUDGED.search(r.text, 0, hit.start))
     if said.startswith(("never ", "don", "didn", "did not")):
-        return bool(_SELF_SUBJECT.search(r.text, max(0, hit.start - 20), hit.start))
+        return bool(_SELF_SUBJECT.search(r.text, max(sentence.start, hit.start - 80), hit.start))
     return False
 
 
@@ -227,6 +231,8 @@ _JUDGED = phrases(  # a third party judged rather than a share owned
     r"one of those (?:people|customers|managers|guys)",
     r"(?:they|he|she|management|leadership) (?:had|have|has) no (?:idea|clue)",
     r"(?:didn'?t|did not) (?:really |even )?(?:listen|care)\b",
+    r"(?:they|he|she|management|leadership) (?:weren't|wasn't|were not|was not) (?:really |even )?"
+    r"listening",
     r"(?:never|don'?t) (?:listen|understand|care|get it(?! (?:back|up|down|done|right|out|in|to|"
     r"through|over|on|off|fixed|working|approved|signed|from|for)\b))",
 )
@@ -264,6 +270,8 @@ _BLAME = phrases(  # said by themselves, these put it on someone else
     r"(?:I|we) (?:was|were|got|had been) thrown under the bus",
     r"(?:wasn't|was not|isn't) (?:much|a lot|anything) (?:more )?(?:I|we|anyone) (?:on my side )?"
     r"could (?:have )?do(?:ne)?",
+    r"(?:don't|do not) think there was (?:much|a lot|anything) (?:more )?(?:I|we) could (?:have )?"
+    r"do(?:ne)?",
     r"nothing (?:more )?I could have done",
     r"(?:was|were) (?:honestly |really |also |just |pretty |so |totally ){0,2}(?:sloppy|"
     r"incompetent|careless|useless(?! to| for)|lazy|disorgani[sz]ed|clueless|unprofessional)",
@@ -297,7 +305,7 @@ _BLAME_WEAK = phrases(  # these count only when there are two or more
     r"typical of (?:that|them|him|her|management|leadership)",
     r"predictable",
     r"(?:nobody|no one) (?:is|was|were) (?:ever |really )?(?:held )?accountable",
-    r"(?:a )?(?:management|leadership) failure",
+    r"(?:a )?(?:management|leadership) (?:failure|problem)",
     rf"{_OTHER_PARTY} (?:had|have|has) never (?:worked|done|run|used|set foot)",
     r"(?:making|made) the (?:call|decision) (?:had|have) never",
     rf"{_OTHER_PARTY} (?:just )?(?:didn't|did not|don't|doesn't|never) (?:really )?respect",
@@ -507,7 +515,8 @@ _FILLER = phrases(
     r"long story short",
     r"to make a long story short",
     r"fast[- ]forward",
-    r"to (?:sum|wrap) (?:it )?up",
+    r"to sum (?:it )?up",
+    r"to wrap (?:it |things )?up(?= *[,:—])",  # "to wrap up, ..." (not "fixing to wrap up a job")
     r"in (?:summary|conclusion)",
 )
 
@@ -856,11 +865,15 @@ def _maxims(r: Reading) -> list[Span]:
                 and not find(_CONCRETE_PRACTICE, clause)
                 and not _PRACTICE_LEARNED.match(("to" if learned_to else "") + clause)
                 and not carried_forward(r.text[intro.start : s.end])
+                and not _INSIGHT.search(clause)
             ):
                 out.append(Span(intro.start, s.end, r.text[intro.start : s.end]))
     return out
 
 
+# "...that new hires leave because they feel alone, not because the work is hard": a finding
+# set against what was believed, which no platitude does
+_INSIGHT = re.compile(r"\bnot because\b|\bthan (?:I|we) (?:had )?(?:thought|expected|assumed)\b")
 # "I learned to ask a new sponsor what success looks like": a practice, not a maxim
 _PRACTICE_LEARNED = re.compile(r"\s*to (?!be |communicate|listen|trust|never|always)[a-z]+ ", re.I)
 _LESSON_INTRO = phrases(

@@ -114,7 +114,10 @@ def not_an_answer(
             # "My harshest critic would be my fantasy league...": the question's words echoed,
             # then a whole answer with nothing of work in it, or life outside work told
             return Gate("off_topic", "nothing in the answer is about the question or your work")
-        if len(said) >= least and not said & background and not reflects:
+        # "They'd say I'm too positive" to "How would your reports describe your worst
+        # habit?": a question about oneself answered with oneself, in none of its words
+        about_me = classify(question).family == "self_awareness" and _DESCRIBES_SELF.search(answer)
+        if len(said) >= least and not said & background and not reflects and not about_me:
             # a short first-person episode is about the candidate's life even when no word
             # of ours names its work ("I forgot to renew the SSL certificate...")
             episode = _told(answer, question) and not away and len(alpha) < NO_WORK_WORDS
@@ -141,6 +144,10 @@ _EPISODE = re.compile(
 
 
 _SELF = re.compile(r"\b(?:I|me|my|myself|we|our)\b", re.IGNORECASE)
+_DESCRIBES_SELF = re.compile(
+    r"\bI(?:'m| am)(?: \w+)? (?:too|a bit|kind of|a|an|always|very|not)\b|\bI (?:tend|can be)\b",
+    re.IGNORECASE,
+)
 
 
 _NOTE = re.compile(r"(?:^|[.!?]\s+|\n\s*[-*•]?\s*)" + lexicon.NOTE_VERB)

@@ -476,6 +476,8 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"didn'?t speak to me",
     r"(?:got|was|were|became|grew) (?:much |a lot |a bit )?(?:harder|worse|slower|colder|tense)",
     r"(?:got|was|were) (?:cut|dropped|killed|shelved|scrapped|pulled|cancel+ed|delayed|pushed)",
+    r"(?:go-?live|launch|release|deadline|cutover|rollout|opening) (?:date )?(?:was|got|had to be) "
+    r"(?:moved|postponed|rescheduled|pushed)",
     r"(?:an? |one |two |three |\w+-\w+ )?slip",
     r"(?:\w+'s|my|our|their|his|her) trust",
     r"sleep|vacations?",
@@ -762,6 +764,7 @@ OFF_WORK = phrases(  # life outside work: the work words near these are not abou
     r"children|family|grandad|grandfather|grandmother|grandma)\b(?! (?:and I|to work|at work))",
     r"(?:on|at) (?:the )?weekends?",
     r"(?:last|this|every|the other|one) weekend",
+    r"(?:most|many|some) (?:weekends|saturdays|sundays|evenings)",
     r"on (?:sundays|saturdays|sunday mornings|weekday evenings)",
     r"evenings? a week",
     r"my (?:partner|wife|husband|kids?|son|daughter|dog|cat|sister|brother|nan|grandma)"
