@@ -580,13 +580,18 @@ _ANCHOR = phrases(
 def no_credit(r: Reading) -> Evidence:
     """Others did part of the work ("we rolled it back", "the team pitched in") and nobody
     is named or credited for it. People who only appear (a manager who gave feedback, the
-    customers) are not owed credit."""
+    customers) are not owed credit. One shared act is enough only in a thin or "we"-told
+    story."""
     if not r.story or r.names or r.role_credits:
         return None
     if r.question.family == "conflict" and r.find(lx.COUNTERPART):
         return None  # the "we" of a disagreement is the two who had it, owed no credit
     shared = list(_WE_DID.finditer(r.text)) + list(_TOGETHER.finditer(r.text))
     if not shared:
+        return None
+    if len(shared) == 1 and not (vague(r) or we_not_i(r)):
+        # one thing "we" did in a story told in "I"s ("we won the job", "we settled in the
+        # middle") is an outcome shared, not the team's work left uncredited
         return None
     return [Span(m.start(), m.end(), m.group()) for m in shared[:4]]
 
