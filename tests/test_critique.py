@@ -508,8 +508,12 @@ def test_a_loss_or_a_call_told_with_we_is_not_work_owed_credit() -> None:
         "I would own the relaunch plan, and I now freeze the recipe before any print order."
     )
     assert flags.no_credit(Reading(answer, q)) is None
-    shared = answer.replace("It was agreed with the team", "We rebuilt the plan in a week")
-    assert flags.no_credit(Reading(shared, q)) is not None
+    # one thing "we" did in a story told in "I"s is an outcome shared; the team's work told
+    # twice with nobody named is owed credit
+    once = answer.replace("It was agreed with the team", "We rebuilt the plan in a week")
+    assert flags.no_credit(Reading(once, q)) is None
+    twice = once.replace("in a week", "in a week, we reprinted the packaging,")
+    assert flags.no_credit(Reading(twice, q)) is not None
 
 
 def test_what_was_said_then_and_a_judgment_in_hindsight_are_not_hypothetical() -> None:

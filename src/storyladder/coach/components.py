@@ -503,6 +503,15 @@ def shipped_weights() -> list[list[float]]:
     return model["combine"] if model and "combine" in model else hand_weights()
 
 
+NEVER = -30.0  # the log chance of a component a sentence cannot be
+# a note that opens on a state or a need rather than a move ("Needed sign-off by Friday.",
+# "Was asked to lead it."): it may be the task
+_NOTE_STATE = re.compile(
+    r"^(?:[-*•]\s*)?(?:Was|Were|Had|Needed|Wanted|Did not|Didn't|Felt|Knew|Thought|Seemed|"
+    r"Looked|Got|Expected|Meant|Supposed|Tasked|Asked|Assigned|Owned|Inherited)\b"
+)
+
+
 def tag(
     sentences: list[str],
     mission: bool = False,
@@ -523,7 +532,10 @@ def tag(
     for i, sentence in enumerate(sentences):
         position = i / (n - 1) if n > 1 else 0.5
         chances = log_softmax(weights, features(sentence, position, mission, model, found[i]))
-        rows.append(dict(zip(ORDER, chances, strict=True)))
+        row = dict(zip(ORDER, chances, strict=True))
+        if NOTE_MOVE.match(sentence.lstrip()) and not _NOTE_STATE.match(sentence.lstrip()):
+            row["task"] = NEVER  # "Implemented the retry queue.": a move made, never the job given
+        rows.append(row)
     # the best path, with each component's moves in from every other in a table made once
     # (the first of equal scores wins, as max() picks it)
     into = _moves_into()

@@ -137,12 +137,14 @@ def hypothetical(r: Reading) -> Evidence:
         if not r.within(_NEXT_TIME, r.sentence_at(h.start))
         and not _REPORTED.search(r.text[max(0, h.start - 30) : h.start])
     ]
-    # advice in the closing sentence is a maxim offered as the lesson (cliche_lesson's to name)
-    closing = r.sentences[-1].start if len(r.sentences) >= 3 else len(r.text)
+    past_moves = sum(1 for s in r.sentences if _tells_a_move(s.text))
+    # after a moment told, advice in the closing sentence is the maxim offered as its lesson
+    # (cliche_lesson's to name)
+    told = past_moves and len(r.sentences) >= 3
+    closing = r.sentences[-1].start if told else len(r.text)
     would += [h for h in r.find(_ADVICE) if h.start < closing]
     if len(would) < 2:
         return None
-    past_moves = sum(1 for s in r.sentences if _tells_a_move(s.text))
     # an episode told (two moves or more) is hypothetical only when the would-talk outweighs it
     if past_moves < 2 or len(would) > past_moves:
         return would[:5]
