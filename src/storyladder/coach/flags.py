@@ -231,7 +231,8 @@ _JUDGED = phrases(  # a third party judged rather than a share owned
     r"useless(?! to| for)|clueless|sloppy|entitled|impossible|toxic|stupid|hopeless|a joke|"
     r"the problem)",
     r"one of those (?:people|customers|managers|guys)",
-    r"(?:they|he|she|management|leadership) (?:had|have|has) no (?:idea|clue)",
+    r"(?:they|he|she|management|leadership|the \w+ team)(?: at that time| then)? (?:had|have|has) "
+    r"(?:no|very little|little) (?:idea|clue|understanding|grasp)\b",
     r"(?:didn'?t|did not) (?:really |even )?(?:listen|care)\b",
     r"(?:they|he|she|management|leadership) (?:weren't|wasn't|were not|was not) (?:really |even )?"
     r"listening",
@@ -292,7 +293,7 @@ _BLAME = phrases(  # said by themselves, these put it on someone else
     r"impossible to work with",
     r"(?:the )?problem was (?:on )?(?:his|her|their) (?:side|end)",
     r"(?:was|were|is|are),? (?:(?:frankly|honestly|quite|simply|clearly|just|really|speaking|kinda|"
-    r"kind of|pretty|a bit|so|totally|completely|very),? ){1,3}"
+    r"kind of|pretty|a bit|so|totally|completely|very|in my (?:view|opinion)),? ){1,3}"
     r"(?:not (?:very )?(?:competent|capable|organi[sz]ed|serious|professional)|incompetent|"
     r"careless|sloppy|lazy|clueless|unprofessional)",
     r"(?:was|were) (?:\w+ )?(?:not up to the job|out of (?:his|her|their) depth)",
@@ -308,6 +309,9 @@ _BLAME_WEAK = phrases(  # these count only when there are two or more
     r"predictable",
     r"(?:nobody|no one) (?:is|was|were) (?:ever |really )?(?:held )?accountable",
     r"(?:a )?(?:management|leadership) (?:failure|problem)",
+    r"(?:I was|I've been|I had been) (?:\w+ )?prov(?:ed|en) right",
+    r"box-?ticking",
+    r"(?:concerns|views|warnings|objections) (?:were|was) (?:not|never|simply not) listened to",
     rf"{_OTHER_PARTY} (?:had|have|has) never (?:worked|done|run|used|set foot)",
     r"(?:making|made) the (?:call|decision) (?:had|have) never",
     rf"{_OTHER_PARTY} (?:just )?(?:didn't|did not|don't|doesn't|never) (?:really )?respect",

@@ -35,6 +35,9 @@ NOW_PRACTICE = phrases(  # a practice kept since
     r"these days I",
     r"I no longer",
     r"I (?:always|never) (?:\w+ )?now",
+    # "I push for phased cutovers on anything customer-facing now."
+    r"I (?!am\b|was\b|had\b|have\b|think\b|guess\b)(?:always |usually )?[a-z]+ [^.!?\n]{0,80}"
+    r"\bnow(?=[.!?]|$)",
 )
 OWNING = phrases(r"(?:it|that) was on me", r"I dismissed", r"I was wrong")
 HINDSIGHT = phrases(r"I should have", r"I wish I(?:'d| had)")
@@ -85,6 +88,8 @@ ADMISSION = phrases(  # owning a failure, a feeling about it, or not knowing
     r"I regret",
     r"I still (?:wonder|think about|don't know)",
     r"I (?:took|take) (?:the )?(?:blame|responsibility)",
+    r"(?:she|he|they) (?:is|are|was|were) (?:completely |quite |absolutely )?right"
+    r"(?![- ](?:there|here|away|now|behind|next|in|at|on|outside|back|after|before|hand))",
 )
 
 UNTOLD_WORDS = frozenset(  # words that tell nothing on their own: the non-answer gate skips them
@@ -1003,7 +1008,7 @@ SELF_PRAISE = phrases(  # "what it taught me about myself" answered with a virtu
     r"I work (?:so |really )?hard",
     r"(?:who|how) I(?:'ve| have) always been",
     r"(?:passionate|dedicated|committed|loyal|driven|resilient)",
-    r"I (?:really )?(?:like|love|enjoy)",
+    r"I (?:really )?(?:like|love|enjoy)(?! [^.!?]{0,40}\bmore than I)",  # not a fault owned
     r"(?:a|the) (?:good|great|strong|natural) (?:leader|advocate|teammate|listener|"
     r"communicator)",
     r"I would do it again",
@@ -1204,6 +1209,9 @@ CLICHE = phrases(
     r"(?:everybody|everyone) makes mistakes",
     r"comfortable (?:being )?uncomfortable",
     r"opportunity in disguise",
+    r"patience is a virtue",
+    r"go with (?:your|my) gut",
+    r"(?:bring|trust) (?:the )?(?:facts|data),? not (?:opinions|feelings|emotions)",
 )
 
 LESSON = phrases(
