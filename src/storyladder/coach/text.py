@@ -193,7 +193,7 @@ def _sentences(text: str) -> tuple[Span, ...]:
             _add(out, text, start, end)
             start = nxt
         _add(out, text, start, block_end)
-    if len(_WORD.findall(text)) > RUN_ON_WORDS and len(_TERMINAL.findall(text)) <= 1:
+    if _few_terminals(text) and len(_WORD.findall(text)) > RUN_ON_WORDS:
         return tuple(piece for span in out for piece in _clauses(text, span))
     # a stretch this long with no full stop is talk run on, even after a punctuated opening
     # ("Sure. So, let me think. um so I was the office manager and...")
@@ -204,6 +204,13 @@ def _sentences(text: str) -> tuple[Span, ...]:
             _clauses(text, span) if len(_WORD.findall(span.text)) > RUN_ON_SPAN else [span]
         )
     )
+
+
+def _few_terminals(text: str) -> bool:
+    """len(_TERMINAL.findall(text)) <= 1, read only up to the second full stop (an answer
+    has many, and this is asked of every answer)."""
+    first = _TERMINAL.search(text)
+    return first is None or _TERMINAL.search(text, first.end()) is None
 
 
 RUN_ON_WORDS = 40  # words past which an answer with no full stop is split into its clauses
@@ -411,7 +418,7 @@ def _matches_in(pattern: re.Pattern[str], part: Part, found: list[int]) -> list[
     while i < total and found[i] < last:
         at = found[i] - first
         i += 1
-        if at >= end and (m := match(subject, at)):
+        if at >= end and at and (m := match(subject, at)):  # (0 was tried just above)
             out.append(m)
             end = m.end()
     return out
@@ -533,12 +540,13 @@ def _words_of(word: str) -> tuple[int, ...]:
 
 def _pair_of(word: str, then: str) -> tuple[int, ...]:
     """The numbers of the dispatched patterns a match of which may begin with `word`, one
-    space, and `then` (a word of `_BY_FIRST`)."""
+    space, and `then`: those of any word before `then` (`_after_any`), then those of
+    `word` before it (`_BY_FIRST`)."""
     found = _PAIR_PATTERNS.get((word, then))
     if found is None:
-        found = tuple(
+        found = _after_any(then) + tuple(
             number
-            for number, beginnings, whole in _BY_FIRST[word]
+            for number, beginnings, whole in _BY_FIRST.get(word, ())
             if then in whole or then.startswith(beginnings)
         )
         if len(_PAIR_PATTERNS) >= WORDS_KEPT:
@@ -585,9 +593,10 @@ def word_index(subject: str) -> _Index:
     gaps = _WORD_RUN.split(subject)
     runs = _WORD_RUN.findall(subject)
     by_word: dict[str, list[int]] = {}
-    pairs: list[tuple[int, str, str]] = []  # a word that may begin a pair, one space, a word
-    first = _BY_FIRST
-    any_first = bool(_AFTER_ANY)
+    by_pattern: dict[int, list[int]] = {}
+    # a word, one space and the next word: the patterns that may begin there are looked up
+    # as the text is walked (one cached look-up a pair, most of them finding none)
+    pairs = _PAIR_PATTERNS
     at = len(gaps[0])
     nexts = [*runs[1:], ""] if runs else []  # the word after each ("" after the last)
     for word, gap, then in zip(runs, gaps[1:], nexts, strict=True):
@@ -596,10 +605,15 @@ def word_index(subject: str) -> _Index:
             by_word[word] = [at]
         else:
             places.append(at)
-        if gap == " " and then and (any_first or word in first):
-            pairs.append((at, word, then))
+        if gap == " " and then:
+            numbers = pairs.get((word, then))
+            for number in _pair_of(word, then) if numbers is None else numbers:
+                found = by_pattern.get(number)
+                if found is None:
+                    by_pattern[number] = [at]
+                else:
+                    found.append(at)
         at += len(word) + len(gap)
-    by_pattern: dict[int, list[int]] = {}
     for word, starts in by_word.items():
         for number in _words_of(word):
             found = by_pattern.get(number)
@@ -607,12 +621,6 @@ def word_index(subject: str) -> _Index:
                 by_pattern[number] = list(starts)
             else:
                 found.extend(starts)
-    for at, word, then in pairs:
-        numbers = _after_any(then) if any_first else ()
-        if word in first:
-            numbers += _pair_of(word, then)
-        for number in numbers:
-            by_pattern.setdefault(number, []).append(at)
     return _Index(by_word, by_pattern, len(_DISPATCHED), len(runs))
 
 
@@ -798,7 +806,10 @@ def _beginnings(items: list[Any], anchored: bool = False, pairs: bool = True) ->
             run += ch
         after = items[len(run) :]
         if not _ends_word(after):
-            return {run}
+            # "w(?:as|ere) late": the parser puts the letters that alternatives share in
+            # front of them, and what comes after those letters goes on with the same word
+            more = _beginnings(after, True, pairs) if after else None
+            return {run} if more is None else {_going_on(run, b) for b in more}
         if pairs and after and str(after[0][0]) == "LITERAL" and after[0][1] == ord(" "):
             # "i (?:was|did)": the word, one space, and a word that begins so
             then = _beginnings(after[1:], True, False)
@@ -818,7 +829,7 @@ def _beginnings(items: list[Any], anchored: bool = False, pairs: bool = True) ->
     if name == "SUBPATTERN" and not arg[1] & re.IGNORECASE:  # not `(?i:...)`
         return _beginnings(list(arg[-1]) + rest, anchored, pairs)
     if name in ("MAX_REPEAT", "MIN_REPEAT"):
-        low, _, body = arg
+        low, high, body = arg
         if pairs and anchored and low >= 1 and _one_word(body) and rest:
             # "\w+ (?:hours?|days?) late": a whole word (\w+ must end where the space is),
             # one space, and a word that begins so
@@ -830,12 +841,25 @@ def _beginnings(items: list[Any], anchored: bool = False, pairs: bool = True) ->
                 # "\w+'s", "\w+-\w+": a whole run of word characters (\w+ must end
                 # where the character is), then that character
                 return {_ANY_WORD + _NEXT + chr(rest[0][1])}
-        once = _beginnings(list(body) + rest, anchored, pairs)
+        # what one time through the body and then the rest begins with; where the body may
+        # come again ("cancel+ed" in "cancelled"), only what the body itself begins with
+        once = _beginnings(list(body) + (rest if high == 1 else []), anchored, pairs)
         if once is None or low > 0:
             return once
         skipped = _beginnings(rest, anchored, pairs)
         return None if skipped is None else once | skipped
     return None
+
+
+def _going_on(run: str, then: str) -> str:
+    """The beginning made of the letters `run` and `then`, what a match goes on with right
+    after them: a longer beginning, the whole word `run` when a character that is not a
+    word character comes next, or `run` alone when that cannot be told."""
+    if then.startswith(_CHAR):
+        return run + _WHOLE
+    if then.startswith(_NOT_WORDS):  # any word characters, or the subject's start
+        return run
+    return run + then
 
 
 def _one_word(body: Any) -> bool:
