@@ -346,47 +346,55 @@ def find(
 @dataclass(frozen=True)
 class Part:
     """A stretch of a text (a sentence) that patterns are counted in as a text of its own:
-    where it starts in the whole text, its own text and its lowercased text, and whether
-    it `fits` the whole text's word index (see `parts_of`)."""
+    where it starts in the whole text, its own text and its lowercased text, whether it
+    `fits` the whole text's word index, and whether it begins `mid_word` (see `parts_of`)."""
 
     start: int
     text: str
     lowered: str
     fits: bool
+    mid_word: bool
 
 
 def parts_of(text: str, spans: Iterable[Span], lowered: str | None = None) -> list[Part]:
     """The spans of `text` as parts, each lowercased on its own (as `target` does). A part
     fits when its lowercased text is the same stretch of the whole text lowercased and no
     run of word characters crosses its end: then every match that begins inside it begins
-    at its first character or where the whole text's index says a match may begin."""
+    where the whole text's index says a match may begin, or at its first character when
+    that is `mid_word` (a run of word characters crosses its start) or "^" matches there."""
     lowered = lower(text) if lowered is None else lowered
     out = []
     for span in spans:
         own = lower(span.text)
         end = span.start + len(own)
-        crossed = (
-            0 < end < len(lowered)
-            and _WORD_CHAR.match(lowered, end - 1) is not None
-            and _WORD_CHAR.match(lowered, end) is not None
-        )
-        out.append(
-            Part(span.start, span.text, own, lowered[span.start : end] == own and not crossed)
-        )
+        crossed = _in_word(lowered, end)
+        fits = lowered[span.start : end] == own and not crossed
+        out.append(Part(span.start, span.text, own, fits, _in_word(lowered, span.start)))
     return out
+
+
+def _in_word(lowered: str, at: int) -> bool:
+    """Does a run of word characters go on across `at` (a word character on each side)?"""
+    return (
+        0 < at < len(lowered)
+        and _WORD_CHAR.match(lowered, at - 1) is not None
+        and _WORD_CHAR.match(lowered, at) is not None
+    )
 
 
 def counts(pattern: re.Pattern[str], parts: list[Part], lowered: str) -> list[int]:
     """len(pattern.findall(target(pattern, part.text, part.lowered))) for each part, made
     with the whole text's word index (`lowered`: the whole text lowercased, as `parts_of`
-    had it): a dispatched pattern is tried in a part that fits only at its first character
-    and where the index says a match may begin; other parts and patterns are scanned."""
+    had it): a dispatched pattern is tried in a part that fits only where the index says a
+    match may begin (`_matches_in`); other parts and patterns are scanned."""
     starts = _first_words(pattern) if len(lowered) >= DISPATCH_FROM else None
     found = _candidates(lowered, starts) if starts is not None and _never_empty(pattern) else None
-    if found is None:
+    if starts is None or found is None:
         return [len(pattern.findall(target(pattern, p.text, p.lowered))) for p in parts]
     return [
-        len(_matches_in(pattern, part, found)) if part.fits else len(pattern.findall(part.lowered))
+        len(_matches_in(pattern, part, found, starts.at_start))
+        if part.fits
+        else len(pattern.findall(part.lowered))
         for part in parts
     ]
 
@@ -398,27 +406,36 @@ def find_in(pattern: re.Pattern[str], part: Part, lowered: str) -> list[Span]:
     if starts is None or not _never_empty(pattern):
         return find(pattern, part.text)
     found = _candidates(lowered, starts)
-    matches = pattern.finditer(part.lowered) if found is None else _matches_in(pattern, part, found)
+    matches = (
+        pattern.finditer(part.lowered)
+        if found is None
+        else _matches_in(pattern, part, found, starts.at_start)
+    )
     text = part.text
     return [Span(m.start(), m.end(), text[m.start() : m.end()]) for m in matches]
 
 
-def _matches_in(pattern: re.Pattern[str], part: Part, found: list[int]) -> list[re.Match[str]]:
-    """The matches of `pattern` in a part that fits, tried at its first character (a word
-    may begin there, or "^") and at the places of `found` (the whole text's) inside it."""
+def _matches_in(
+    pattern: re.Pattern[str], part: Part, found: list[int], at_start: bool
+) -> list[re.Match[str]]:
+    """The matches of `pattern` in a part that fits, tried at the places of `found` (the
+    whole text's) inside it, and at its first character when the index may not have it
+    there: the part begins inside a word, or the pattern may match at the subject's start
+    (`at_start`, "^")."""
     match = pattern.match
     first, subject = part.start, part.lowered
     out = []
     end = 0
-    if m := match(subject, 0):
-        out.append(m)
-        end = m.end()
+    if part.mid_word or at_start:
+        if m := match(subject, 0):
+            out.append(m)
+        end = m.end() if m else 1  # tried at 0: not again
     last = first + len(subject)
     i, total = bisect.bisect_left(found, first), len(found)
     while i < total and found[i] < last:
         at = found[i] - first
         i += 1
-        if at >= end and at and (m := match(subject, at)):  # (0 was tried just above)
+        if at >= end and (m := match(subject, at)):
             out.append(m)
             end = m.end()
     return out
@@ -447,6 +464,7 @@ def _never_empty(pattern: re.Pattern[str]) -> bool:
 DISPATCH_FROM = 300  # characters: below this a plain scan is as fast
 SCAN_COST = 6  # a match tried from Python costs about this many positions of a plain scan
 _WORD_RUN = re.compile(r"\w+")
+_SPLIT_RUNS = re.compile(r"(\w+)")
 PREFIX = 4  # letters: the word index is keyed by the first PREFIX letters of each word
 _ANY_WORD = "\x00"  # a beginning: any run of word characters
 _CHAR = "\x01"  # a beginning: this one character (not a word character), wherever it is
@@ -588,10 +606,10 @@ def _index(subject: str) -> _Index:
 
 def word_index(subject: str) -> _Index:
     """The word runs of `subject` and where each dispatched pattern may begin in it."""
-    # the runs and the gaps between them, each found in one pass: a run starts where the
-    # runs and gaps before it end
-    gaps = _WORD_RUN.split(subject)
-    runs = _WORD_RUN.findall(subject)
+    # the gaps and the runs between them, found in one pass (the runs are kept by the split):
+    # a run starts where the runs and gaps before it end
+    pieces = _SPLIT_RUNS.split(subject)
+    gaps, runs = pieces[::2], pieces[1::2]
     by_word: dict[str, list[int]] = {}
     by_pattern: dict[int, list[int]] = {}
     # a word, one space and the next word: the patterns that may begin there are looked up
