@@ -437,7 +437,7 @@ def emission(
     """How much each component fits one sentence, before the sequence is taken into account
     (`found`: how often each cue matches in it, from `cue_counts`; counted here if None)."""
     scores = {}
-    lowered = lower(sentence)
+    lowered = lower(sentence) if found is None else None  # for the cues counted here
     k = 0
     for component in ORDER:
         score = _prior(component, position)

@@ -55,17 +55,13 @@ def cues_in(text: str) -> frozenset[str]:
     what one pass of `_all_cues` finds, looked up by the text's words instead. A cue of
     one word occurs where a word of the text begins with it; a cue of more ("push back")
     only where its first word is a word of the text, and is looked for there."""
-    single, lengths, by_first = _cue_words()
+    by_first = _cue_words()[2]
     where: dict[str, list[int]] = {}
     for match in _RUN.finditer(text):
         where.setdefault(match.group(), []).append(match.start())
     found: set[str] = set()
     for word, starts in where.items():
-        for n in lengths:
-            if n > len(word):
-                break
-            if word[:n] in single:
-                found.add(word[:n])
+        found.update(_cues_beginning(word))
         for cue in by_first.get(word, ()):
             if any(text.startswith(cue, start) for start in starts):
                 found.add(cue)
@@ -73,6 +69,20 @@ def cues_in(text: str) -> frozenset[str]:
 
 
 _RUN = re.compile(r"\w+")
+WORDS_KEPT = 50_000  # distinct words whose one-word cues are remembered (all forgotten past this)
+_BEGINNING: dict[str, tuple[str, ...]] = {}
+
+
+def _cues_beginning(word: str) -> tuple[str, ...]:
+    """The one-word cues `word` begins with ("user" in "users"), worked out once a word."""
+    found = _BEGINNING.get(word)
+    if found is None:
+        single, lengths, _ = _cue_words()
+        found = tuple(word[:n] for n in lengths if n <= len(word) and word[:n] in single)
+        if len(_BEGINNING) >= WORDS_KEPT:
+            _BEGINNING.clear()
+        _BEGINNING[word] = found
+    return found
 
 
 @cache

@@ -84,8 +84,8 @@ class Model:
         return probs[label] - math.log(max(sum(rest), 1e-12))
 
     def log_probs(self, feats: list[str]) -> dict[str, float]:
-        table = self.log_likelihood
-        rows = [table[f] for f in feats if f in table]  # unseen words say nothing
+        get = self.log_likelihood.get
+        rows = [row for f in feats if (row := get(f)) is not None]  # unseen words say nothing
         rows.append(tuple(self.log_prior[label] for label in self.labels))
         out = dict(zip(self.labels, map(sum, zip(*rows, strict=True)), strict=True))
         top = max(out.values())

@@ -193,7 +193,7 @@ def _sentences(text: str) -> tuple[Span, ...]:
             _add(out, text, start, end)
             start = nxt
         _add(out, text, start, block_end)
-    if len(_WORD.findall(text)) > RUN_ON_WORDS and len(_TERMINAL.findall(text)) <= 1:
+    if _few_terminals(text) and len(_WORD.findall(text)) > RUN_ON_WORDS:
         return tuple(piece for span in out for piece in _clauses(text, span))
     # a stretch this long with no full stop is talk run on, even after a punctuated opening
     # ("Sure. So, let me think. um so I was the office manager and...")
@@ -204,6 +204,13 @@ def _sentences(text: str) -> tuple[Span, ...]:
             _clauses(text, span) if len(_WORD.findall(span.text)) > RUN_ON_SPAN else [span]
         )
     )
+
+
+def _few_terminals(text: str) -> bool:
+    """len(_TERMINAL.findall(text)) <= 1, read only up to the second full stop (an answer
+    has many, and this is asked of every answer)."""
+    first = _TERMINAL.search(text)
+    return first is None or _TERMINAL.search(text, first.end()) is None
 
 
 RUN_ON_WORDS = 40  # words past which an answer with no full stop is split into its clauses
@@ -339,47 +346,55 @@ def find(
 @dataclass(frozen=True)
 class Part:
     """A stretch of a text (a sentence) that patterns are counted in as a text of its own:
-    where it starts in the whole text, its own text and its lowercased text, and whether
-    it `fits` the whole text's word index (see `parts_of`)."""
+    where it starts in the whole text, its own text and its lowercased text, whether it
+    `fits` the whole text's word index, and whether it begins `mid_word` (see `parts_of`)."""
 
     start: int
     text: str
     lowered: str
     fits: bool
+    mid_word: bool
 
 
 def parts_of(text: str, spans: Iterable[Span], lowered: str | None = None) -> list[Part]:
     """The spans of `text` as parts, each lowercased on its own (as `target` does). A part
     fits when its lowercased text is the same stretch of the whole text lowercased and no
     run of word characters crosses its end: then every match that begins inside it begins
-    at its first character or where the whole text's index says a match may begin."""
+    where the whole text's index says a match may begin, or at its first character when
+    that is `mid_word` (a run of word characters crosses its start) or "^" matches there."""
     lowered = lower(text) if lowered is None else lowered
     out = []
     for span in spans:
         own = lower(span.text)
         end = span.start + len(own)
-        crossed = (
-            0 < end < len(lowered)
-            and _WORD_CHAR.match(lowered, end - 1) is not None
-            and _WORD_CHAR.match(lowered, end) is not None
-        )
-        out.append(
-            Part(span.start, span.text, own, lowered[span.start : end] == own and not crossed)
-        )
+        crossed = _in_word(lowered, end)
+        fits = lowered[span.start : end] == own and not crossed
+        out.append(Part(span.start, span.text, own, fits, _in_word(lowered, span.start)))
     return out
+
+
+def _in_word(lowered: str, at: int) -> bool:
+    """Does a run of word characters go on across `at` (a word character on each side)?"""
+    return (
+        0 < at < len(lowered)
+        and _WORD_CHAR.match(lowered, at - 1) is not None
+        and _WORD_CHAR.match(lowered, at) is not None
+    )
 
 
 def counts(pattern: re.Pattern[str], parts: list[Part], lowered: str) -> list[int]:
     """len(pattern.findall(target(pattern, part.text, part.lowered))) for each part, made
     with the whole text's word index (`lowered`: the whole text lowercased, as `parts_of`
-    had it): a dispatched pattern is tried in a part that fits only at its first character
-    and where the index says a match may begin; other parts and patterns are scanned."""
+    had it): a dispatched pattern is tried in a part that fits only where the index says a
+    match may begin (`_matches_in`); other parts and patterns are scanned."""
     starts = _first_words(pattern) if len(lowered) >= DISPATCH_FROM else None
     found = _candidates(lowered, starts) if starts is not None and _never_empty(pattern) else None
-    if found is None:
+    if starts is None or found is None:
         return [len(pattern.findall(target(pattern, p.text, p.lowered))) for p in parts]
     return [
-        len(_matches_in(pattern, part, found)) if part.fits else len(pattern.findall(part.lowered))
+        len(_matches_in(pattern, part, found, starts.at_start))
+        if part.fits
+        else len(pattern.findall(part.lowered))
         for part in parts
     ]
 
@@ -391,21 +406,30 @@ def find_in(pattern: re.Pattern[str], part: Part, lowered: str) -> list[Span]:
     if starts is None or not _never_empty(pattern):
         return find(pattern, part.text)
     found = _candidates(lowered, starts)
-    matches = pattern.finditer(part.lowered) if found is None else _matches_in(pattern, part, found)
+    matches = (
+        pattern.finditer(part.lowered)
+        if found is None
+        else _matches_in(pattern, part, found, starts.at_start)
+    )
     text = part.text
     return [Span(m.start(), m.end(), text[m.start() : m.end()]) for m in matches]
 
 
-def _matches_in(pattern: re.Pattern[str], part: Part, found: list[int]) -> list[re.Match[str]]:
-    """The matches of `pattern` in a part that fits, tried at its first character (a word
-    may begin there, or "^") and at the places of `found` (the whole text's) inside it."""
+def _matches_in(
+    pattern: re.Pattern[str], part: Part, found: list[int], at_start: bool
+) -> list[re.Match[str]]:
+    """The matches of `pattern` in a part that fits, tried at the places of `found` (the
+    whole text's) inside it, and at its first character when the index may not have it
+    there: the part begins inside a word, or the pattern may match at the subject's start
+    (`at_start`, "^")."""
     match = pattern.match
     first, subject = part.start, part.lowered
     out = []
     end = 0
-    if m := match(subject, 0):
-        out.append(m)
-        end = m.end()
+    if part.mid_word or at_start:
+        if m := match(subject, 0):
+            out.append(m)
+        end = m.end() if m else 1  # tried at 0: not again
     last = first + len(subject)
     i, total = bisect.bisect_left(found, first), len(found)
     while i < total and found[i] < last:
@@ -440,6 +464,7 @@ def _never_empty(pattern: re.Pattern[str]) -> bool:
 DISPATCH_FROM = 300  # characters: below this a plain scan is as fast
 SCAN_COST = 6  # a match tried from Python costs about this many positions of a plain scan
 _WORD_RUN = re.compile(r"\w+")
+_SPLIT_RUNS = re.compile(r"(\w+)")
 PREFIX = 4  # letters: the word index is keyed by the first PREFIX letters of each word
 _ANY_WORD = "\x00"  # a beginning: any run of word characters
 _CHAR = "\x01"  # a beginning: this one character (not a word character), wherever it is
@@ -533,12 +558,13 @@ def _words_of(word: str) -> tuple[int, ...]:
 
 def _pair_of(word: str, then: str) -> tuple[int, ...]:
     """The numbers of the dispatched patterns a match of which may begin with `word`, one
-    space, and `then` (a word of `_BY_FIRST`)."""
+    space, and `then`: those of any word before `then` (`_after_any`), then those of
+    `word` before it (`_BY_FIRST`)."""
     found = _PAIR_PATTERNS.get((word, then))
     if found is None:
-        found = tuple(
+        found = _after_any(then) + tuple(
             number
-            for number, beginnings, whole in _BY_FIRST[word]
+            for number, beginnings, whole in _BY_FIRST.get(word, ())
             if then in whole or then.startswith(beginnings)
         )
         if len(_PAIR_PATTERNS) >= WORDS_KEPT:
@@ -580,14 +606,15 @@ def _index(subject: str) -> _Index:
 
 def word_index(subject: str) -> _Index:
     """The word runs of `subject` and where each dispatched pattern may begin in it."""
-    # the runs and the gaps between them, each found in one pass: a run starts where the
-    # runs and gaps before it end
-    gaps = _WORD_RUN.split(subject)
-    runs = _WORD_RUN.findall(subject)
+    # the gaps and the runs between them, found in one pass (the runs are kept by the split):
+    # a run starts where the runs and gaps before it end
+    pieces = _SPLIT_RUNS.split(subject)
+    gaps, runs = pieces[::2], pieces[1::2]
     by_word: dict[str, list[int]] = {}
-    pairs: list[tuple[int, str, str]] = []  # a word that may begin a pair, one space, a word
-    first = _BY_FIRST
-    any_first = bool(_AFTER_ANY)
+    by_pattern: dict[int, list[int]] = {}
+    # a word, one space and the next word: the patterns that may begin there are looked up
+    # as the text is walked (one cached look-up a pair, most of them finding none)
+    pairs = _PAIR_PATTERNS
     at = len(gaps[0])
     nexts = [*runs[1:], ""] if runs else []  # the word after each ("" after the last)
     for word, gap, then in zip(runs, gaps[1:], nexts, strict=True):
@@ -596,10 +623,15 @@ def word_index(subject: str) -> _Index:
             by_word[word] = [at]
         else:
             places.append(at)
-        if gap == " " and then and (any_first or word in first):
-            pairs.append((at, word, then))
+        if gap == " " and then:
+            numbers = pairs.get((word, then))
+            for number in _pair_of(word, then) if numbers is None else numbers:
+                found = by_pattern.get(number)
+                if found is None:
+                    by_pattern[number] = [at]
+                else:
+                    found.append(at)
         at += len(word) + len(gap)
-    by_pattern: dict[int, list[int]] = {}
     for word, starts in by_word.items():
         for number in _words_of(word):
             found = by_pattern.get(number)
@@ -607,12 +639,6 @@ def word_index(subject: str) -> _Index:
                 by_pattern[number] = list(starts)
             else:
                 found.extend(starts)
-    for at, word, then in pairs:
-        numbers = _after_any(then) if any_first else ()
-        if word in first:
-            numbers += _pair_of(word, then)
-        for number in numbers:
-            by_pattern.setdefault(number, []).append(at)
     return _Index(by_word, by_pattern, len(_DISPATCHED), len(runs))
 
 
@@ -798,7 +824,10 @@ def _beginnings(items: list[Any], anchored: bool = False, pairs: bool = True) ->
             run += ch
         after = items[len(run) :]
         if not _ends_word(after):
-            return {run}
+            # "w(?:as|ere) late": the parser puts the letters that alternatives share in
+            # front of them, and what comes after those letters goes on with the same word
+            more = _beginnings(after, True, pairs) if after else None
+            return {run} if more is None else {_going_on(run, b) for b in more}
         if pairs and after and str(after[0][0]) == "LITERAL" and after[0][1] == ord(" "):
             # "i (?:was|did)": the word, one space, and a word that begins so
             then = _beginnings(after[1:], True, False)
@@ -818,7 +847,7 @@ def _beginnings(items: list[Any], anchored: bool = False, pairs: bool = True) ->
     if name == "SUBPATTERN" and not arg[1] & re.IGNORECASE:  # not `(?i:...)`
         return _beginnings(list(arg[-1]) + rest, anchored, pairs)
     if name in ("MAX_REPEAT", "MIN_REPEAT"):
-        low, _, body = arg
+        low, high, body = arg
         if pairs and anchored and low >= 1 and _one_word(body) and rest:
             # "\w+ (?:hours?|days?) late": a whole word (\w+ must end where the space is),
             # one space, and a word that begins so
@@ -830,12 +859,25 @@ def _beginnings(items: list[Any], anchored: bool = False, pairs: bool = True) ->
                 # "\w+'s", "\w+-\w+": a whole run of word characters (\w+ must end
                 # where the character is), then that character
                 return {_ANY_WORD + _NEXT + chr(rest[0][1])}
-        once = _beginnings(list(body) + rest, anchored, pairs)
+        # what one time through the body and then the rest begins with; where the body may
+        # come again ("cancel+ed" in "cancelled"), only what the body itself begins with
+        once = _beginnings(list(body) + (rest if high == 1 else []), anchored, pairs)
         if once is None or low > 0:
             return once
         skipped = _beginnings(rest, anchored, pairs)
         return None if skipped is None else once | skipped
     return None
+
+
+def _going_on(run: str, then: str) -> str:
+    """The beginning made of the letters `run` and `then`, what a match goes on with right
+    after them: a longer beginning, the whole word `run` when a character that is not a
+    word character comes next, or `run` alone when that cannot be told."""
+    if then.startswith(_CHAR):
+        return run + _WHOLE
+    if then.startswith(_NOT_WORDS):  # any word characters, or the subject's start
+        return run
+    return run + then
 
 
 def _one_word(body: Any) -> bool:
