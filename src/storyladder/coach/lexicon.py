@@ -1191,6 +1191,7 @@ CLICHE = phrases(
     r"it'?s (?:all |really )?about (?:staying|being|keeping|trusting|putting|the people|people|"
     r"relationships|doing the right thing)",
     r"(?:rules|people|values|relationships|details) matter",
+    r"(?:integrity|honesty|character) (?:really |always |still )?matters",
     r"(?:doing the right thing|integrity|honesty) (?:is never|always pays|always wins|must always)",
     r"reinforced (?:for me )?(?:that|the importance)",
     # the stock sayings of interview answers
@@ -1199,7 +1200,9 @@ CLICHE = phrases(
     r"perfect(?:ion)? is the enemy of (?:the )?good",
     r"(?:trust|communication|respect) is a two-way street",
     r"practice makes perfect",
-    r"(?:integrity|honesty) is (?:non-negotiable|everything|key|paramount|the most important)",
+    r"(?:integrity|honesty)(?: is|'s) (?:just |so |really |very |always )?(?:non-negotiable|everything|"
+    r"key|paramount|the most important|important|the best policy)",
+    r"that's how (?:great|good|strong|high-performing) teams (?:work|operate|win)",
     r"excellence is a habit",
     r"pour from an empty cup",
     r"trust (?:your|my) (?:gut|instincts?)",
