@@ -1200,8 +1200,8 @@ CLICHE = phrases(
     r"perfect(?:ion)? is the enemy of (?:the )?good",
     r"(?:trust|communication|respect) is a two-way street",
     r"practice makes perfect",
-    r"(?:integrity|honesty)(?: is|'s) (?:just |so |really |very |always )?(?:non-negotiable|everything|"
-    r"key|paramount|the most important|important|the best policy)",
+    r"(?:integrity|honesty)(?: is|'s) (?:just |so |really |very |always )?"
+    r"(?:non-negotiable|everything|key|paramount|the most important|important|the best policy)",
     r"that's how (?:great|good|strong|high-performing) teams (?:work|operate|win)",
     r"excellence is a habit",
     r"pour from an empty cup",
