@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from storyladder import taxonomy
-from storyladder.coach.text import lower
+from storyladder.coach.text import WORDS_KEPT, lower
 
 MIN_CUES = {"categories": 2, "subtopics": 3, "competencies": 3}
 
@@ -69,20 +69,13 @@ def cues_in(text: str) -> frozenset[str]:
 
 
 _RUN = re.compile(r"\w+")
-WORDS_KEPT = 50_000  # distinct words whose one-word cues are remembered (all forgotten past this)
-_BEGINNING: dict[str, tuple[str, ...]] = {}
 
 
+@lru_cache(maxsize=WORDS_KEPT)
 def _cues_beginning(word: str) -> tuple[str, ...]:
     """The one-word cues `word` begins with ("user" in "users"), worked out once a word."""
-    found = _BEGINNING.get(word)
-    if found is None:
-        single, lengths, _ = _cue_words()
-        found = tuple(word[:n] for n in lengths if n <= len(word) and word[:n] in single)
-        if len(_BEGINNING) >= WORDS_KEPT:
-            _BEGINNING.clear()
-        _BEGINNING[word] = found
-    return found
+    single, lengths, _ = _cue_words()
+    return tuple(word[:n] for n in lengths if n <= len(word) and word[:n] in single)
 
 
 @cache
