@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import wave
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -30,8 +31,11 @@ SCRIPTS = [
 ]
 
 
+NUMERALS = {"two": "2", "ten": "10"}  # the scripts' numbers, however Whisper writes them
+
+
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9']+", text.lower()) if w]
+    return [NUMERALS.get(w, w) for w in re.findall(r"[a-z0-9']+", text.lower())]
 
 
 def _wer(truth: str, heard: str) -> float:
@@ -82,6 +86,24 @@ def test_espeak_speech_is_heard_word_for_word_with_its_pace_and_fillers(
     assert abs(len(heard.spoken.fillers) - fillers) <= 1, heard.spoken.fillers
     pairs = zip(heard.words, heard.words[1:], strict=False)
     assert all(a.start <= a.end <= b.start + 0.05 for a, b in pairs)  # times in order
+
+
+def test_what_whisper_makes_up_over_silence_is_dropped() -> None:
+    def segment(text: str, start: float, end: float, ratio: float = 1.3) -> SimpleNamespace:
+        words = text.split()
+        step = (end - start) / len(words)
+        said = [
+            SimpleNamespace(word=f" {w}", start=start + i * step, end=start + (i + 1) * step)
+            for i, w in enumerate(words)
+        ]
+        return SimpleNamespace(start=start, end=end, compression_ratio=ratio, words=said)
+
+    told = segment("Now I put the recommendation first in every document I write.", 8.0, 11.9)
+    assert [w.text for w in speech.heard(told)][:2] == ["Now", "I"]
+    assert speech.heard(segment("Okay.", 12.0, 12.1)) != ()  # one short word is speech
+    loop = segment("my manager, Priya, " + "Priya, " * 10, 0.0, 6.0, ratio=3.1)
+    crammed = segment("So, I'm going to go ahead and check out my manager today.", 11.9, 12.3)
+    assert speech.heard(loop) == () and speech.heard(crammed) == ()
 
 
 @pytest.mark.usefixtures("voice")

