@@ -751,3 +751,47 @@ def test_names_of_many_languages_and_titles_are_people(sentence: str, name: str)
     from storyladder.coach.reading import Reading
 
     assert name in [n.text for n in Reading(sentence, classify(None)).names]
+
+
+def test_a_closing_line_that_only_says_something_matters_is_a_platitude() -> None:
+    q = "Tell me about a time a delivery went wrong."
+    story = (
+        "I ran the weekend shift at a parcel depot when the sorter jammed at 6 a.m. I moved "
+        "two vans to hand sorting and called the regional lead, Omar, for spare drivers. We "
+        "still missed 140 deliveries that day."
+    )
+    assert "cliche_lesson" in ids(story + " I learned that planning is really important.", q)
+    flagged = ids(story + " It showed that teamwork and communication are so key.", q)
+    assert "cliche_lesson" in flagged and "no_learning" not in flagged
+    # said of one particular thing, with a number, it is a finding, not a platitude
+    concrete = story + " The 6 a.m. check is key to the whole day, so Omar runs it now."
+    assert "cliche_lesson" not in ids(concrete, q)
+
+
+def test_the_stock_remedy_for_a_weakness_is_a_platitude() -> None:
+    q = "What is your biggest weakness?"
+    answer = (
+        "I take on too much. In May I covered three colleagues' shifts at the clinic, and "
+        "my own notes fell two weeks behind. So I learned I need to delegate more."
+    )
+    assert "cliche_lesson" in ids(answer, q)
+
+
+def test_a_well_told_story_without_a_lesson_still_lacks_one() -> None:
+    q = "Tell me about a time you missed a deadline."
+    told = (
+        "In March I owned the payroll export for 1,200 staff at a hospital trust. I chose to "
+        "rewrite the currency step instead of patching it, because the patch had failed twice. "
+        "I was wrong about the time it needed, and the export went out 3 days late. Nadia in "
+        "finance rebuilt the bank file by hand, and 40 people were paid late."
+    )
+    assert "no_learning" in ids(told, q)
+    for kept in (
+        " I don't promise a date any more until I have run the step on real data.",
+        " What I changed is that every estimate I give now has a dry run behind it.",
+        " Every export I have shipped since carries a dry run the week before.",
+        " So I set a rule for myself: no date without a dry run.",
+        " If I went back, I'd run the old export in parallel for a week.",
+        " I think the real pattern is that I trust my first estimate too much.",
+    ):
+        assert "no_learning" not in ids(told + kept, q), kept

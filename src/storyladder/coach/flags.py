@@ -859,7 +859,33 @@ def cliche_lesson(r: Reading) -> Evidence:
     hits = r.find(lx.CLICHE)
     if r.question.family != "mission":  # a view of the field is no lesson that fell flat
         hits += [m for m in _maxims(r) if not find(lx.CLICHE, m.text)]
+        hits += [m for m in _matters(r) if not any(h.start <= m.start < h.end for h in hits)]
     return sorted(hits, key=lambda h: h.start)[:3] or None
+
+
+def _matters(r: Reading) -> list[Span]:
+    """A closing sentence whose lesson is only that something matters ("I learned that
+    listening is really important"): said of a thing in general, with no number or name."""
+    closing = r.sentences[-2:]
+    out = []
+    for hit in r.find(lx.MATTERS):
+        sentence = r.sentence_at(hit.start)
+        before = r.lowered[sentence.start : hit.start].split()
+        if (
+            sentence in closing
+            and before
+            and before[-1].strip(",") not in _NOT_A_THING
+            and not any(sentence.start <= q.start < sentence.end for q in r.quantities)
+            and not any(sentence.start <= n.start < sentence.end for n in r.names)
+        ):
+            out.append(Span(sentence.start, sentence.end, sentence.text))
+    return out
+
+
+# "it is important to...", "what is key", "the customer is everything": said of a particular
+_NOT_A_THING = frozenset(
+    "it this that which what there he she they who one customer client i we you".split()
+)
 
 
 def _maxims(r: Reading) -> list[Span]:

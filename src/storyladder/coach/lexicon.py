@@ -1215,6 +1215,19 @@ CLICHE = phrases(
     r"patience is a virtue",
     r"go with (?:your|my) gut",
     r"(?:bring|trust) (?:the )?(?:facts|data),? not (?:opinions|feelings|emotions)",
+    # the stock remedy a weakness question gets ("so I learned I need to delegate more")
+    r"(?:need|needed|learned|learnt|learning) to (?:delegate|let (?:go|things go|other people|"
+    r"others)|trust (?:others|other people|the team|my team|my colleagues|people|more)|"
+    r"(?:find (?:a |the right )?|better )?balance|take care of myself|relax|"
+    r"accept that not everything|be (?:more )?okay with good enough)",
+)
+# "communication is really key", "balance and prioritising are important": that something
+# matters, the whole of a lesson when it closes a story (flags.cliche_lesson reads what it
+# is said of)
+MATTERS = phrases(
+    r"(?:is|are)(?: (?:so|very|really|super|absolutely|just|truly|extremely|incredibly|always|"
+    r"all))* (?:key|the key|important|crucial|essential|vital|everything|paramount)"
+    r"(?! to (?:us|me|them|him|her|the|our|my|their|a|an|this|that|get|make|keep)\b)",
 )
 
 LESSON = phrases(
@@ -1235,6 +1248,19 @@ LESSON = phrases(
     r"I (?:\w+ ){1,8}now(?= *[.!;\n]| *$)",
     r"if I (?:redid|did|could redo|could do|were to (?:re)?do|had to (?:re)?do|did it) "
     r"(?:it|that|this|the \w+)?(?: ?(?:again|over))?,? I(?:'d| would)",
+    r"if I (?:went|could go|were to go|go) back(?: \w+){0,3},? I(?:'d| would)",
+    # a practice given up, a change named, a rule set for oneself, a pattern of one's own
+    r"I (?:won't|don't|do not|will not|never) [^.!?\n]{0,80}\b(?:any ?more|these days)",
+    r"(?:the (?:thing|one thing|part|bit) |what )I (?:actually |really )?(?:changed|kept)",
+    r"I(?:'ve| have) (?:\w+ ){0,2}(?:\w+ed|done|made|run|written|built|led|taken|kept) since"
+    r"(?! (?:\d|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|last|early|late|the|my|our|school|college|university|joining|starting))",
+    r"kept since",
+    r"(?:set|made|wrote|gave) (?:myself )?(?:a |an )?(?:\w+ )?(?:rule|checklist|reminder)"
+    r"(?: for myself|:)",
+    r"wrote myself",
+    r"(?:my|the (?:real |underlying )?)pattern(?: underneath| here)? (?:is|was)",
+    r"we now (?!had|knew|were|was|faced|needed|saw|realized|realised)[a-z]+",
     r"(?:what|the (?:part|thing|one)) I(?:'d| would) (?:redo|change|do differently) (?:is|was)",
     r"showed me",
     r"I(?:'ve| have) become",
