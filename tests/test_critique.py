@@ -316,6 +316,15 @@ def test_a_non_answer_scores_20_or_less_and_raises_only_non_answer(answer: str) 
             "Evenings I fix old bicycles for the neighbours. Best decision I've made in years. "
             "Got a 1970s racer rolling again last month.",
         ),
+        (  # a pastime told at length, one stray word of a working life in it
+            "Tell me about a time you had to give a group bad news.",
+            "Well, the first thing that comes to mind is my rescue dog, Pepper, who came to us "
+            "at five years old and had never once been inside a house. Everything was new to "
+            "her, the stairs, the glass doors, the noise of the kettle, and she would stand in "
+            "the hall and shake. For the first month I sat on the bottom step every evening with "
+            "a bit of cheese and just waited for her to come to me. She sleeps on the sofa now "
+            "and she still runs away from the kettle, which the whole family thinks is wrong.",
+        ),
     ],
 )
 def test_a_fluent_answer_to_another_question_is_a_non_answer(question: str, answer: str) -> None:
@@ -795,3 +804,16 @@ def test_a_well_told_story_without_a_lesson_still_lacks_one() -> None:
         " I think the real pattern is that I trust my first estimate too much.",
     ):
         assert "no_learning" not in ids(told + kept, q), kept
+
+
+def test_a_long_episode_from_a_job_our_word_lists_rarely_see_is_an_answer() -> None:
+    answer = (
+        "At a maritime museum I was asked to lay out a new gallery of ship models before the "
+        "curators had picked which twenty would go in, with the opening eleven weeks away. I "
+        "decided not to wait for the list and designed the room around three fixed cases, "
+        "because the cases took longest to build and every model would fit one of them. Two "
+        "of the models chosen later were too tall, so we cut one case down at a cost of about "
+        "4,000 pounds, and the opening still slipped by a week."
+    )
+    c = critique(answer, "Tell me about a time you had to move forward without clear direction.")
+    assert "non_answer" not in c.flag_ids

@@ -108,6 +108,7 @@ def not_an_answer(
         away = len(find(lexicon.OFF_WORK, answer))  # "Weekends I...", "with the dog"
         if not reflects and (
             (not work and len(alpha) >= NO_WORK_WORDS)
+            or (away and len(alpha) >= NO_WORK_WORDS and len(find(lexicon.WORK, answer)) <= 1)
             or (away >= 2 and work <= away)
             or (not context and away and _elsewhere(alpha, work))
         ):

@@ -765,7 +765,7 @@ OFF_WORK = phrases(  # life outside work: the work words near these are not abou
     r"outside (?:of )?(?:work|the office|my job)",
     r"(?:in|on) my (?:free|spare|own) time",
     r"my (?:free|spare) time",
-    r"(?:with|and) my (?:dad|mum|mom|father|mother|son|daughter|partner|wife|husband|kids|"
+    r"(?:with|and|for) my (?:dad|mum|mom|father|mother|son|daughter|partner|wife|husband|kids|"
     r"children|family|grandad|grandfather|grandmother|grandma)\b(?! (?:and I|to work|at work))",
     r"(?:on|at) (?:the )?weekends?",
     r"(?:last|this|every|the other|one) weekend",
@@ -779,7 +779,8 @@ OFF_WORK = phrases(  # life outside work: the work words near these are not abou
     r"(?:getting|got|been|really|super) (?:really )?(?:into|in to) \w+",
     r"^\W*(?:weekends|evenings|sundays|saturdays),? I",
     r"(?:with|walk\w*|feed\w*) (?:the|my) (?:dog|cat|kids|garden)",
-    r"(?:half[- ])?marathons?|triathlons?|hiking|cycling|sourdough|gardening|"
+    r"(?:half[- ])?marathons?|triathlons?|hiking|(?<!thermal )(?<!power )cycling|sourdough|"
+    r"gardening|"
     r"(?:my|the) guitar|(?:my|the) piano|road trip|(?:my|a|on) vacation|on holiday",
     r"(?:ran|run|running|cycled|swam|hiked) (?:\w+ )?(?:times a week|miles|kilomet\w+|km)",
     r"football|soccer|rugby|cricket|netball|fishing|allotment|under-\w+s",
@@ -917,6 +918,8 @@ WORK = phrases(  # words of a working life: an answer with none of them is about
     r"budget|money|cost|learn\w*|mentor\w*|lead\w*|manag\w*|interview\w*|ai|model|policy",
     r"passengers?|routes?|depot|rota|paperwork|buses|bus|trucks?|vans?|lorr(?:y|ies)|"
     r"deliver(?:y|ies|ed)|pallets?|invoices?|tills?|inspections?|audits?",
+    r"eng|engineering|testing|tested|shipped|units|returns|designed|curators?|museum|"
+    r"galler(?:y|ies)|exhibit\w*|visitors?|contracts?|proposals?|accounts?|sprints?",
 )
 
 # -- talk in general, not about one time ----------------------------------------------
