@@ -817,3 +817,19 @@ def test_a_long_episode_from_a_job_our_word_lists_rarely_see_is_an_answer() -> N
     )
     c = critique(answer, "Tell me about a time you had to move forward without clear direction.")
     assert "non_answer" not in c.flag_ids
+
+
+def test_an_outcome_where_nothing_moved_is_still_an_outcome() -> None:
+    q = "Tell me about a time you disagreed with a decision from leadership."
+    told = (
+        "In 2022 our regional director moved the depot night shift from 10 pm to midnight. I "
+        "pulled the pickup times for the 3 weeks before and asked her for a one-to-one to go "
+        "through them, because I thought the later start would squeeze 40 pickups into 2 hours."
+    )
+    assert "no_result" in ids(told, q)
+    for ending in (
+        " She read it twice and didn't change the rota.",
+        " Nothing really changed, and I still run the late shift.",
+        " Head office took it from there, and I never heard back.",
+    ):
+        assert "no_result" not in ids(told + ending, q), ending

@@ -431,6 +431,13 @@ _OUTCOME = phrases(
     r"from|to)",
     r"never (?:recovered|shipped|launched)",
     r"was (?:cancel+ed|delayed|shelved)",
+    # nothing moved, or it was handed on: an outcome all the same
+    r"(?:didn't|did not|never|wouldn't|would not) (?:really )?(?:change|budge|reverse|move)",
+    r"nothing (?:really )?changed",
+    r"took (?:the )?(?:necessary )?action|took it from there",
+    r"(?:didn't|did not|never) hear (?:much |anything )?(?:more|back)",
+    r"I(?:'m| am) (?:much |a lot |a bit |far |way )?better (?:at it|at that|now)",
+    r"(?:it|that|this) (?:worked|helped|stuck)",
 )
 
 
