@@ -833,3 +833,17 @@ def test_an_outcome_where_nothing_moved_is_still_an_outcome() -> None:
         " Head office took it from there, and I never heard back.",
     ):
         assert "no_result" not in ids(told + ending, q), ending
+
+
+def test_a_motivation_in_vague_words_with_nothing_named_is_vague() -> None:
+    q = "Why do you want to work here?"
+    empty = (
+        "I have always loved technology and all the different things it can do. AI is the "
+        "future and there is a lot going on, and I want to be part of it and grow."
+    )
+    assert "vague" in ids(empty, q)
+    named = (
+        "In 2023 I spent 6 months building an eval set of 300 refund tickets for our support "
+        "bot, and there is a lot going on in evaluations that I want to be part of."
+    )
+    assert "vague" not in ids(named, q)

@@ -556,11 +556,13 @@ PAST_SHARE_TOLD = 0.34  # sentences with a past verb: below this share, talk in 
 def vague(r: Reading) -> Evidence:
     """Vague wording ("various stakeholders", "some issues", "stuff like that"), or a story
     with nothing concrete to hold on to: no when, who, what or how many. Missing numbers
-    alone are not vagueness (no_numbers says that)."""
-    if not r.story:
-        return None
+    alone are not vagueness (no_numbers says that). A view or a motivation (no story asked)
+    is vague when it talks in vague words and names no when, who or how many at all."""
     hits = r.find(lx.GENERIC_TALK)
     hits = sorted({h.start: h for h in hits}.values(), key=lambda h: h.start)
+    if not r.story:
+        anchors = len(r.quantities) + len(r.names) + len(r.find(_ANCHOR))
+        return hits[:5] if hits and not anchors else None
     concrete = len(r.quantities) + len(r.names) + len(r.find(_ANCHOR))
     concrete += len({p.text.lower() for p in r.find(lx.PEOPLE)} - _FACELESS)
     if not _told_episode(r):  # talk in general: vague unless it names a when, who or how many
