@@ -847,3 +847,20 @@ def test_a_motivation_in_vague_words_with_nothing_named_is_vague() -> None:
         "bot, and there is a lot going on in evaluations that I want to be part of."
     )
     assert "vague" not in ids(named, q)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "In the end everything is fine, and the supplier is even more reliable now.",
+        "After two days things went back to normal and everyone was pleased.",
+        "Eventually it all came together and the launch went smoothly.",
+    ],
+)
+def test_an_ending_that_erases_the_setback_is_neat(ending: str) -> None:
+    story = (
+        "In June I ordered the wrong grade of packaging film for our bakery line, and the "
+        "line stopped for a morning while we waited for a new roll. I called the supplier "
+        "myself and asked for an emergency delivery. "
+    )
+    assert "neat_resolution" in ids(story + ending, "Tell me about a mistake you made.")

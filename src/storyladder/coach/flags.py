@@ -777,6 +777,13 @@ _TIDY = phrases(
     r"(?:all |it all |everything )?(?:got )?cleared up",
     r"problem solved",
     r"turned into (?:one of )?(?:our|the|my|their) (?:best|strongest)",
+    r"everything (?:is|was) (?:fine|solved|sorted|resolved|okay|good)",
+    r"(?:things|everything|it all|it) (?:went|got) back to normal",
+    r"(?:all|everything|it all) went (?:well|smoothly|fine|great|perfectly)",
+    r"(?:it all|everything) came together",
+    r"(?:in )?a better place than ever",
+    r"(?:even )?stronger after (?:this|that|it)",
+    r"every(?:one|body) happy",
 )
 _LASTING_LOSS = phrases(
     r"(?:we|I|they) (?:still )?(?:lost|never got back|never recovered)",
