@@ -262,7 +262,13 @@ def _add(out: list[Span], text: str, start: int, end: int) -> None:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a text, found once: the gate, the counts and the level judge each ask."""
+    return tuple(_WORD.findall(text))
 
 
 MAX_ANSWER_WORDS = 20_000  # about two hours spoken: past this it is not an answer
@@ -295,7 +301,7 @@ def language_note(text: str) -> str | None:
 
 
 def word_count(text: str) -> int:
-    return len(words(text))
+    return len(_words(text))
 
 
 _LOWERCASE: set[int] = set()  # patterns from `phrases`, which run on lowercased text
