@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from storyladder.coach import lexicon, nb
 from storyladder.coach.question import classify
 from storyladder.coach.reading import QUANTITY
-from storyladder.coach.text import find, found_in, lower, parts_of, sentences, words
+from storyladder.coach.text import WORDS_KEPT, find, found_in, lower, parts_of, sentences, words
 from storyladder.model import Span
 
 NEGATIVE_PATTERNS = ("direct_negative", "inverted_positive", "counterfactual")
@@ -360,6 +360,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=WORDS_KEPT)
 def _wordlike(word: str) -> bool:
     if len(word) >= 3 and word in _KEYBOARD:
         return False  # a run of keys ("asdf", "jkl") even if a corpus once held it
