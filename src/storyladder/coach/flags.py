@@ -137,7 +137,7 @@ def hypothetical(r: Reading) -> Evidence:
         if not r.within(_NEXT_TIME, r.sentence_at(h.start))
         and not _REPORTED.search(r.text[max(0, h.start - 30) : h.start])
     ]
-    past_moves = sum(1 for s in r.sentences if _tells_a_move(s.text))
+    past_moves = sum(_moves(r))
     # after a moment told, advice in the closing sentence is the maxim offered as its lesson
     # (cliche_lesson's to name)
     told = past_moves and len(r.sentences) >= 3
@@ -1085,17 +1085,30 @@ def _tells_a_move(sentence: str) -> bool:
     return bool(_PAST_MOVE.search(sentence) or _ANY_PAST_I.search(sentence))
 
 
+def _moves(r: Reading) -> list[bool]:
+    """Whether each sentence tells a past move of the candidate's (read once per answer)."""
+    if "moves" not in r.memo:
+        r.memo["moves"] = [_tells_a_move(s.text) for s in r.sentences]
+    found: list[bool] = r.memo["moves"]
+    return found
+
+
 def _past_action(r: Reading) -> bool:
     """A concrete thing the candidate already did: a past move of theirs (told with "I", or
-    as a note that drops it) in a sentence with a specific (a number, a name, a thing built)."""
-    for s in r.sentences:
-        if _tells_a_move(s.text) and (
-            any(s.start <= q.start < s.end for q in r.quantities)
-            or any(s.start <= n.start < s.end for n in r.names)
-            or _MADE.search(s.text)
-        ):
-            return True
-    return False
+    as a note that drops it) in a sentence with a specific (a number, a name, a thing built);
+    read once per answer."""
+    if "past_action" not in r.memo:
+        r.memo["past_action"] = any(
+            move
+            and (
+                any(s.start <= q.start < s.end for q in r.quantities)
+                or any(s.start <= n.start < s.end for n in r.names)
+                or _MADE.search(s.text) is not None
+            )
+            for s, move in zip(r.sentences, _moves(r), strict=True)
+        )
+    found: bool = r.memo["past_action"]
+    return found
 
 
 _ANY_PAST_I = re.compile(

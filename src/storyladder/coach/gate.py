@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from storyladder.coach import lexicon, nb
 from storyladder.coach.question import classify
 from storyladder.coach.reading import QUANTITY
-from storyladder.coach.text import find, found_in, lower, parts_of, sentences, words
+from storyladder.coach.text import WORDS_KEPT, find, found_in, lower, parts_of, sentences, words
 from storyladder.model import Span
 
 NEGATIVE_PATTERNS = ("direct_negative", "inverted_positive", "counterfactual")
@@ -314,7 +314,18 @@ def _without(text: str, spans: list[Span]) -> str:
 
 
 def _content(text: str) -> set[str]:
-    return set(content_words(text))
+    """set(content_words(text)), each distinct word stemmed once."""
+    stems = _STEMS
+    out = set()
+    # an ASCII text's words lowercased are the words of it lowercased (read once, `words`)
+    said = {w.lower() for w in words(text)} if text.isascii() else set(words(text.lower()))
+    for w in said:
+        stem = stems.get(w)
+        if stem is None:
+            stem = _stem_of(w)
+        if stem:
+            out.add(stem)
+    return out
 
 
 def content_words(text: str) -> list[str]:
@@ -324,13 +335,19 @@ def content_words(text: str) -> list[str]:
     for w in words(text.lower()):
         stem = stems.get(w)
         if stem is None:
-            stem = _stem(w) if w.isalpha() and w not in lexicon.UNTOLD_WORDS else ""
-            if len(stems) >= STEMS_KEPT:
-                stems.clear()
-            stems[w] = stem
+            stem = _stem_of(w)
         if stem:
             out.append(stem)
     return out
+
+
+def _stem_of(word: str) -> str:
+    """The content stem of a word not yet remembered ("" for none), remembered."""
+    stem = _stem(word) if word.isalpha() and word not in lexicon.UNTOLD_WORDS else ""
+    if len(_STEMS) >= STEMS_KEPT:
+        _STEMS.clear()
+    _STEMS[word] = stem
+    return stem
 
 
 STEMS_KEPT = 50_000  # distinct words whose content stem is remembered ("" for none)
@@ -344,6 +361,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=WORDS_KEPT)
 def _wordlike(word: str) -> bool:
     if len(word) >= 3 and word in _KEYBOARD:
         return False  # a run of keys ("asdf", "jkl") even if a corpus once held it

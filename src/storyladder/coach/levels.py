@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from storyladder import taxonomy
@@ -360,6 +361,12 @@ def _past_actions(answer: str) -> list[Span]:
 
 def _present_self(answer: str) -> list[Span]:
     """'I rescue people when...', 'I decide fastest when...': the speaker's present habits."""
+    return list(_present_self_found(answer))
+
+
+@lru_cache(maxsize=64)
+def _present_self_found(answer: str) -> tuple[Span, ...]:
+    """Read once per answer: the level's judge and its features both ask."""
     out = []
     for m in _I_VERB.finditer(answer):
         verb = m.group(1)
@@ -368,7 +375,7 @@ def _present_self(answer: str) -> list[Span]:
         out.append(Span(m.start(), m.end(), m.group()))
     out += [Span(m.start(), m.end(), m.group()) for m in _I_AM_MORE.finditer(answer)]
     out += [Span(m.start(), m.end(), m.group()) for m in _I_WILL_WHEN.finditer(answer)]
-    return out
+    return tuple(out)
 
 
 _MINE = re.compile(r"\b(?:my|myself|me)\b", re.IGNORECASE)
@@ -381,7 +388,13 @@ _PAST_TENSE = re.compile(  # a past verb, not a participle used as an adjective 
 
 
 def _opinions(answer: str) -> list[Span]:
-    return [s for s in sentences(answer) if lx.OPINION.search(s.text)]
+    return list(_opinions_found(answer))
+
+
+@lru_cache(maxsize=64)
+def _opinions_found(answer: str) -> tuple[Span, ...]:
+    """Read once per answer: the level's judge and its features both ask."""
+    return tuple(s for s in sentences(answer) if lx.OPINION.search(s.text))
 
 
 def _rule_sentences(answer: str) -> list[Span]:
@@ -446,11 +459,17 @@ def _in_past_sentence(answer: str, span: Span) -> bool:
 
 
 def _names(answer: str) -> list[Span]:
-    return [
+    return list(_names_found(answer))
+
+
+@lru_cache(maxsize=64)
+def _names_found(answer: str) -> tuple[Span, ...]:
+    """Read once per answer: the level's judge and its features both ask."""
+    return tuple(
         Span(m.start(1), m.end(1), m.group(1))
         for m in NAME.finditer(answer)
         if m.group(1) not in _NOT_NAMES
-    ]
+    )
 
 
 _NOT_NAMES = frozenset(

@@ -63,19 +63,17 @@ class Model:
         total = sum(data["priors"].values())
         self.log_prior = {k: math.log(v / total) for k, v in data["priors"].items()}
         counts: dict[str, dict[str, int]] = data["counts"]
-        vocab = {f for c in counts.values() for f in c}
+        vocab = list({f for c in counts.values() for f in c})
         # log P(feature | label) for every label, computed once: scoring a sentence is then
-        # one lookup per feature
-        denoms = {
-            label: sum(counts.get(label, {}).values()) + alpha * len(vocab) for label in self.labels
-        }
-        self.log_likelihood: dict[str, tuple[float, ...]] = {
-            f: tuple(
-                math.log((counts.get(label, {}).get(f, 0) + alpha) / denoms[label])
-                for label in self.labels
-            )
-            for f in vocab
-        }
+        # one lookup per feature (made a label at a time: loaded with every process)
+        columns = []
+        for label in self.labels:
+            own = counts.get(label, {})
+            denom = sum(own.values()) + alpha * len(vocab)
+            columns.append([math.log((own.get(f, 0) + alpha) / denom) for f in vocab])
+        self.log_likelihood: dict[str, tuple[float, ...]] = dict(
+            zip(vocab, zip(*columns, strict=True), strict=True)
+        )
 
     def log_odds(self, feats: list[str], label: str) -> float:
         """How much more likely `label` is than every other label, in log odds."""

@@ -13,6 +13,7 @@ import re._parser as _parser
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
 from typing import Any
 
 from storyladder.errors import InputError
@@ -261,7 +262,13 @@ def _add(out: list[Span], text: str, start: int, end: int) -> None:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a text, found once: the gate, the counts and the level judge each ask."""
+    return tuple(_WORD.findall(text))
 
 
 MAX_ANSWER_WORDS = 20_000  # about two hours spoken: past this it is not an answer
@@ -294,7 +301,7 @@ def language_note(text: str) -> str | None:
 
 
 def word_count(text: str) -> int:
-    return len(words(text))
+    return len(_words(text))
 
 
 _LOWERCASE: set[int] = set()  # patterns from `phrases`, which run on lowercased text
@@ -391,12 +398,30 @@ def counts(pattern: re.Pattern[str], parts: list[Part], lowered: str) -> list[in
     found = _candidates(lowered, starts) if starts is not None and _never_empty(pattern) else None
     if starts is None or found is None:
         return [len(pattern.findall(target(pattern, p.text, p.lowered))) for p in parts]
-    return [
-        len(_matches_in(pattern, part, found, starts.at_start))
-        if part.fits
-        else len(pattern.findall(part.lowered))
-        for part in parts
-    ]
+    # `_matches_in` counted, inline: this runs for every cue in every sentence
+    match, at_start, total, out = pattern.match, starts.at_start, len(found), []
+    for part in parts:
+        subject = part.lowered
+        if not part.fits:
+            out.append(len(pattern.findall(subject)))
+            continue
+        first = part.start
+        n = end = 0
+        if part.mid_word or at_start:
+            if m := match(subject, 0):
+                n, end = 1, m.end()
+            else:
+                end = 1
+        last = first + len(subject)
+        i = bisect.bisect_left(found, first)
+        while i < total and found[i] < last:
+            at = found[i] - first
+            i += 1
+            if at >= end and (m := match(subject, at)):
+                n += 1
+                end = m.end()
+        out.append(n)
+    return out
 
 
 def find_in(pattern: re.Pattern[str], part: Part, lowered: str) -> list[Span]:
@@ -467,7 +492,7 @@ _WORD_RUN = re.compile(r"\w+")
 _SPLIT_RUNS = re.compile(r"(\w+)")
 PREFIX = 4  # letters: the word index is keyed by the first PREFIX letters of each word
 _ANY_WORD = "\x00"  # a beginning: any run of word characters
-_CHAR = "\x01"  # a beginning: this one character (not a word character), wherever it is
+_CHAR = "\x01"  # a beginning: these characters (the first no word character), anywhere
 _WHOLE = "\x02"  # after a beginning: the whole word, no longer ("i" in "i (?:was|did)")
 _THEN = "\x03"  # between a whole word, one space, and the next word's beginning ("i was")
 _START = "\x04"  # a beginning: the subject's first character ("^", "\\A"), nothing else
@@ -609,36 +634,37 @@ def word_index(subject: str) -> _Index:
     # the gaps and the runs between them, found in one pass (the runs are kept by the split):
     # a run starts where the runs and gaps before it end
     pieces = _SPLIT_RUNS.split(subject)
-    gaps, runs = pieces[::2], pieces[1::2]
+    runs = pieces[1::2]
+    starts = list(accumulate(map(len, pieces)))[0:-1:2]  # the end of the gap before each run
     by_word: dict[str, list[int]] = {}
     by_pattern: dict[int, list[int]] = {}
-    # a word, one space and the next word: the patterns that may begin there are looked up
-    # as the text is walked (one cached look-up a pair, most of them finding none)
-    pairs = _PAIR_PATTERNS
-    at = len(gaps[0])
-    nexts = [*runs[1:], ""] if runs else []  # the word after each ("" after the last)
-    for word, gap, then in zip(runs, gaps[1:], nexts, strict=True):
+    for word, at in zip(runs, starts, strict=True):
         places = by_word.get(word)
         if places is None:
             by_word[word] = [at]
         else:
             places.append(at)
-        if gap == " " and then:
-            numbers = pairs.get((word, then))
-            for number in _pair_of(word, then) if numbers is None else numbers:
-                found = by_pattern.get(number)
-                if found is None:
-                    by_pattern[number] = [at]
-                else:
-                    found.append(at)
-        at += len(word) + len(gap)
-    for word, starts in by_word.items():
+    # a word, one space and the next word: the patterns that may begin there are looked up
+    # (one cached look-up a pair, most of them finding none)
+    pairs = _PAIR_PATTERNS
+    spaced = [gap == " " for gap in pieces[2:-1:2]]  # one space between a run and the next
+    for word, then, at in zip(
+        compress(runs, spaced), compress(runs[1:], spaced), compress(starts, spaced), strict=True
+    ):
+        numbers = pairs.get((word, then))
+        for number in _pair_of(word, then) if numbers is None else numbers:
+            found = by_pattern.get(number)
+            if found is None:
+                by_pattern[number] = [at]
+            else:
+                found.append(at)
+    for word, places in by_word.items():
         for number in _words_of(word):
             found = by_pattern.get(number)
             if found is None:
-                by_pattern[number] = list(starts)
+                by_pattern[number] = list(places)
             else:
-                found.extend(starts)
+                found.extend(places)
     return _Index(by_word, by_pattern, len(_DISPATCHED), len(runs))
 
 
@@ -813,7 +839,16 @@ def _beginnings(items: list[Any], anchored: bool = False, pairs: bool = True) ->
     if name == "LITERAL":
         first = chr(arg)
         if not (first.isascii() and first.isalnum()):
-            return None if _word_char(first) else {_CHAR + first}
+            if _word_char(first):
+                return None
+            # the literal characters that follow it begin every match too (" degree in"):
+            # a space alone would make every space a place to try
+            run = ""
+            for op2, arg2 in items:
+                if str(op2) != "LITERAL":
+                    break
+                run += chr(arg2)
+            return {_CHAR + run}
         if not anchored:
             return None
         run = ""
