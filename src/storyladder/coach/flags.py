@@ -560,13 +560,11 @@ def vague(r: Reading) -> Evidence:
     is vague when it talks in vague words and names no when, who or how many at all."""
     hits = r.find(lx.GENERIC_TALK)
     hits = sorted({h.start: h for h in hits}.values(), key=lambda h: h.start)
+    anchors = len(r.quantities) + len(r.names) + len(r.find(_ANCHOR))  # a when, who, how many
     if not r.story:
-        anchors = len(r.quantities) + len(r.names) + len(r.find(_ANCHOR))
         return hits[:5] if hits and not anchors else None
-    concrete = len(r.quantities) + len(r.names) + len(r.find(_ANCHOR))
-    concrete += len({p.text.lower() for p in r.find(lx.PEOPLE)} - _FACELESS)
+    concrete = anchors + len({p.text.lower() for p in r.find(lx.PEOPLE)} - _FACELESS)
     if not _told_episode(r):  # talk in general: vague unless it names a when, who or how many
-        anchors = len(r.quantities) + len(r.names) + len(r.find(_ANCHOR))
         return (hits[:5] or _whole(r)) if anchors < 2 and (hits or anchors == 0) else None
     thin = concrete == 0 and r.words >= VAGUE_MIN_WORDS
     if (len(hits) >= 2 and concrete < 2) or (len(hits) >= 3 and concrete < len(hits)) or thin:
