@@ -864,3 +864,14 @@ def test_an_ending_that_erases_the_setback_is_neat(ending: str) -> None:
         "myself and asked for an emergency delivery. "
     )
     assert "neat_resolution" in ids(story + ending, "Tell me about a mistake you made.")
+
+
+def test_work_told_all_in_we_with_nobody_named_owes_credit() -> None:
+    answer = (
+        "In May our clinic booking system double-booked 60 appointments. We decided to phone "
+        "every patient that evening. We got the week's rota rebuilt by hand. We had the old "
+        "paper diary running alongside the system for a month. All 60 patients were seen "
+        "within 9 days."
+    )
+    flagged = ids(answer, "Tell me about a time something went wrong at work.")
+    assert "we_not_i" in flagged and "no_credit" in flagged

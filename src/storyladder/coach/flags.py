@@ -601,7 +601,7 @@ def no_credit(r: Reading) -> Evidence:
         return None  # the "we" of a disagreement is the two who had it, owed no credit
     shared = list(_WE_DID.finditer(r.text)) + list(_TOGETHER.finditer(r.text))
     if not shared:
-        return None
+        return we_not_i(r)  # "we" did the work in words of its own, and nobody is named
     if len(shared) == 1 and not (vague(r) or we_not_i(r)):
         # one thing "we" did in a story told in "I"s ("we won the job", "we settled in the
         # middle") is an outcome shared, not the team's work left uncredited
