@@ -438,6 +438,7 @@ _OUTCOME = phrases(
     r"(?:didn't|did not|never) hear (?:much |anything )?(?:more|back)",
     r"I(?:'m| am) (?:much |a lot |a bit |far |way )?better (?:at it|at that|now)",
     r"(?:it|that|this) (?:worked|helped|stuck)",
+    r"that was that",
 )
 
 
@@ -554,10 +555,11 @@ PAST_SHARE_TOLD = 0.34  # sentences with a past verb: below this share, talk in 
 
 
 def vague(r: Reading) -> Evidence:
-    """Vague wording ("various stakeholders", "some issues", "stuff like that"), or a story
-    with nothing concrete to hold on to: no when, who, what or how many. Missing numbers
-    alone are not vagueness (no_numbers says that). A view or a motivation (no story asked)
-    is vague when it talks in vague words and names no when, who or how many at all."""
+    """Vague wording ("various stakeholders", "some issues", "stuff like that") in a story
+    with few anchors (a when, who or how many), or a story with none at all. Missing numbers
+    alone are not vagueness (no_numbers says that). An answer that tells no episode is vague
+    when it names fewer than two anchors; a view or a motivation (no story asked), when it
+    talks in vague words and names none at all."""
     hits = r.find(lx.GENERIC_TALK)
     hits = sorted({h.start: h for h in hits}.values(), key=lambda h: h.start)
     anchors = len(r.quantities) + len(r.names) + len(r.find(_ANCHOR))  # a when, who, how many
@@ -565,9 +567,11 @@ def vague(r: Reading) -> Evidence:
         return hits[:5] if hits and not anchors else None
     concrete = anchors + len({p.text.lower() for p in r.find(lx.PEOPLE)} - _FACELESS)
     if not _told_episode(r):  # talk in general: vague unless it names a when, who or how many
-        return (hits[:5] or _whole(r)) if anchors < 2 and (hits or anchors == 0) else None
-    thin = concrete == 0 and r.words >= VAGUE_MIN_WORDS
-    if (len(hits) >= 2 and concrete < 2) or (len(hits) >= 3 and concrete < len(hits)) or thin:
+        bare = anchors == 0 or concrete < 2  # no when or how many, or one and no one else
+        return (hits[:5] or _whole(r)) if anchors < 2 and (hits or bare) else None
+    few = concrete < limit("vague", "few_anchors")
+    thin = concrete == 0 and r.words >= limit("vague", "min_words")
+    if (hits and few) or (len(hits) >= 3 and concrete < len(hits)) or thin:
         return hits[:5] or _sentences_of(r, "situation")[:2] or _whole(r)
     return None
 
@@ -577,7 +581,6 @@ def _told_episode(r: Reading) -> bool:
     return sum(1 for s in r.sentences if _PAST_MOVE.search(s.text)) >= 2
 
 
-VAGUE_MIN_WORDS = 40  # below this a story is short, not necessarily vague
 _FACELESS = frozenset(
     "team teams company org stakeholders stakeholder people staff leadership management".split()
 )
@@ -595,7 +598,7 @@ def no_credit(r: Reading) -> Evidence:
     is named or credited for it. People who only appear (a manager who gave feedback, the
     customers) are not owed credit. One shared act is enough only in a thin or "we"-told
     story."""
-    if not r.story or r.names or r.role_credits:
+    if not r.story or r.people or r.role_credits:
         return None
     if r.question.family == "conflict" and r.find(lx.COUNTERPART):
         return None  # the "we" of a disagreement is the two who had it, owed no credit
@@ -670,7 +673,11 @@ _DISGUISED = phrases(
     r"too high (?:a|of a) (?:standard|bar)",
     r"(?:my )?standards are too high",
     r"high standards",
-    r"take on too much",
+    r"(?:take|took|taking) on too much",
+    r"not (?:really )?(?:someone|somebody|a person|the type|the kind of person) who (?:fails|"
+    r"makes mistakes|gets things wrong)",
+    r"I(?:'m| am) (?:usually|always|normally|often) the (?:one|person) (?:people|everyone|they)"
+    r" (?:come|turn|go) to",
     r"trust(?:ing|ed)? (?:my team|people|others) too much",
     r"I was (?:pretty much |basically |literally |really )?the only (?:\w+ ){0,2}(?:who|to)",
     r"I was the one who (?:dug|found|fixed|caught|saved|figured|spotted|noticed)",
@@ -704,6 +711,9 @@ _PRAISE = phrases(
     r"praised|noticed)",
     r"my reviews are",
     r"people (?:joke|say|know) that",
+    r"(?:best|smoothest|finest|strongest|cleanest|most \w+) (?:\w+ ){0,3}(?:he|she|they|anyone)"
+    r" (?:had|'d|has|have) (?:ever )?(?:seen|had|received|run)",
+    r"(?:adopted|taken up|rolled out) as (?:a|the) (?:template|standard|model)",
 )
 _PROUDEST = phrases(
     r"(?:one|thing|project|work|piece of work|achievement|launch|win)s? (?:that )?I(?:'m| am)"
@@ -750,8 +760,14 @@ _TIDY = phrases(
     r" (?:the |our )?(?:date|deadline|target|time)",
     r"(?:all|it was all) good",
     r"best thing that",
-    r"(?:things|it) got "
-    r"(?:smoother|better) (?:after that|from there)",
+    r"(?:things|it) got (?:smoother|better) (?:after that|from there)",
+    r"(?:things|it|everything) ran (?:a lot |much |so much )?smoother",
+    r"came out (?:of (?:it|this|that) )?(?:stronger|better|closer)",
+    r"(?:every(?:one|body)|people|they|she|he) (?:\w+ )?(?:respected|trusted) (?:me|us) more",
+    r"(?:landed|ended up|are) in a (?:really |very )?good place",
+    r"(?:every(?:one|body)|the team|we) (?:was|were) (?:a lot |much )?happier",
+    r"without a hitch",
+    r"(?:became|are|we're|were|ended up) (?:\w+ )?(?:good |great |close |best |firm )?friends",
     r"ended (?:up )?(?:on a high|well|"
     r"happily|great)",
     r"luckily",
@@ -808,8 +824,10 @@ def no_cost(r: Reading) -> Evidence:
         return None
     if r.question.family not in COSTLY_FAMILIES and not (r.question.family is None and _setback(r)):
         return None
-    if _costs(r) or r.find(lx.HARM) and not r.find(lx.WIN):
-        return None
+    heroics = [h for h in r.find(lx.HEROICS) if _mine(r, h)]
+    costs = [c for c in _costs(r) if not any(c.overlaps(h) for h in heroics)]
+    if costs or r.find(lx.HARM) and not r.find(lx.WIN):
+        return None  # one's own late nights told as a badge are not what the story cost
     return _sentences_of(r, "result")[:2] or _whole(r)
 
 

@@ -8,6 +8,8 @@ lives in exactly one list (tests/test_lexicon.py forbids copies).
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 from storyladder.coach.text import phrases
 from storyladder.model import Span
@@ -531,7 +533,7 @@ BAD_MEASURE = phrases(  # things a story is glad to see fall ("complaints droppe
     r"absences?|escalations?|failures?|crashes|downtime|latency|claims|rejects?|rejections?|"
     r"injuries|scrap|waste|variance|false (?:positives?|alarms?)|pages|alerts?|outages?|"
     r"misses|shortages?|stockouts?|queues?|handle time|cycle time|lead time|re-?work|rework|"
-    r"time|times|risk|noise|friction|confusion|fraud|losses",
+    r"(?<!on )time|times|risk|noise|friction|confusion|fraud|losses",
 )
 NO_COST = phrases(
     r"(?:no|not (?:a|any|much|really a)|wasn'?t (?:a|any|really a|much of a)|there was no|"
@@ -752,7 +754,8 @@ ASIDE = phrases(  # talk to the interviewer about the call itself, not an answer
     r"is (?:this|the) (?:role|job|position) (?:\w+ )?(?:hybrid|remote|in office|full[- ]time)",
     r"(?:my|the) (?:camera|mic|microphone|connection|wifi|audio) (?:keeps|is|was)",
     r"you'?re (?:breaking|cutting) up",
-    r"notice(?: period)?",
+    r"notice period|(?:hand(?:ed)? in|give|gave|serve|serving|on) (?:my |a |the )?(?:\w+ )?notice",
+    r"(?:weeks?|months?)'?s? notice",
     r"hybrid|remote days|(?:days )?in (?:the )?office",
     r"commute",
     r"salary|compensation|pay range",
@@ -812,7 +815,9 @@ REFUSAL = phrases(  # declining to answer at all
     r"(?:I'd|I would) (?:prefer|rather) not (?:to )?(?:answer|say|go into|share|get into|"
     r"talk about|offer)",
     r"(?:I'm|I am) not (?:comfortable|going to) (?:answer|shar|go into|talk)\w*",
-    r"(?:let me|I'll|I will|can I|I'd like to) (?:pass|skip) (?:on )?(?:this|that|it)",
+    r"(?:let me|I'll|I will|can I|I'd like to|I think I'll) (?:\w+ly )?(?:pass|skip) "
+    r"(?:on )?(?:this|that|it)",
+    r"(?:happy|glad) to (?:talk|speak) about (?:almost |just about )?anything else",
     r"(?:I )?(?:decline|refuse) to answer",
     r"(?:I'll|I will|I'd|let me|I'm going to) (?:just )?say pass",
     r"pass (?:for now|on (?:this|that) one)",
@@ -862,8 +867,8 @@ WIN = phrases(  # an outcome told as a win
 )
 HEROICS = phrases(  # one's own overtime and solo rescue told as a badge, not as a cost
     r"stayed (?:late|up)",
-    r"(?:worked|working|work) (?:\w+ ){0,2}(?:weekends?|nights?|day and night|around the clock|"
-    r"late)",
+    r"(?:worked|working|work) (?:\w+ ){0,3}(?:weekends?|nights?|evenings?|day and night|"
+    r"around the clock|late)",
     r"(?:over|through|every|on) (?:the |a |\w+ )?weekends?",
     r"day and night|around the clock|all-?nighters?",
     r"(?:fixed|did|handled|rebuilt|solved|redid|rewrote|sorted) (?!not )(?:\w+ ){0,4}"
@@ -1123,6 +1128,16 @@ COST = phrases(
     r"(?:on|by|over) hand",
     r"worse",
     r"not happy",
+    r"(?:not|wasnae) (?:very |too |at all )?pleased",
+    r"ran out|stock-?outs?|out of stock|rained on|went cold",
+    r"(?:could not|couldn't|can't|cannot) afford",
+    r"(?:was|were|got) (?:let go|laid off|fired|sacked|dismissed)|let (?:him|her|them) go",
+    r"awkward",
+    r"(?:was|were|had to be) withdrawn",
+    r"bill went up|in (?:the )?icu",
+    r"cracked",
+    r"frost(?:y|ier)",
+    r"cooler (?:for|between|towards?|after|with)",
     r"(?:took|taken|take) (?:some |the )?heat",
     r"painful",
     r"(?:the|a|our|their) losses?",
@@ -1638,3 +1653,34 @@ RESULT_FIGURE = phrases(  # a result told as a figure: "went from 71% to 94%", "
     r"\d[\d,.]*\s?(?:%|percent|minutes|hours|days|weeks|k)",
     r"from " + AMOUNT,
 )
+
+
+# -- ordinary words ----------------------------------------------------------------------
+
+_ORDINARY_ENDING = re.compile(  # how English words end and given names seldom do
+    r"\w{3,}(?:ment|tion|sion|ness|ity|ance|ence|ship|hood|ful|less|ous|ive|able|ible|ings?)s?"
+    r"|\w{2,}(?:ed|ies|[b-df-hj-np-rtv-xz]s)|\w+-[a-z]\w*"  # "Submitted", "Units", "Go-live"
+)
+
+
+@cache
+def _ordinary_words() -> frozenset[str]:
+    """Lowercase words of our own content (questions, rubric, templates): ordinary English."""
+    found: set[str] = set()
+    for item in resources.files("storyladder.content").iterdir():
+        if item.name.endswith(".yaml"):
+            found.update(re.findall(r"\b[a-z]{2,}\b", item.read_text("utf-8")))
+    return frozenset(found)
+
+
+def ordinary_word(word: str) -> bool:
+    """An ordinary English word or a role, not a given name ("Always", "Controller",
+    "Partnerships", "Units", "Enrollment"), so a sentence that opens with it does not open
+    with a person."""
+    low = word.lower()
+    return (
+        low in _ordinary_words()
+        or low.removesuffix("s") in _ordinary_words()
+        or bool(re.match(rf"(?:{ROLE_WORDS})", low))
+        or bool(_ORDINARY_ENDING.fullmatch(word))
+    )

@@ -12,8 +12,7 @@ from importlib import resources
 
 import yaml
 
-from storyladder.coach import lexicon as lx
-from storyladder.coach.reading import NAME_THEN_VERB, Reading
+from storyladder.coach.reading import Reading
 from storyladder.model import LEVELS, FollowUp
 
 _DECISION = re.compile(
@@ -103,7 +102,7 @@ def _grounding(r: Reading) -> dict[str, str]:
     if cached is not None:
         return cached
     out: dict[str, str] = {}
-    named = [n.text for n in r.names if _named_as_person(r, n.start, n.text)]
+    named = [n.text for n in r.people]
     if named:
         out["person"] = max(set(named), key=lambda k: (named.count(k), -r.text.index(k)))
     move = _move(r)
@@ -122,36 +121,6 @@ def _grounding(r: Reading) -> dict[str, str]:
         out["feeling"] = feeling.group(1).lower()
     r.memo["grounding"] = out
     return out
-
-
-@cache
-def _ordinary_words() -> frozenset[str]:
-    """Lowercase words of our own content (questions, rubric, templates): ordinary English,
-    so a sentence that opens with one of them ("Was told...", "Always asked...") does not
-    open with a name."""
-    found: set[str] = set()
-    for item in resources.files("storyladder.content").iterdir():
-        if item.name.endswith(".yaml"):
-            found.update(re.findall(r"\b[a-z]{2,}\b", item.read_text("utf-8")))
-    return frozenset(found)
-
-
-def _named_as_person(r: Reading, start: int, name: str) -> bool:
-    """A capitalised first word of a sentence is a person only if the answer names them
-    mid-sentence too, or a person's verb follows at once and the word is no ordinary word
-    or role ("Priya caught it", not "Controller said" or "One I would pick...")."""
-    starts = {s.start for s in r.sentences}
-    if start not in starts:
-        return True
-    if any(n.text == name and n.start not in starts for n in r.names):
-        return True  # named mid-sentence elsewhere ("Owner" opening two sentences is not)
-    return not ordinary_word(name) and bool(NAME_THEN_VERB.match(r.text, start))
-
-
-def ordinary_word(word: str) -> bool:
-    """An ordinary English word or a role ("Always", "Controller", "Partnerships")."""
-    low = word.lower()
-    return low in _ordinary_words() or bool(re.match(rf"(?:{lx.ROLE_WORDS})", low))
 
 
 def _move(r: Reading) -> str | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from storyladder import taxonomy
 from storyladder.coach import components
+from storyladder.coach.lexicon import ordinary_word
 from storyladder.coach.question import QuestionInfo
 from storyladder.coach.text import (
     find,
@@ -88,6 +89,7 @@ NOT_NAMES = frozenset(
     One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next Another
     Also Honestly Looking Now Today Eventually Luckily Unfortunately Still Once Over Within
     Most Some Every Each Both Neither Nobody Nothing Everyone Someone Looking Long What Why
+    Everybody Somebody Anybody However Sorry Meanwhile Therefore Otherwise Overall God
     How Where Which Who Yes No Okay Yeah Well Like Even Instead Since While Until There Here
     Leadership Principles Principle Policy Project Product Finance Growth Legal Sales Support
     Marketing Engineering Research Security Compliance Operations Design Data Platform Team
@@ -264,6 +266,25 @@ class Reading:
         return out
 
     @cached_property
+    def people(self) -> list[Span]:
+        """The names that stand for a person: not a place or a business ("flew to Lisbon",
+        "a café, Beanhouse,"), and a sentence's first word only when the answer names it
+        mid-sentence too, or a person's verb follows at once and it is no ordinary word
+        ("Priya caught it", not "Units got filled" or "Controller said")."""
+        starts = {s.start for s in self.sentences}
+        inside = {n.text for n in self.names if n.start not in starts}
+        out = []
+        for n in self.names:
+            if n.start in starts:
+                if n.text in inside or (
+                    not ordinary_word(n.text) and NAME_THEN_VERB.match(self.text, n.start)
+                ):
+                    out.append(n)
+            elif not _PLACE_OR_BUSINESS.search(self.text, max(0, n.start - 40), n.start):
+                out.append(n)
+        return out
+
+    @cached_property
     def role_credits(self) -> list[Span]:
         return self.find(ROLE_CREDIT)
 
@@ -343,6 +364,15 @@ NAME_THEN_VERB = re.compile(NAME_WORD + rf" (?:\w+ly )?(?:{_PERSON_VERBS})\b")
 _NAME_APPOSITIVE = re.compile(
     NAME_WORD + rf",[^,]{{3,60}}, (?:[\w']+ ){{0,3}}(?:re-)?(?:{_PERSON_VERBS}|went|knew|kept|"
     r"put|met|read|ran|sent|\w{3,}ed)\b"
+)
+
+
+# "a route between Valencia and Lyon", "a restaurant called Cobalt", "my startup, Kitebird,"
+_PLACE_OR_BUSINESS = re.compile(
+    r"\b(?:called|named|between|through|via|(?:north|south|east|west|outside) of|(?:company|"
+    r"startup|firm|agency|shop|caf[eé]|restaurant|bakery|retailer|chain|brand|business|charity|"
+    r"school|clinic|store|club|studio|hotel|pub|bar|factory|plant|mill|co-?op|practice|"
+    r"supplier|vendor),)(?: [A-Z]\w+ (?:and|&))? $"
 )
 
 

@@ -15,7 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyladder.coach.probes import MID_SENTENCE_CAPITAL, grounded, ordinary_word
+from storyladder.coach.lexicon import ordinary_word
+from storyladder.coach.probes import MID_SENTENCE_CAPITAL, grounded
 from storyladder.evaluation.corpus import LadderAnswer
 from storyladder.interview import engine
 from storyladder.model import Story
