@@ -1178,6 +1178,9 @@ CLICHE = phrases(
     r"communication is (?:key|everything|so important|critical)",
     r"(?:learned|taught me|showed me|"
     r"realized|understand) (?:the (?:real )?(?:importance|value|power) of|how important \w+ is)",
+    r"(?:showed|shows|proved|proves|demonstrated|highlighted|underlined|reminded (?:me|us) of) "
+    r"(?:me |us )?(?:the (?:real )?(?:importance|value|power) of|how important)",
+    r"feedback is a gift",
     r"teamwork makes the dream work",
     r"never give up",
     r"everything happens for a reason",
@@ -1269,6 +1272,8 @@ LESSON = phrases(
     r"if I (?:went|could go|were to go|go) back(?: \w+){0,3},? I(?:'d| would)",
     # a practice given up, a change named, a rule set for oneself, a pattern of one's own
     r"I (?:won't|don't|do not|will not|never) [^.!?\n]{0,80}\b(?:any ?more|these days)",
+    r"I (?:won't|don't|do not|will not|never) (?!know|have|remember|recall|think|see|want)"
+    r"[^.!?\n]{0,60}\b(?<!right )now\b",  # "I don't roll out a change now without..."
     r"(?:the (?:thing|one thing|part|bit) |what )I (?:actually |really )?(?:changed|kept)",
     r"I(?:'ve| have) (?:\w+ ){0,2}(?:\w+ed|done|made|run|written|built|led|taken|kept) since"
     r"(?! (?:\d|january|february|march|april|may|june|july|august|september|october|november|"
