@@ -13,7 +13,7 @@ import re._parser as _parser
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 from operator import and_
 from typing import Any
 
@@ -218,13 +218,14 @@ RUN_ON_SPAN = 90  # words past which one sentence is split into its clauses, wha
 # where a new clause starts in talk typed without full stops ("...at 4pm i pushed a config
 # change then checkout went down"): a marker of time or consequence, "and" before a new
 # subject ("..., and the crew swapped it"), or "I" with a past verb after a word that does
-# not bind it to what came before
+# not bind it to what came before (the space looked for first: the look-behinds, tried at
+# every character, are what a scan of a long answer spends its time on)
 _CLAUSE = re.compile(
     r"\s+(?=(?:then|so|once|but|after that|afterwards|eventually|in the end|later (?:that|on)|"
     r"next day|"
     r"now|since then|looking back|lesson|learned|biggest lesson)\b)"
     r"|,?\s+(?=and (?:I|we|she|he|they|the|my|our|his|her|their|it|that|honestly)\b)"
-    r"|(?<!\band)(?<!\bthat)(?<!\bwhen)(?<!\bif)(?<!\bso)(?<!\bbut)(?<!\bthen)(?<!\bonce)"
+    r"|(?=\s)(?<!\band)(?<!\bthat)(?<!\bwhen)(?<!\bif)(?<!\bso)(?<!\bbut)(?<!\bthen)(?<!\bonce)"
     r"(?<!\bwhere)(?<!\bwhich)(?<!\buntil)(?<!\bafter)(?<!\bbefore)(?<!\bas)(?<!\bwhile)"
     r"(?<!\bwhat)(?<!\bhow)(?<!\bwhy)(?<!\bb/c)(?<!\bcos)(?<!\bbecause)(?<!\bsince)"
     r"\s+(?=i (?:\w+ed|was|had|did|got|went|made|took|told|wrote|ran|found|saw|built|kept|said|"
@@ -236,19 +237,25 @@ CLAUSE_LEAST = 5  # words: a clause shorter than this stays with the one before 
 
 def _clauses(text: str, span: Span) -> list[Span]:
     """A run-on stretch of an answer typed with no full stop, split where clauses start."""
-    if len(_WORD.findall(span.text)) <= RUN_ON_WORDS:
+    if len(_words(span.text)) <= RUN_ON_WORDS:
         return [span]
     cuts = [span.start]
     for m in _CLAUSE.finditer(text, span.start, span.end):
-        if (
-            len(_WORD.findall(text[cuts[-1] : m.start()])) >= CLAUSE_LEAST
-            and len(_WORD.findall(text[m.end() : span.end])) >= CLAUSE_LEAST
+        if _has_words(text, cuts[-1], m.start(), CLAUSE_LEAST) and _has_words(
+            text, m.end(), span.end, CLAUSE_LEAST
         ):
             cuts.append(m.end())
     out: list[Span] = []
     for a, b in zip(cuts, [*cuts[1:], span.end], strict=True):
         _add(out, text, a, b)
     return out
+
+
+def _has_words(text: str, start: int, end: int, least: int) -> bool:
+    """len(_WORD.findall(text[start:end])) >= least, read only up to the least-th word (the
+    pattern looks at nothing outside what it matches: the stretch need not be cut out). A
+    run-on answer is asked this at every clause marker, of all the text after it."""
+    return sum(1 for _ in islice(_WORD.finditer(text, start, end), least)) >= least
 
 
 def _add(out: list[Span], text: str, start: int, end: int) -> None:
