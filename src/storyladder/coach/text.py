@@ -573,12 +573,16 @@ def _register(starts: Starts) -> Starts:
     for word in numbered.whole:
         _BY_WHOLE.setdefault(word, []).append(numbered.number)
     for word, (then, then_whole) in numbered.pairs.items():
-        for beginning in then:
+        # only the shortest beginnings, and whole words none of them begins: a second word
+        # then begins a pair of this first word and pattern in one way at most
+        shortest = tuple(b for b in then if not any(b != c and b.startswith(c) for c in then))
+        for beginning in shortest:
             _SECOND_KEY.setdefault(beginning[:PREFIX], []).append(
                 (word, numbered.number, beginning)
             )
         for second in then_whole:
-            _SECOND_WHOLE.setdefault(second, []).append((word, numbered.number))
+            if not second.startswith(shortest):
+                _SECOND_WHOLE.setdefault(second, []).append((word, numbered.number))
     _WORD_PATTERNS.clear()  # made before this pattern was known
     _AS_SECOND.clear()
     return numbered
@@ -606,16 +610,15 @@ def _as_second(then: str) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]] 
     """What a pair with `then` as its second word may begin: the numbers of the dispatched
     patterns whose pair may begin with any word before `then`, and for each first word the
     numbers of those whose pair begins with that word before `then` (None when there are
-    none; each number once a first word, as a pattern's beginnings name it), remembered."""
-    numbers: dict[str, set[int]] = {}
+    none; each number once a first word, as `_register` keeps the beginnings), remembered."""
+    firsts: dict[str, tuple[int, ...]] = {}
     for k in range(min(len(then), PREFIX) + 1):
         for word, number, beginning in _SECOND_KEY.get(then[:k], ()):
             if then.startswith(beginning):
-                numbers.setdefault(word, set()).add(number)
+                firsts[word] = (*firsts.get(word, ()), number)
     for word, number in _SECOND_WHOLE.get(then, ()):
-        numbers.setdefault(word, set()).add(number)
-    after = tuple(sorted(numbers.pop(_ANY_WORD, ())))
-    firsts = {word: tuple(sorted(n)) for word, n in numbers.items()}
+        firsts[word] = (*firsts.get(word, ()), number)
+    after = firsts.pop(_ANY_WORD, ())
     result = (after, firsts) if after or firsts else None
     if len(_AS_SECOND) >= WORDS_KEPT:
         _AS_SECOND.clear()
@@ -675,8 +678,15 @@ def word_index(subject: str) -> _Index:
         may = map(and_, spaced, map(second_of.__contains__, runs[1:]))
         for i in compress(range(len(spaced)), may):
             after, firsts = second_of[runs[i + 1]]
+            numbers = firsts.get(runs[i])
+            if numbers is None:
+                if not after:
+                    continue  # most pairs: no pattern begins with this first word before it
+                numbers = after
+            elif after:
+                numbers = after + numbers
             at = starts[i]
-            for number in after + firsts.get(runs[i], ()):
+            for number in numbers:
                 found = by_pattern.get(number)
                 if found is None:
                     by_pattern[number] = [at]
