@@ -411,12 +411,27 @@ def transitions() -> dict[tuple[str, str], float]:
     return {(p, c): TRANSITION_WEIGHT * learned[p][c] for p in ORDER for c in ORDER}
 
 
+_PEAKS = {"situation": 0.05, "task": 0.2, "action": 0.5, "result": 0.75, "learning": 0.95}
+
+
 def _prior(component: str, position: float) -> float:
     """Where in an answer each part tends to sit (position 0 = first sentence, 1 = last)."""
-    peaks = {"situation": 0.05, "task": 0.2, "action": 0.5, "result": 0.75, "learning": 0.95}
     if component == "other":
         return -0.8
-    return -PRIOR * abs(position - peaks[component])
+    return -PRIOR * abs(position - _PEAKS[component])
+
+
+def _step(weight: float, n: int) -> float:
+    """What a cue of `weight` found `n` times adds to its component's score."""
+    return weight * min(n, 2) ** 0.7 if n else 0.0
+
+
+# each component's cues' steps for 0, 1 and 2 or more matches, made once (as `_step` makes
+# them), in ORDER: `emission` adds them, cue by cue, in the order of `cue_rows`
+_STEPS = [
+    (component, [tuple(_step(weight, n) for n in range(3)) for _, weight in CUES[component]])
+    for component in ORDER
+]
 
 
 def cue_rows() -> list[tuple[re.Pattern[str], float]]:
@@ -437,17 +452,16 @@ def emission(
     """How much each component fits one sentence, before the sequence is taken into account
     (`found`: how often each cue matches in it, from `cue_counts`; counted here if None)."""
     scores = {}
-    lowered = lower(sentence) if found is None else None  # for the cues counted here
+    if found is None:  # the cues counted here
+        lowered = lower(sentence)
+        found = [len(p.findall(target(p, sentence, lowered))) for p, _ in cue_rows()]
     k = 0
-    for component in ORDER:
+    for component, steps in _STEPS:
         score = _prior(component, position)
-        for pattern, weight in CUES[component]:
-            if found is None:
-                n = len(pattern.findall(target(pattern, sentence, lowered)))
-            else:
-                n = found[k]
-                k += 1
-            score += weight * min(n, 2) ** 0.7 if n else 0.0
+        for step in steps:
+            n = found[k]
+            k += 1
+            score += step[n if n < 2 else 2]
         scores[component] = score
     present = bool(_PRESENT_I.search(sentence))
     past = bool(_PAST.search(sentence))

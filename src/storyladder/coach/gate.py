@@ -18,11 +18,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 
 from storyladder.coach import lexicon, nb
 from storyladder.coach.question import classify
 from storyladder.coach.reading import QUANTITY
-from storyladder.coach.text import WORDS_KEPT, find, found_in, lower, parts_of, sentences, words
+from storyladder.coach.text import (
+    WORDS_KEPT,
+    find,
+    found_in,
+    lower,
+    sentence_parts,
+    sentences,
+    words,
+)
 from storyladder.model import Span
 
 NEGATIVE_PATTERNS = ("direct_negative", "inverted_positive", "counterfactual")
@@ -64,10 +73,11 @@ def not_an_answer(
 ) -> Gate | None:
     """Why `answer` is not an answer to `question`, or None when it is one. A `follow_up` (a
     ladder answer) is not heard by the word model, which learned from whole answers."""
-    tokens = [w.lower().strip("'’-") for w in words(answer)]
-    alpha = [w for w in tokens if _LETTER.search(w)]
+    # each word lowercased and trimmed, those with a letter, in C (`map`, `filter`)
+    tokens = list(map(str.strip, map(str.lower, words(answer)), repeat("'’-")))
+    alpha = list(filter(_LETTER.search, tokens))
     sample = alpha[:GIBBERISH_SAMPLE]
-    if not alpha or sum(_wordlike(w) for w in sample) < 0.5 * len(sample):
+    if not alpha or sum(map(_wordlike, sample)) < 0.5 * len(sample):
         return Gate("gibberish", "these are not words of an answer")
     if _blanks(answer):
         return Gate("dont_know", "these are a template's blanks, still to be filled in")
@@ -160,7 +170,7 @@ def _work_words(answer: str, asked: set[str]) -> int:
     back ("My manager would say..." to "What would your manager say?")."""
     parts = sentences(answer)
     lowered = lower(answer)
-    off = found_in(lexicon.OFF_WORK, parts_of(answer, parts, lowered), lowered)
+    off = found_in(lexicon.OFF_WORK, sentence_parts(answer), lowered)
     away = [p for p, elsewhere in zip(parts, off, strict=True) if elsewhere]
     if len(parts) >= 3 and len(_content(parts[0].text) & asked) >= 2:
         away.append(parts[0])

@@ -381,8 +381,9 @@ def _present_self_found(answer: str) -> tuple[Span, ...]:
 _MINE = re.compile(r"\b(?:my|myself|me)\b", re.IGNORECASE)
 _REPLY_OPENS = re.compile(r"^\W*(?:because|to [a-z]+|so that|(?:he|she|they) deserved)\b", re.I)
 _PAST_TENSE = re.compile(  # a past verb, not a participle used as an adjective ("a named backup")
-    r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bbe )(?<!\bgets )(?<!\bget )(?<!\bbeen )"
-    r"\b(?:" + "|".join(sorted(lx.IRREGULAR_PAST)) + r"|didn't|\w{2,}(?<!e)ed)\b",
+    # (the word boundary first: the look-behinds are then tried only where a word begins)
+    r"\b(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bbe )(?<!\bgets )(?<!\bget )(?<!\bbeen )"
+    r"(?:" + "|".join(sorted(lx.IRREGULAR_PAST)) + r"|didn't|\w{2,}(?<!e)ed)\b",
     re.IGNORECASE,
 )
 

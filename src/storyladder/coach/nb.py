@@ -65,15 +65,22 @@ class Model:
         counts: dict[str, dict[str, int]] = data["counts"]
         vocab = list({f for c in counts.values() for f in c})
         # log P(feature | label) for every label, computed once: scoring a sentence is then
-        # one lookup per feature (made a label at a time: loaded with every process)
+        # one lookup per feature (made a label at a time: loaded with every process). Most
+        # words are rare, so few counts and fewer rows of them occur: each value is made once
+        # a count and each row once, and shared, which keeps the table small enough to stay
+        # in the processor's cache (a third of a million floats would not)
         columns = []
         for label in self.labels:
             own = counts.get(label, {})
             denom = sum(own.values()) + alpha * len(vocab)
-            columns.append([math.log((own.get(f, 0) + alpha) / denom) for f in vocab])
-        self.log_likelihood: dict[str, tuple[float, ...]] = dict(
-            zip(vocab, zip(*columns, strict=True), strict=True)
-        )
+            logs = {n: math.log((n + alpha) / denom) for n in {*own.values(), 0}}
+            columns.append([logs[own.get(f, 0)] for f in vocab])
+        rows: dict[tuple[float, ...], tuple[float, ...]] = {}
+        self.log_likelihood: dict[str, tuple[float, ...]] = {
+            f: rows.setdefault(row, row)
+            for f, row in zip(vocab, zip(*columns, strict=True), strict=True)
+        }
+        self._prior_row = tuple(self.log_prior[label] for label in self.labels)
 
     def log_odds(self, feats: list[str], label: str) -> float:
         """How much more likely `label` is than every other label, in log odds."""
@@ -82,9 +89,9 @@ class Model:
         return probs[label] - math.log(max(sum(rest), 1e-12))
 
     def log_probs(self, feats: list[str]) -> dict[str, float]:
-        get = self.log_likelihood.get
-        rows = [row for f in feats if (row := get(f)) is not None]  # unseen words say nothing
-        rows.append(tuple(self.log_prior[label] for label in self.labels))
+        # unseen words say nothing (a row is a tuple of every label's value, never empty)
+        rows = list(filter(None, map(self.log_likelihood.get, feats)))
+        rows.append(self._prior_row)
         out = dict(zip(self.labels, map(sum, zip(*rows, strict=True)), strict=True))
         top = max(out.values())
         norm = math.log(sum(math.exp(v - top) for v in out.values())) + top

@@ -20,8 +20,8 @@ from storyladder.coach.text import (
     find,
     folded,
     lower,
-    parts_of,
     phrases,
+    sentence_parts,
     sentences,
     word_count,
 )
@@ -140,7 +140,7 @@ class Reading:
         tags = components.tag(
             [s.text for s in spans],
             mission=self.mission_question,
-            parts=(parts_of(self.text, spans, self.lowered), self.lowered),
+            parts=(sentence_parts(self.text), self.lowered),
         )
         self.sentences = tuple(
             Sentence(s.start, s.end, s.text, tag) for s, tag in zip(spans, tags, strict=True)

@@ -13,7 +13,8 @@ import re._parser as _parser
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
+from operator import and_
 from typing import Any
 
 from storyladder.errors import InputError
@@ -201,9 +202,7 @@ def _sentences(text: str) -> tuple[Span, ...]:
     return tuple(
         piece
         for span in out
-        for piece in (
-            _clauses(text, span) if len(_WORD.findall(span.text)) > RUN_ON_SPAN else [span]
-        )
+        for piece in (_clauses(text, span) if len(_words(span.text)) > RUN_ON_SPAN else [span])
     )
 
 
@@ -219,13 +218,14 @@ RUN_ON_SPAN = 90  # words past which one sentence is split into its clauses, wha
 # where a new clause starts in talk typed without full stops ("...at 4pm i pushed a config
 # change then checkout went down"): a marker of time or consequence, "and" before a new
 # subject ("..., and the crew swapped it"), or "I" with a past verb after a word that does
-# not bind it to what came before
+# not bind it to what came before (the space looked for first: the look-behinds, tried at
+# every character, are what a scan of a long answer spends its time on)
 _CLAUSE = re.compile(
     r"\s+(?=(?:then|so|once|but|after that|afterwards|eventually|in the end|later (?:that|on)|"
     r"next day|"
     r"now|since then|looking back|lesson|learned|biggest lesson)\b)"
     r"|,?\s+(?=and (?:I|we|she|he|they|the|my|our|his|her|their|it|that|honestly)\b)"
-    r"|(?<!\band)(?<!\bthat)(?<!\bwhen)(?<!\bif)(?<!\bso)(?<!\bbut)(?<!\bthen)(?<!\bonce)"
+    r"|(?=\s)(?<!\band)(?<!\bthat)(?<!\bwhen)(?<!\bif)(?<!\bso)(?<!\bbut)(?<!\bthen)(?<!\bonce)"
     r"(?<!\bwhere)(?<!\bwhich)(?<!\buntil)(?<!\bafter)(?<!\bbefore)(?<!\bas)(?<!\bwhile)"
     r"(?<!\bwhat)(?<!\bhow)(?<!\bwhy)(?<!\bb/c)(?<!\bcos)(?<!\bbecause)(?<!\bsince)"
     r"\s+(?=i (?:\w+ed|was|had|did|got|went|made|took|told|wrote|ran|found|saw|built|kept|said|"
@@ -237,19 +237,25 @@ CLAUSE_LEAST = 5  # words: a clause shorter than this stays with the one before 
 
 def _clauses(text: str, span: Span) -> list[Span]:
     """A run-on stretch of an answer typed with no full stop, split where clauses start."""
-    if len(_WORD.findall(span.text)) <= RUN_ON_WORDS:
+    if len(_words(span.text)) <= RUN_ON_WORDS:
         return [span]
     cuts = [span.start]
     for m in _CLAUSE.finditer(text, span.start, span.end):
-        if (
-            len(_WORD.findall(text[cuts[-1] : m.start()])) >= CLAUSE_LEAST
-            and len(_WORD.findall(text[m.end() : span.end])) >= CLAUSE_LEAST
+        if _has_words(text, cuts[-1], m.start(), CLAUSE_LEAST) and _has_words(
+            text, m.end(), span.end, CLAUSE_LEAST
         ):
             cuts.append(m.end())
     out: list[Span] = []
     for a, b in zip(cuts, [*cuts[1:], span.end], strict=True):
         _add(out, text, a, b)
     return out
+
+
+def _has_words(text: str, start: int, end: int, least: int) -> bool:
+    """len(_WORD.findall(text[start:end])) >= least, read only up to the least-th word (the
+    pattern looks at nothing outside what it matches: the stretch need not be cut out). A
+    run-on answer is asked this at every clause marker, of all the text after it."""
+    return sum(1 for _ in islice(_WORD.finditer(text, start, end), least)) >= least
 
 
 def _add(out: list[Span], text: str, start: int, end: int) -> None:
@@ -347,7 +353,8 @@ def find(
             if start >= end and (m := match(subject, start)) and m.end() > start:
                 matches.append(m)
                 end = m.end()
-    return [Span(m.start() + offset, m.end() + offset, text[m.start() : m.end()]) for m in matches]
+    spans = map(re.Match.span, matches)
+    return [Span(a + offset, b + offset, text[a:b]) for a, b in spans]
 
 
 @dataclass(frozen=True)
@@ -378,6 +385,17 @@ def parts_of(text: str, spans: Iterable[Span], lowered: str | None = None) -> li
         fits = lowered[span.start : end] == own and not crossed
         out.append(Part(span.start, span.text, own, fits, _in_word(lowered, span.start)))
     return out
+
+
+def sentence_parts(text: str) -> list[Part]:
+    """parts_of(text, sentences(text)): each answer's sentences as parts, made once (the
+    reading and the gate both count patterns in them)."""
+    return list(_sentence_parts(text))
+
+
+@lru_cache(maxsize=32)
+def _sentence_parts(text: str) -> tuple[Part, ...]:
+    return tuple(parts_of(text, sentences(text)))
 
 
 def _in_word(lowered: str, at: int) -> bool:
@@ -525,12 +543,14 @@ class Starts:
 # every pattern are then gathered in one pass over its distinct words).
 _BY_KEY: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
 _BY_WHOLE: dict[str, list[int]] = {}
-_BY_FIRST: dict[str, list[tuple[int, tuple[str, ...], frozenset[str]]]] = {}  # of a pair
-_PAIR_PATTERNS: dict[tuple[str, str], tuple[int, ...]] = {}
-# pairs whose first word is any word ("\w+ (?:hours?|days?) late"), and the patterns each
-# word seen so far may be the second word of
-_AFTER_ANY: list[tuple[int, tuple[str, ...], frozenset[str]]] = []
-_THEN_PATTERNS: dict[str, tuple[int, ...]] = {}
+# The second words of pairs ("i (?:was|did)", and "\w+ (?:hours?|days?) late" after any
+# word, `_ANY_WORD`): (first word, pattern number, beginning) by the beginning's prefix key,
+# and (first word, pattern number) by whole word; and what each word seen so far may be the
+# second word of (`_as_second`), so that pairs are looked up by one word, not two
+_SECOND_KEY: dict[str, list[tuple[str, int, str]]] = {}
+_SECOND_WHOLE: dict[str, list[tuple[str, int]]] = {}
+_AS_SECOND: dict[str, tuple[tuple[int, ...], dict[str, tuple[int, ...]]] | None] = {}
+_NOT_SEEN: Any = object()  # a word not yet in _AS_SECOND
 _DISPATCHED: list[Starts] = []
 _WORD_PATTERNS: dict[str, tuple[int, ...]] = {}
 WORDS_KEPT = 50_000  # distinct words remembered (all forgotten at once past this)
@@ -553,13 +573,18 @@ def _register(starts: Starts) -> Starts:
     for word in numbered.whole:
         _BY_WHOLE.setdefault(word, []).append(numbered.number)
     for word, (then, then_whole) in numbered.pairs.items():
-        if word == _ANY_WORD:
-            _AFTER_ANY.append((numbered.number, then, then_whole))
-        else:
-            _BY_FIRST.setdefault(word, []).append((numbered.number, then, then_whole))
+        # only the shortest beginnings, and whole words none of them begins: a second word
+        # then begins a pair of this first word and pattern in one way at most
+        shortest = tuple(b for b in then if not any(b != c and b.startswith(c) for c in then))
+        for beginning in shortest:
+            _SECOND_KEY.setdefault(beginning[:PREFIX], []).append(
+                (word, numbered.number, beginning)
+            )
+        for second in then_whole:
+            if not second.startswith(shortest):
+                _SECOND_WHOLE.setdefault(second, []).append((word, numbered.number))
     _WORD_PATTERNS.clear()  # made before this pattern was known
-    _PAIR_PATTERNS.clear()
-    _THEN_PATTERNS.clear()
+    _AS_SECOND.clear()
     return numbered
 
 
@@ -581,37 +606,24 @@ def _words_of(word: str) -> tuple[int, ...]:
     return found
 
 
-def _pair_of(word: str, then: str) -> tuple[int, ...]:
-    """The numbers of the dispatched patterns a match of which may begin with `word`, one
-    space, and `then`: those of any word before `then` (`_after_any`), then those of
-    `word` before it (`_BY_FIRST`)."""
-    found = _PAIR_PATTERNS.get((word, then))
-    if found is None:
-        found = _after_any(then) + tuple(
-            number
-            for number, beginnings, whole in _BY_FIRST.get(word, ())
-            if then in whole or then.startswith(beginnings)
-        )
-        if len(_PAIR_PATTERNS) >= WORDS_KEPT:
-            _PAIR_PATTERNS.clear()
-        _PAIR_PATTERNS[(word, then)] = found
-    return found
-
-
-def _after_any(then: str) -> tuple[int, ...]:
-    """The numbers of the dispatched patterns a match of which may begin with any word, one
-    space, and `then`."""
-    found = _THEN_PATTERNS.get(then)
-    if found is None:
-        found = tuple(
-            number
-            for number, beginnings, whole in _AFTER_ANY
-            if then in whole or then.startswith(beginnings)
-        )
-        if len(_THEN_PATTERNS) >= WORDS_KEPT:
-            _THEN_PATTERNS.clear()
-        _THEN_PATTERNS[then] = found
-    return found
+def _as_second(then: str) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]] | None:
+    """What a pair with `then` as its second word may begin: the numbers of the dispatched
+    patterns whose pair may begin with any word before `then`, and for each first word the
+    numbers of those whose pair begins with that word before `then` (None when there are
+    none; each number once a first word, as `_register` keeps the beginnings), remembered."""
+    firsts: dict[str, tuple[int, ...]] = {}
+    for k in range(min(len(then), PREFIX) + 1):
+        for word, number, beginning in _SECOND_KEY.get(then[:k], ()):
+            if then.startswith(beginning):
+                firsts[word] = (*firsts.get(word, ()), number)
+    for word, number in _SECOND_WHOLE.get(then, ()):
+        firsts[word] = (*firsts.get(word, ()), number)
+    after = firsts.pop(_ANY_WORD, ())
+    result = (after, firsts) if after or firsts else None
+    if len(_AS_SECOND) >= WORDS_KEPT:
+        _AS_SECOND.clear()
+    _AS_SECOND[then] = result
+    return result
 
 
 @dataclass(frozen=True)
@@ -644,27 +656,42 @@ def word_index(subject: str) -> _Index:
             by_word[word] = [at]
         else:
             places.append(at)
-    # a word, one space and the next word: the patterns that may begin there are looked up
-    # (one cached look-up a pair, most of them finding none)
-    pairs = _PAIR_PATTERNS
-    spaced = [gap == " " for gap in pieces[2:-1:2]]  # one space between a run and the next
-    for word, then, at in zip(
-        compress(runs, spaced), compress(runs[1:], spaced), compress(starts, spaced), strict=True
-    ):
-        numbers = pairs.get((word, then))
-        for number in _pair_of(word, then) if numbers is None else numbers:
-            found = by_pattern.get(number)
-            if found is None:
-                by_pattern[number] = [at]
-            else:
-                found.append(at)
+    known, seconds = _WORD_PATTERNS, _AS_SECOND
+    second_of = {}  # the words of the text that may be a pair's second word (`_as_second`)
     for word, places in by_word.items():
-        for number in _words_of(word):
+        numbers = known.get(word)
+        for number in _words_of(word) if numbers is None else numbers:
             found = by_pattern.get(number)
             if found is None:
                 by_pattern[number] = list(places)
             else:
                 found.extend(places)
+        pair = seconds.get(word, _NOT_SEEN)
+        if pair is _NOT_SEEN:
+            pair = _as_second(word)
+        if pair is not None:
+            second_of[word] = pair
+    if second_of:
+        # a word, one space and one of those words: the patterns that may begin there, looked
+        # up only where the second word may be one (most pairs, found in C, are not)
+        spaced = [gap == " " for gap in pieces[2:-1:2]]  # one space between a run and the next
+        may = map(and_, spaced, map(second_of.__contains__, runs[1:]))
+        for i in compress(range(len(spaced)), may):
+            after, firsts = second_of[runs[i + 1]]
+            numbers = firsts.get(runs[i])
+            if numbers is None:
+                if not after:
+                    continue  # most pairs: no pattern begins with this first word before it
+                numbers = after
+            elif after:
+                numbers = after + numbers
+            at = starts[i]
+            for number in numbers:
+                found = by_pattern.get(number)
+                if found is None:
+                    by_pattern[number] = [at]
+                else:
+                    found.append(at)
     return _Index(by_word, by_pattern, len(_DISPATCHED), len(runs))
 
 
