@@ -1180,7 +1180,6 @@ CLICHE = phrases(
     r"realized|understand) (?:the (?:real )?(?:importance|value|power) of|how important \w+ is)",
     r"(?:showed|shows|proved|proves|demonstrated|highlighted|underlined|reminded (?:me|us) of) "
     r"(?:me |us )?(?:the (?:real )?(?:importance|value|power) of|how important)",
-    r"feedback is a gift",
     r"teamwork makes the dream work",
     r"never give up",
     r"everything happens for a reason",
