@@ -875,3 +875,29 @@ def test_work_told_all_in_we_with_nobody_named_owes_credit() -> None:
     )
     flagged = ids(answer, "Tell me about a time something went wrong at work.")
     assert "we_not_i" in flagged and "no_credit" in flagged
+
+
+def test_places_businesses_and_ordinary_openers_are_not_people() -> None:
+    from storyladder.coach.question import classify
+    from storyladder.coach.reading import Reading
+
+    text = (
+        "We rerouted 18 containers through Houston and Priya caught the mislabelled ones.\n"
+        "I was running my startup, Kitebird, at the time.\n"
+        "Units got filled by Friday.\n"
+        "Everybody was relieved.\n"
+        "Tomasz checked every pallet twice."
+    )
+    r = Reading(text, classify(None))
+    assert [n.text for n in r.people] == ["Priya", "Tomasz"]
+    assert lexicon.ordinary_word("Enrollment") and lexicon.ordinary_word("Units")
+    assert not lexicon.ordinary_word("Priya") and not lexicon.ordinary_word("Tomasz")
+
+
+def test_a_we_told_story_whose_only_capitals_are_places_owes_credit() -> None:
+    answer = (
+        "In 2022 a port slowdown stranded 30 containers of holiday stock. We rerouted 18 of "
+        "them through Houston. We air-freighted the top 40 items. We rebuilt the allocation "
+        "plan across 5 warehouses in a week. Units got to the stores about 9 days late."
+    )
+    assert "no_credit" in ids(answer, "Tell me about a time you had to decide without data.")

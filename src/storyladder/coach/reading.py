@@ -267,10 +267,10 @@ class Reading:
 
     @cached_property
     def people(self) -> list[Span]:
-        """The names that stand for a person: not a place or a business ("flew to Lisbon",
-        "a café, Beanhouse,"), and a sentence's first word only when the answer names it
-        mid-sentence too, or a person's verb follows at once and it is no ordinary word
-        ("Priya caught it", not "Units got filled" or "Controller said")."""
+        """The names that stand for a person: not a place or a business ("through Houston",
+        "a restaurant called Cobalt", "my startup, Kitebird,"), and a sentence's first word
+        only when the answer names it mid-sentence too, or a person's verb follows at once
+        and it is no ordinary word ("Priya caught it", not "Units got filled")."""
         starts = {s.start for s in self.sentences}
         inside = {n.text for n in self.names if n.start not in starts}
         out = []
@@ -369,10 +369,10 @@ _NAME_APPOSITIVE = re.compile(
 
 # "a route between Valencia and Lyon", "a restaurant called Cobalt", "my startup, Kitebird,"
 _PLACE_OR_BUSINESS = re.compile(
-    r"\b(?:called|named|between|through|via|(?:north|south|east|west|outside) of|(?:company|"
-    r"startup|firm|agency|shop|caf[eé]|restaurant|bakery|retailer|chain|brand|business|charity|"
-    r"school|clinic|store|club|studio|hotel|pub|bar|factory|plant|mill|co-?op|practice|"
-    r"supplier|vendor),)(?: [A-Z]\w+ (?:and|&))? $"
+    r"\b(?:(?:called|named|between) (?:[A-Z]\w+ (?:and|&) )?|(?:through|via|(?:north|south|"
+    r"east|west|outside) of) |(?:company|startup|firm|agency|shop|caf[eé]|restaurant|bakery|"
+    r"retailer|chain|brand|business|charity|school|clinic|store|club|studio|hotel|pub|bar|"
+    r"factory|plant|mill|co-?op|practice|supplier|vendor), )$"
 )
 
 
