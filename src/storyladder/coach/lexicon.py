@@ -1661,8 +1661,9 @@ RESULT_FIGURE = phrases(  # a result told as a figure: "went from 71% to 94%", "
 
 # -- ordinary words ----------------------------------------------------------------------
 
-_ORDINARY_ENDING = re.compile(  # how English words end and given names seldom do
-    r"\w{3,}(?:ment|tion|sion|ness|ity|ance|ence|ship|hood|ful|less|ous|ive|able|ible|ings?)s?"
+_ORDINARY_ENDING = re.compile(  # how English words end and given names seldom do (not
+    # "-ence" or "-ance": Florence, Lawrence, Constance)
+    r"\w{3,}(?:ment|tion|sion|ness|ity|ship|hood|ful|less|ous|ive|able|ible|ings?)s?"
     r"|\w{2,}(?:ed|ies|[b-df-hj-np-rtv-xz]s)|\w+-[a-z]\w*"  # "Submitted", "Units", "Go-live"
 )
 
