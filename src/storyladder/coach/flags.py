@@ -642,7 +642,7 @@ def humble_brag(r: Reading) -> Evidence:
         if proudest and not owned and not r.find(_SETBACK):
             return proudest[:1]
         # a rescue told as the failure: one's own overtime and a happy ending, no other cost
-        heroics = [h for h in r.find(lx.HEROICS) if _mine(r, h)]
+        heroics = _own_heroics(r)
         if heroics and r.find(lx.HAPPY_END) and not r.find(lx.ADMISSION):
             costs = [c for c in r.find(_REAL_COST) if not any(c.overlaps(h) for h in heroics)]
             if not costs:
@@ -651,6 +651,15 @@ def humble_brag(r: Reading) -> Evidence:
 
 
 _SUBJECT = re.compile(r"\b(?:I|we|the team|everyone|everybody|they|she|he)\b", re.IGNORECASE)
+
+
+def _own_heroics(r: Reading) -> list[Span]:
+    """One's own overtime and solo rescues ("I stayed late every night"), read once per
+    answer: a badge, not a cost, for `humble_brag` and `no_cost` alike."""
+    if "heroics" not in r.memo:
+        r.memo["heroics"] = [h for h in r.find(lx.HEROICS) if _mine(r, h)]
+    found: list[Span] = r.memo["heroics"]
+    return found
 
 
 def _mine(r: Reading, hit: Span) -> bool:
@@ -824,7 +833,7 @@ def no_cost(r: Reading) -> Evidence:
         return None
     if r.question.family not in COSTLY_FAMILIES and not (r.question.family is None and _setback(r)):
         return None
-    heroics = [h for h in r.find(lx.HEROICS) if _mine(r, h)]
+    heroics = _own_heroics(r)
     costs = [c for c in _costs(r) if not any(c.overlaps(h) for h in heroics)]
     if costs or r.find(lx.HARM) and not r.find(lx.WIN):
         return None  # one's own late nights told as a badge are not what the story cost
