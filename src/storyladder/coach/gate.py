@@ -215,7 +215,6 @@ def _resume(answer: str, question: str) -> bool:
     return not (
         find(lexicon.SETBACK, answer)
         or find(lexicon.COST, answer)
-        or find(lexicon.COST_MORE, answer)
         or find(lexicon.ADMISSION, answer)
     )
 

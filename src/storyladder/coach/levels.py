@@ -383,6 +383,7 @@ _REPLY_OPENS = re.compile(r"^\W*(?:because|to [a-z]+|so that|(?:he|she|they) des
 _PAST_TENSE = re.compile(  # a past verb, not a participle used as an adjective ("a named backup")
     # (the word boundary first: the look-behinds are then tried only where a word begins)
     r"\b(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bbe )(?<!\bgets )(?<!\bget )(?<!\bbeen )"
+    r"(?<!\bis )(?<!\bare )"
     r"(?:" + "|".join(sorted(lx.IRREGULAR_PAST)) + r"|didn't|\w{2,}(?<!e)ed)\b",
     re.IGNORECASE,
 )

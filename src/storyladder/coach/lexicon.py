@@ -42,7 +42,12 @@ NOW_PRACTICE = phrases(  # a practice kept since
     r"\bnow(?=[.!?]|$)",
 )
 OWNING = phrases(r"(?:it|that) was on me", r"I dismissed", r"I was wrong")
-HINDSIGHT = phrases(r"I should have", r"I wish I(?:'d| had)")
+HINDSIGHT = phrases(
+    r"I should have",
+    r"I wish I(?:'d| had)",
+    r"I(?:'d| would) have (?:done|handled|started|asked|told|called|cut|moved|pushed|waited|"
+    r"checked|stopped|said|gone|raised|flagged|escalated|spoken|talked)",
+)
 VAGUE_WORDING = phrases(
     r"various (?:stakeholders|teams|people|issues|things|reasons)",
     r"some (?:issues|challenges|"
@@ -468,6 +473,16 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"(?:she|he|they) (?:missed|skipped|dropped|lost|gave|spent|paid|quit|left|cried)",
     r"paid (?:for|in|with)",
     r"at (?:a|the) cost",
+    # overruns, markdowns, closures, a home sold, work suspended, undone or held back
+    r"(?:ran|run|running|went|gone) over (?:by|budget|time|schedule)",
+    r"(?:had to|to) mark (?:\w+ ){0,4}down|marked (?:\w+ ){0,3}down|mark-?downs?",
+    r"sold (?:her|his|their|my|our) (?:house|home|flat|car)",
+    r"(?:site|shop|store|branch|caf[eé]|restaurant|business|plant|office|factory|clinic|ward|line|"
+    r"depot) (?:\w+ )?(?:closed|shut)\b(?! (?:a|the|our|its|it|down) )",
+    r"(?:was|were) suspended",
+    r"had to be (?:reversed|redone|rebuilt|rewritten|scrapped|withdrawn|recalled|re-?run|undone)",
+    r"(?:held|quarantined|recalled|pulled) (?:\w+ ){0,3}(?:product|stock|packs|batch(?:es)?|"
+    r"pallets|units)",
     r"(?:it|that|this) cost",
     r"on (?:me|her|him|them|us)",
     r"the bill",
@@ -476,8 +491,6 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"(?:hurt|strained|damaged|soured)",
     r"(?:in|with) hindsight",
     r"(?:if I did it again|next time|if I could redo it|looking back),? I(?:'d| would)",
-    r"I(?:'d| would) have (?:done|handled|started|asked|told|called|cut|moved|pushed|waited|"
-    r"checked|stopped|said)",
     r"I(?:'d| would) (?:do|handle) (?:it|that|this|things) differently",
     r"(?:frustrated|annoyed|resented|unhappy|angry|upset)",
     r"didn'?t speak to me",
@@ -682,6 +695,7 @@ CARRIED_FORWARD = phrases(
     r"(?:did|used|tried|applied) (?:it|that|this) (?:again|on|when|with|last)",
     r"I (?:always|never)",
     r"I(?:'d| would) rather",
+    r"I (?:also )?stopped [a-z]+ing\b",  # "I also stopped accepting samples from..."
     r"I (?:ask|write|check|run|keep|book|block|schedule|send|share|put|pair|treat|assume|name|"
     r"budget|set|wait|sleep on|plan|test|measure|say|tell|call|give|let|look|read|trust|"
     r"default|separate|require|insist)",
@@ -763,6 +777,9 @@ ASIDE = phrases(  # talk to the interviewer about the call itself, not an answer
     r"(?:the )?(?:main )?reason I'?m (?:looking|leaving)",
     r"does that work for you",
     r"let me (?:first )?explain",
+    r"give me a (?:second|sec|moment|minute)",
+    r"what was the question(?: again)?",
+    r"catch(?:ing)? my breath",
 )
 OFF_WORK = phrases(  # life outside work: the work words near these are not about work
     r"outside (?:of )?(?:work|the office|my job)",
@@ -804,7 +821,7 @@ RESUME = phrases(  # a CV recited: the answer to "tell me about yourself", not t
     r"degree",
     r"certifi(?:ed|cate|cation)",
     r"proficient",
-    r"(?:tech )?stack",
+    r"tech stack",
     r"(?:core |key )?(?:skills|strengths)",
     r"\d+\+? (?:yrs|years) (?:of |in )?(?:experience|\w+ (?:engineering|operations|management))",
     r"I(?:'ve| have) been (?:working|coding|programming) (?:with|in|on)",
@@ -812,7 +829,8 @@ RESUME = phrases(  # a CV recited: the answer to "tell me about yourself", not t
     r"licen[cs]e",
 )
 REFUSAL = phrases(  # declining to answer at all
-    r"(?:I'd|I would) (?:prefer|rather) not (?:to )?(?:answer|say|go into|share|get into|"
+    r"(?:I'd|I would) (?:\w+ly )?(?:prefer|rather) not (?:to )?(?:answer|say|go into|share|"
+    r"get into|"
     r"talk about|offer)",
     r"(?:I'm|I am) not (?:comfortable|going to) (?:answer|shar|go into|talk)\w*",
     r"(?:let me|I'll|I will|can I|I'd like to|I think I'll) (?:\w+ly )?(?:pass|skip) "
@@ -917,7 +935,8 @@ WORK = phrases(  # words of a working life: an answer with none of them is about
     ROLE_WORDS,
     r"work\w*|jobs?|projects?|shifts?|roles?|office|code|product|launch\w*|meetings?|plans?|"
     r"process(?:es|ed|ing)?|deadlines?|tasks?|tickets?|systems?|releases?|features?|data|reports?|"
-    r"business|school|class|hospital|ward|store|shop|warehouse|kitchen|site|plant|lab|"
+    r"business|school|class|hospital|ward|store|shop|warehouse|kitchen|site|plant|lab|tech|"
+    r"technolog(?:y|ies)|"
     r"research|study|career|company|startup|firm|mission|safety|values?|feedback|decisions?|"
     r"mistakes?|fail\w*|wrong|conflict|disagree\w*|argu(?:e|ed|es|ing|ments?)|hire|hired|fired|promot\w*|"
     r"budget|money|cost|learn\w*|mentor\w*|lead\w*|manag\w*|interview\w*|ai|model|policy",
@@ -1397,8 +1416,9 @@ OPINION = re.compile(
     r"(?:industry|field|sector|companies|organi[sz]ations|orgs|insurers|cities|clinics|doctors|"
     r"leaders|leadership|managers|teams|journals|nonprofits|people|everyone|nobody|boss|pm|"
     r"company|org|leader|startups|tools|cash|perfect)\b(?! I\b)"
-    r"|\b(?:big believer|is all about|is about|is king|(?:is )?(?:the )?enemy of|the key to|"
-    r"foundation of|I always say|I tell (?:every|all|my)|try to be|is a crisis|is changing)\b",
+    r"|\b(?:big believer|is all about|is about(?! to\b)|is king|(?:is )?(?:the )?enemy of|"
+    r"the key to|foundation of|I always say|I tell (?:every|all|my)|try to be|is a crisis|"
+    r"is changing)\b",
     re.IGNORECASE,
 )
 

@@ -66,7 +66,8 @@ _MISSION_WORDS = re.compile(
 )
 OTHER = "other"  # a question of none of the six families (teamwork, a project you're proud of)
 _SUCCESS = re.compile(  # a success asked for: no failure, conflict or weakness in it
-    r"\b(?:(?<!not )(?:most )?proud of|above and beyond|greatest (?:achievement|accomplishment)|"
+    r"\b(?:(?<!not )(?<!least )(?:most )?proud of|above and beyond|"
+    r"greatest (?:achievement|accomplishment)|"
     r"(?:biggest|best) (?:win|success))\b",
     re.IGNORECASE,
 )
@@ -119,7 +120,8 @@ _PATTERN_RULES = (
     ),
     (
         "direct_negative",
-        r"\bfail\w*|not proud|went wrong|mistake|\berrors?\b|hard to hear|regret|didn't go|"
+        r"\bfail\w*|(?:not|least) proud|went wrong|mistake|\berrors?\b|hard to hear|regret|"
+        r"didn't go|"
         r"did not go|wrong call|worst|fell short|dropped the ball|got (?:\w+ ){0,2}wrong|backfired|"
         r"let (?:\w+ ){1,5}down|(?:didn't|did not) handle (?:\w+ )?well|"
         r"handled (?:it )?(?:badly|poorly)|missed (?:its|their|your) (?:goal|target)|"
