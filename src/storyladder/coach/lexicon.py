@@ -1657,6 +1657,10 @@ PERSPECTIVE = phrases(  # someone else's view of it, told as theirs
     r"(?:to|for) (?:them|her|him),? (?:it|that|this)",
     r"(?:their|her|his) (?:view|side|experience|reaction)",
     r"if I were (?:them|her|him)",
+    r"(?:some|a couple|two|most|all|one|none|a few) of (?:them|us) (?:\w+ )?(?:felt|thought|said|"
+    r"saw|told me)",
+    r"(?:the )?(?:customers?|clients?|patients?|tenants?|guests?|users?|residents?|staff|team) "
+    r"(?:\w+ )?(?:lost out|felt|saw it|thought)",
 )
 PIVOT_BACK = phrases(  # the turn back to the prepared story
     r"what I did (?:was|is)",
