@@ -483,6 +483,10 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"had to be (?:reversed|redone|rebuilt|rewritten|scrapped|withdrawn|recalled|re-?run|undone)",
     r"(?:held|quarantined|recalled|pulled) (?:\w+ ){0,3}(?:product|stock|packs|batch(?:es)?|"
     r"pallets|units)",
+    r"(?:was|were) off (?:sick|work|for)",
+    r"(?:freight|costs?|spend|bill|overtime|premiums?) (?:went )?up",
+    r"(?:not|never) (?:received|delivered|completed|done|finished|submitted|shipped) (?:within|by|"
+    r"in time|on time)",
     r"(?:it|that|this) cost",
     r"on (?:me|her|him|them|us)",
     r"the bill",
@@ -788,7 +792,7 @@ OFF_WORK = phrases(  # life outside work: the work words near these are not abou
     r"(?:with|and|for) my (?:dad|mum|mom|father|mother|son|daughter|partner|wife|husband|kids|"
     r"children|family|grandad|grandfather|grandmother|grandma)\b(?! (?:and I|to work|at work))",
     r"(?:on|at) (?:the )?weekends?",
-    r"(?:last|this|every|the other|one) weekend",
+    r"(?:last|this|every|the other|(?<!in )one) weekend",  # not "1,200 SKUs in one weekend"
     r"(?:most|many|some) (?:weekends|saturdays|sundays|evenings)",
     r"on (?:sundays|saturdays|sunday mornings|weekday evenings)",
     r"evenings? a week",
@@ -944,6 +948,8 @@ WORK = phrases(  # words of a working life: an answer with none of them is about
     r"deliver(?:y|ies|ed)|pallets?|invoices?|tills?|inspections?|audits?",
     r"eng|engineering|testing|tested|shipped|units|returns|designed|curators?|museum|"
     r"galler(?:y|ies)|exhibit\w*|visitors?|contracts?|proposals?|accounts?|sprints?",
+    r"orders?|customers?|clients?|patients?|errors?|retailers?|suppliers?|vendors?|colleagues?|"
+    r"stock|inventory|skus?|rollout|outage|incidents?|shipments?|compliance|regulators?",
 )
 
 # -- talk in general, not about one time ----------------------------------------------
@@ -1326,6 +1332,8 @@ LESSON = phrases(
     r"(?:when|whenever|before) I \w+(?: \w+)? now",
     r"I never \w+",
     r"I (?:also )?ask (?:people|them|everyone|myself|whoever)",
+    r"since:",  # notes: "Since: I pushed lot-level scanning at receiving."
+    r"I(?:'d| would) (?:make|take|do) the same (?:call|decision|choice|thing) again,? but",
 )
 
 OPERATIONAL = phrases(
