@@ -121,8 +121,28 @@ def terms(text: str) -> Counter[str]:
     """Stemmed content words, with synonyms folded into one term ("boss" counts as "manager")."""
     synonyms = taxonomy.load().synonyms
     text = _ROLLBACK.sub("rollback", text.lower())
-    words = re.findall(r"[a-z][a-z'-]+", text)
-    return Counter(stem(synonyms.get(w, w)) for w in words if w not in _STOP)
+    words = _TERM_WORD.findall(text)
+    known = _terms_of(synonyms)
+    missing = set(words).difference(known)
+    if missing:
+        if len(known) >= TERMS_KEPT:
+            known.clear()
+            missing = set(words)
+        for w in missing:  # each new word's term worked out once ("" for a stop word)
+            known[w] = "" if w in _STOP else stem(synonyms.get(w, w))
+    return Counter(filter(None, map(known.__getitem__, words)))
+
+
+_TERM_WORD = re.compile(r"[a-z][a-z'-]+")
+TERMS_KEPT = 50_000  # distinct words whose term is remembered (all forgotten at once past this)
+_TERMS: list[tuple[dict[str, str], dict[str, str]]] = []  # (synonyms, word -> its term)
+
+
+def _terms_of(synonyms: dict[str, str]) -> dict[str, str]:
+    """The terms worked out so far with these synonyms (the taxonomy's, loaded once)."""
+    if not _TERMS or _TERMS[0][0] is not synonyms:
+        _TERMS[:] = [(synonyms, {})]
+    return _TERMS[0][1]
 
 
 def what_it_asks(info: QuestionInfo) -> Fit:
