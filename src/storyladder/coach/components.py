@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from storyladder.coach import nb
+from storyladder.coach import caseless, nb
 from storyladder.coach.lexicon import NOTE_MOVE
 from storyladder.coach.logistic import log_softmax
 from storyladder.coach.text import Part, counts, lower, phrases, target
@@ -468,8 +468,8 @@ def emission(
             k += 1
             score += step[n if n < 2 else 2]
         scores[component] = score
-    present = bool(_PRESENT_I.search(sentence))
-    past = bool(_PAST.search(sentence))
+    present = caseless.found(_PRESENT_I, sentence)
+    past = caseless.found(_PAST, sentence)
     if present and not past:
         scores["other"] += 0.8
         scores["learning"] += 0.4
