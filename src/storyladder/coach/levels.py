@@ -48,8 +48,9 @@ _PLACEHOLDER = re.compile(
     r"coming soon|same as above|see above)\W*$",
     re.IGNORECASE,
 )
-_I_VERB = re.compile(
-    r"\bI(?:,? (?:uh|um|er|like|you know),?)? (?:(?:\w+ly|often|always|usually|still|sometimes|"
+_I_VERB = re.compile(  # \bI...: the I first, the \b before it a look-behind (a faster scan)
+    r"I(?<!\wI)(?:,? (?:uh|um|er|like|you know),?)? "
+    r"(?:(?:\w+ly|often|always|usually|still|sometimes|"
     r"never|now|just|really) )?([a-z]+)\b"
 )
 _I_AM_MORE = re.compile(  # "I'm braver with a lawyer next to me", "I am slower when..."
