@@ -8,11 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from storyladder.coach import caseless, components, flags, gate, levels, lexicon, reading, signals
+from storyladder.coach import (
+    caseless,
+    components,
+    flags,
+    gate,
+    levels,
+    lexicon,
+    match,
+    reading,
+    signals,
+)
 from storyladder.coach.text import find
 from storyladder.evaluation.corpus import answers
 
-MODULES = (components, flags, gate, levels, lexicon, reading, signals)
+MODULES = (components, flags, gate, levels, lexicon, match, reading, signals)
 ODD = [
     "I Was WRONG, I think; We DIDN'T ship. The VP said 'no'. Then we Decided. I'm Sorry.",
     "She was right. WE WENT WITH IT. i didnt. It depends. People must. You should have.",

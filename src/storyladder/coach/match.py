@@ -18,6 +18,7 @@ from itertools import chain
 from typing import Any
 
 from storyladder import taxonomy
+from storyladder.coach import caseless
 from storyladder.coach.fit import Fit, infer
 from storyladder.coach.levels import readiness
 from storyladder.coach.question import QuestionInfo, classify, similar_questions
@@ -293,9 +294,9 @@ def known_from(story: Story, fit: Fit, depth: int) -> Known:
         terms(f"{story.title}\n" * TITLE_WEIGHT + story.text),
         fit,
         depth,
-        bool(_NEGATIVE_STORY.search(story.text)),
+        caseless.found(_NEGATIVE_STORY, story.text),
         wrong,
-        not wrong and bool(_SHOWS_ME_RIGHT.search(story.text)),
+        not wrong and caseless.found(_SHOWS_ME_RIGHT, story.text),
     )
 
 
