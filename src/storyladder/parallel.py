@@ -42,8 +42,12 @@ def read_stories(stories: Sequence[Story], workers: int | None = None) -> list[M
     # fresh there instead
     forkable = sys.platform.startswith("linux") and threading.active_count() == 1
     method = "fork" if forkable else "spawn"
+    # a forked worker starts with what this process has loaded: the first story is read here,
+    # so the coach's word models and pattern tables are made once, not once in every worker
+    # (on a machine whose other cores are busy, the workers share a core and would each pay)
+    made = [read_for_check(stories[0])] if forkable else []
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-            return list(pool.map(read_for_check, stories, chunksize=CHUNK))
+            return made + list(pool.map(read_for_check, stories[len(made) :], chunksize=CHUNK))
     except (OSError, BrokenProcessPool):  # no processes to be had here: read them here
-        return [read_for_check(story) for story in stories]
+        return made + [read_for_check(story) for story in stories[len(made) :]]

@@ -56,19 +56,23 @@ def cues_in(text: str) -> frozenset[str]:
     one word occurs where a word of the text begins with it; a cue of more ("push back")
     only where its first word is a word of the text, and is looked for there."""
     by_first = _cue_words()[2]
-    where: dict[str, list[int]] = {}
-    for match in _RUN.finditer(text):
-        where.setdefault(match.group(), []).append(match.start())
+    said = set(_RUN.findall(text))  # each distinct word once, found in C
     found: set[str] = set()
-    for word, starts in where.items():
+    for word in said:
         found.update(_cues_beginning(word))
-        for cue in by_first.get(word, ()):
-            if any(text.startswith(cue, start) for start in starts):
-                found.add(cue)
+    for word in said.intersection(by_first):
+        pattern, prefixes = by_first[word]
+        at = 0
+        while match := pattern.search(text, at):  # a scan for the word's literal beginning
+            at = match.start()
+            if at == 0 or _WORD_CHAR.match(text, at - 1) is None:  # where a word begins
+                found.update(prefixes[match.group()])
+            at += 1
     return frozenset(found)
 
 
 _RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=WORDS_KEPT)
@@ -78,10 +82,15 @@ def _cues_beginning(word: str) -> tuple[str, ...]:
     return tuple(word[:n] for n in lengths if n <= len(word) and word[:n] in single)
 
 
+Multi = tuple[re.Pattern[str], dict[str, tuple[str, ...]]]
+
+
 @cache
-def _cue_words() -> tuple[frozenset[str], tuple[int, ...], dict[str, tuple[str, ...]]]:
+def _cue_words() -> tuple[frozenset[str], tuple[int, ...], dict[str, Multi]]:
     """The cues that are one run of word characters, their lengths (shortest first), and
-    the other cues by their first run (every cue begins with a word character)."""
+    the other cues by their first run (every cue begins with a word character): for each
+    first run, one pattern of its cues (the longest first, so that a match is the longest
+    cue there) and each cue's prefixes among them (the cues also found where it is)."""
     cues = {c for _, _, own, shared in _cue_table() for c in own | shared}
     single = frozenset(c for c in cues if _RUN.fullmatch(c))
     by_first: dict[str, list[str]] = {}
@@ -91,7 +100,13 @@ def _cue_words() -> tuple[frozenset[str], tuple[int, ...], dict[str, tuple[str, 
             raise ValueError(f"the cue {cue!r} does not begin with a word")
         by_first.setdefault(first.group(), []).append(cue)
     lengths = tuple(sorted({len(c) for c in single}))
-    return single, lengths, {k: tuple(v) for k, v in by_first.items()}
+    multi = {}
+    for word, group in by_first.items():
+        longest = sorted(group, key=len, reverse=True)
+        body = "|".join(re.escape(c[len(word) :]) for c in longest)
+        prefixes = {c: tuple(p for p in group if c.startswith(p)) for c in group}
+        multi[word] = (re.compile(rf"{re.escape(word)}(?:{body})"), prefixes)
+    return single, lengths, multi
 
 
 @cache

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from storyladder import taxonomy
-from storyladder.coach import level_model
+from storyladder.coach import caseless, level_model
 from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import not_an_answer
 from storyladder.coach.reading import NAME, QUANTITY
@@ -48,8 +48,9 @@ _PLACEHOLDER = re.compile(
     r"coming soon|same as above|see above)\W*$",
     re.IGNORECASE,
 )
-_I_VERB = re.compile(
-    r"\bI(?:,? (?:uh|um|er|like|you know),?)? (?:(?:\w+ly|often|always|usually|still|sometimes|"
+_I_VERB = re.compile(  # \bI...: the I first, the \b before it a look-behind (a faster scan)
+    r"I(?<!\wI)(?:,? (?:uh|um|er|like|you know),?)? "
+    r"(?:(?:\w+ly|often|always|usually|still|sometimes|"
     r"never|now|just|really) )?([a-z]+)\b"
 )
 _I_AM_MORE = re.compile(  # "I'm braver with a lawyer next to me", "I am slower when..."
@@ -177,7 +178,7 @@ def features(answer: str, found: _Finding) -> list[float]:
         math.log1p(word_count(answer)) / 5,
         capped(len(find(QUANTITY, answer))),
         capped(len(_names(answer))),
-        sum(1 for s in parts if _PAST_TENSE.search(s.text)) / n,
+        sum(1 for s in parts if caseless.found(_PAST_TENSE, s.text)) / n,
         min(len(find(lx.I_SUBJECT, answer)) / n, 2) / 2,
         capped(len(_present_self(answer))),
         capped(len(_opinions(answer))),
@@ -396,7 +397,7 @@ def _opinions(answer: str) -> list[Span]:
 @lru_cache(maxsize=64)
 def _opinions_found(answer: str) -> tuple[Span, ...]:
     """Read once per answer: the level's judge and its features both ask."""
-    return tuple(s for s in sentences(answer) if lx.OPINION.search(s.text))
+    return tuple(s for s in sentences(answer) if caseless.found(lx.OPINION, s.text))
 
 
 def _rule_sentences(answer: str) -> list[Span]:
@@ -407,7 +408,7 @@ def _rule_sentences(answer: str) -> list[Span]:
         content = [w for w in words(s.text) if len(w) > 3]
         if len(content) < 2 or s.text.rstrip().endswith("?"):
             continue
-        if not _PAST_TENSE.search(s.text) or lx.PRESENT_MARK.search(s.text):
+        if not caseless.found(_PAST_TENSE, s.text) or lx.PRESENT_MARK.search(s.text):
             out.append(s)
     return out
 
@@ -427,7 +428,7 @@ def _now_practice(text: str) -> list[Span]:
         start = max([0, *cuts])
         ends = [c.start() for c in _CLAUSE.finditer(text, m.end())] + [len(text)]
         clause = text[start : min(ends)]
-        if not _PAST_TENSE.search(clause):
+        if not caseless.found(_PAST_TENSE, clause):
             out.append(Span(start, start + len(clause), clause))
     return out
 

@@ -1358,7 +1358,9 @@ OPERATIONAL = phrases(
 )
 
 # "I", or "i" as chat types it (not the "i" of "i.e."), not as a hedge ("I think")
-I_SUBJECT = re.compile(r"\b[Ii]\b(?!\.\w)(?! (?:think|guess|mean|believe)\b)")
+I_SUBJECT = re.compile(  # \b[Ii]\b...: the letter first, the \b before it a look-behind
+    r"[Ii](?<!\w[Ii])\b(?!\.\w)(?! (?:think|guess|mean|believe)\b)"  # (a faster scan)
+)
 
 NEGATION = re.compile(
     r"\b(?:no|not|never|nobody|no one|none|without|nothing|didn't|did not|wasn't|weren't|hardly)"

@@ -18,6 +18,7 @@ from itertools import chain
 from typing import Any
 
 from storyladder import taxonomy
+from storyladder.coach import caseless
 from storyladder.coach.fit import Fit, infer
 from storyladder.coach.levels import readiness
 from storyladder.coach.question import QuestionInfo, classify, similar_questions
@@ -121,8 +122,28 @@ def terms(text: str) -> Counter[str]:
     """Stemmed content words, with synonyms folded into one term ("boss" counts as "manager")."""
     synonyms = taxonomy.load().synonyms
     text = _ROLLBACK.sub("rollback", text.lower())
-    words = re.findall(r"[a-z][a-z'-]+", text)
-    return Counter(stem(synonyms.get(w, w)) for w in words if w not in _STOP)
+    words = _TERM_WORD.findall(text)
+    known = _terms_of(synonyms)
+    missing = set(words).difference(known)
+    if missing:
+        if len(known) >= TERMS_KEPT:
+            known.clear()
+            missing = set(words)
+        for w in missing:  # each new word's term worked out once ("" for a stop word)
+            known[w] = "" if w in _STOP else stem(synonyms.get(w, w))
+    return Counter(filter(None, map(known.__getitem__, words)))
+
+
+_TERM_WORD = re.compile(r"[a-z][a-z'-]+")
+TERMS_KEPT = 50_000  # distinct words whose term is remembered (all forgotten at once past this)
+_TERMS: list[tuple[dict[str, str], dict[str, str]]] = []  # (synonyms, word -> its term)
+
+
+def _terms_of(synonyms: dict[str, str]) -> dict[str, str]:
+    """The terms worked out so far with these synonyms (the taxonomy's, loaded once)."""
+    if not _TERMS or _TERMS[0][0] is not synonyms:
+        _TERMS[:] = [(synonyms, {})]
+    return _TERMS[0][1]
 
 
 def what_it_asks(info: QuestionInfo) -> Fit:
@@ -273,9 +294,9 @@ def known_from(story: Story, fit: Fit, depth: int) -> Known:
         terms(f"{story.title}\n" * TITLE_WEIGHT + story.text),
         fit,
         depth,
-        bool(_NEGATIVE_STORY.search(story.text)),
+        caseless.found(_NEGATIVE_STORY, story.text),
         wrong,
-        not wrong and bool(_SHOWS_ME_RIGHT.search(story.text)),
+        not wrong and caseless.found(_SHOWS_ME_RIGHT, story.text),
     )
 
 

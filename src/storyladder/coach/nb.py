@@ -6,13 +6,14 @@ writes it); it adds what words suggest to the hand-written cues in components.py
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from storyladder import jsontext
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 
@@ -102,10 +103,10 @@ class Model:
 def packaged(name: str) -> dict[str, Any] | None:
     """A model shipped in the package (content/NAME), or None when it is not there."""
     try:
-        text = resources.files("storyladder.content").joinpath(name).read_text()
+        text = resources.files("storyladder.content").joinpath(name).read_bytes()
     except FileNotFoundError:
         return None
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = jsontext.loads(text)  # orjson: the same data, in a third the time
     return data
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -233,6 +233,18 @@ _NUMBER = re.compile(
 )
 
 
+# the same pattern without re.IGNORECASE, for ASCII text lowercased: twice as fast, and the
+# same matches there (each a number's token lowercased, which `_value` reads the same)
+_NUMBER_LOWERED = re.compile(_NUMBER.pattern)
+
+
+def _numbers(sentence: str) -> Iterator[re.Match[str]]:
+    """_NUMBER.finditer(sentence): on ASCII text, the faster pattern on its lowercase."""
+    if sentence.isascii():
+        return _NUMBER_LOWERED.finditer(sentence.lower())
+    return _NUMBER.finditer(sentence)
+
+
 def _value(token: str) -> float | None:
     """'3.5x', 'three and a half', '$6,400', 'a dozen' -> a number to compare."""
     t = token.lower().strip()
@@ -272,7 +284,7 @@ def number_facts(story: Story) -> list[Fact]:
     out = []
     for where, text in _tellings(story):
         for span in sentences(text):
-            found = [(m, _value(m.group())) for m in _NUMBER.finditer(span.text)]
+            found = [(m, _value(m.group())) for m in _numbers(span.text)]
             values = frozenset(v for _, v in found if v is not None)
             for m, value in found:
                 if value is None:

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from storyladder import taxonomy
-from storyladder.coach import components
+from storyladder.coach import caseless, components
 from storyladder.coach.lexicon import ordinary_word
 from storyladder.coach.question import QuestionInfo
 from storyladder.coach.text import (
@@ -240,7 +240,8 @@ class Reading:
     def past_share(self) -> float:
         if not self.sentences:
             return 0.0
-        return sum(1 for s in self.sentences if PAST_VERB.search(s.text)) / len(self.sentences)
+        past = sum(1 for s in self.sentences if caseless.found(PAST_VERB, s.text))
+        return past / len(self.sentences)
 
     @cached_property
     def names(self) -> list[Span]:

@@ -17,6 +17,7 @@ from itertools import accumulate, compress, islice
 from operator import and_
 from typing import Any
 
+from storyladder.coach.caseless import twin
 from storyladder.errors import InputError
 from storyladder.model import Span
 
@@ -340,8 +341,12 @@ def find(
     """Every match of `pattern` in `text`, as spans (of the original text) shifted by `offset`.
 
     A pattern on a long text tries only the places a match could begin (see `_first_words`);
-    the result is the same as a scan of every position."""
+    the result is the same as a scan of every position. An re.IGNORECASE pattern runs on
+    ASCII text as its twin, on the text lowercased (`caseless`): the same spans, faster."""
     subject = target(pattern, text, lowered)
+    faster = twin(pattern) if pattern.flags & re.IGNORECASE and text.isascii() else None
+    if faster is not None:
+        pattern, subject = faster, lowered if lowered is not None else text.lower()
     starts = _first_words(pattern) if len(subject) >= DISPATCH_FROM else None
     candidates = _candidates(subject, starts) if starts is not None else None
     if candidates is None:
