@@ -348,6 +348,8 @@ _OWN = phrases(
     r"I (?:hadn't|had not|never) (?:checked|asked|tested|raised|considered|weighed|thought)",
     r"my (?:own )?(?:share|part) (?:was|of|in)",
     r"I contributed",
+    r"I was the one who(?: had)? (?:\w+ )?(?:written|wrote|made|built|signed|chose|approved|"
+    r"designed|set|picked|decided)",
     r"(?:it|that) was (?:all )?mine",
     r"(?:a |some |much |most |part )?(?:part|share) of (?:it|this|that) (?:is|was) mine",
     r"I own(?:ed)? (?:that|it|my)",

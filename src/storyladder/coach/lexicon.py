@@ -698,8 +698,15 @@ CARRIED_FORWARD = phrases(
     r"job|role|release|incident|shift|hire)",
     r"(?:did|used|tried|applied) (?:it|that|this) (?:again|on|when|with|last)",
     r"I (?:always|never)",
-    r"I(?:'d| would) rather",
+    r"I(?:'d| would) (?:now |still )?rather",
     r"I (?:also )?stopped [a-z]+ing\b",  # "I also stopped accepting samples from..."
+    # a change shown on the next occasion, a view changed, advice passed on, a change named
+    r"(?:(?:two|three|four|five|six|a few|several|\d+) (?:years?|months?|weeks?) later|the "
+    r"(?:following|next) (?:autumn|spring|summer|winter|year|season|term|quarter|project|time|"
+    r"month)),? (?:I|when I|on)",
+    r"I came to (?:think|see|believe|understand|reali[sz]e|trust)",
+    r"wish (?:someone|somebody|anyone) had told me",
+    r"the change I made (?:was|is)",
     r"I (?:ask|write|check|run|keep|book|block|schedule|send|share|put|pair|treat|assume|name|"
     r"budget|set|wait|sleep on|plan|test|measure|say|tell|call|give|let|look|read|trust|"
     r"default|separate|require|insist)",
