@@ -802,8 +802,37 @@ def test_a_well_told_story_without_a_lesson_still_lacks_one() -> None:
         " So I set a rule for myself: no date without a dry run.",
         " If I went back, I'd run the old export in parallel for a week.",
         " I think the real pattern is that I trust my first estimate too much.",
+        # a change shown on the next occasion, a view changed, a change named (eleventh round)
+        " Two years later I ran the pension export, and before I touched it I ran it in "
+        "parallel for a month.",
+        " Afterwards I came to think that my first estimate is a guess, not a plan.",
+        " The change I made was a dry run in the week before every export.",
+        " I also stopped promising dates before a dry run.",
     ):
         assert "no_learning" not in ids(told + kept, q), kept
+
+
+def test_a_failure_told_in_notes_with_a_weekend_in_it_is_an_answer() -> None:
+    notes = (
+        "- Riverside DC, March, before the spring rush.\n"
+        "- Mine: move the fast sellers to the front racks.\n"
+        "- I moved 900 SKUs in one weekend.\n"
+        "- Skipped the trial rack; thought there was no time.\n"
+        "- Pick errors doubled in week one; 1,100 late orders.\n"
+        "- Rolled half of it back on the Tuesday night.\n"
+        "- Priya, on nights, relabelled 250 locations by hand.\n"
+        "- Steady again by day 8; one retailer fined us anyway.\n"
+        "- Now: one trial rack for a week first, always."
+    )
+    c = critique(notes, "Tell me about a time you failed.")
+    assert "non_answer" not in c.flag_ids and c.scores["overall"] > 20
+
+
+def test_the_project_you_are_least_proud_of_is_a_failure_question() -> None:
+    from storyladder.coach.question import classify
+
+    assert classify("What's the project you're least proud of?").family == "failure"
+    assert classify("Which project are you most proud of?").family == "other"
 
 
 def test_a_long_episode_from_a_job_our_word_lists_rarely_see_is_an_answer() -> None:
