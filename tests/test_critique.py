@@ -9,6 +9,7 @@ import pytest
 
 from storyladder.coach import lexicon
 from storyladder.coach.critique import critique
+from storyladder.coach.question import classify
 from storyladder.errors import InputError
 from tests.test_cli_story import sl
 
@@ -341,17 +342,35 @@ def test_a_why_here_answer_that_names_the_work_is_an_answer() -> None:
     assert "non_answer" not in c.flag_ids
 
 
-def test_a_story_that_mentions_a_weekend_and_a_degree_is_still_an_answer() -> None:
-    answer = (
-        "Last spring I was the site engineer on a footbridge for a council, my first job after "
-        "my degree. I signed off a concrete pour on a Saturday without checking the weekend "
-        "forecast, and the rain ruined the surface. We broke it out and poured again, which "
-        "cost eleven days and about 9,000 pounds, and my manager had to explain it to the "
-        "client. Since then I check the forecast myself before any pour and I ask for a cover "
-        "plan in writing."
-    )
+@pytest.mark.parametrize(
+    ("answer", "floor"),
+    [
+        (
+            "Last spring I was the site engineer on a footbridge for a council, my first job "
+            "after my degree. I signed off a concrete pour on a Saturday without checking the "
+            "weekend forecast, and the rain ruined the surface. We broke it out and poured "
+            "again, which cost eleven days and about 9,000 pounds, and my manager had to "
+            "explain it to the client. Since then I check the forecast myself before any pour "
+            "and I ask for a cover plan in writing.",
+            40,
+        ),
+        (  # notes, with "in one weekend" and few words our lists call work (eleventh round)
+            "- Riverside DC, March, before the spring rush.\n"
+            "- Mine: move the fast sellers to the front racks.\n"
+            "- I moved 900 SKUs in one weekend.\n"
+            "- Skipped the trial rack; thought there was no time.\n"
+            "- Pick errors doubled in week one; 1,100 late orders.\n"
+            "- Rolled half of it back on the Tuesday night.\n"
+            "- Priya, on nights, relabelled 250 locations by hand.\n"
+            "- Steady again by day 8; one retailer fined us anyway.\n"
+            "- Now: one trial rack for a week first, always.",
+            20,
+        ),
+    ],
+)
+def test_a_failure_that_mentions_a_weekend_is_still_an_answer(answer: str, floor: int) -> None:
     c = critique(answer, "Tell me about a time you failed.")
-    assert "non_answer" not in c.flag_ids and c.scores["overall"] > 40
+    assert "non_answer" not in c.flag_ids and c.scores["overall"] > floor
 
 
 def test_two_fragments_do_not_tie() -> None:
@@ -812,25 +831,7 @@ def test_a_well_told_story_without_a_lesson_still_lacks_one() -> None:
         assert "no_learning" not in ids(told + kept, q), kept
 
 
-def test_a_failure_told_in_notes_with_a_weekend_in_it_is_an_answer() -> None:
-    notes = (
-        "- Riverside DC, March, before the spring rush.\n"
-        "- Mine: move the fast sellers to the front racks.\n"
-        "- I moved 900 SKUs in one weekend.\n"
-        "- Skipped the trial rack; thought there was no time.\n"
-        "- Pick errors doubled in week one; 1,100 late orders.\n"
-        "- Rolled half of it back on the Tuesday night.\n"
-        "- Priya, on nights, relabelled 250 locations by hand.\n"
-        "- Steady again by day 8; one retailer fined us anyway.\n"
-        "- Now: one trial rack for a week first, always."
-    )
-    c = critique(notes, "Tell me about a time you failed.")
-    assert "non_answer" not in c.flag_ids and c.scores["overall"] > 20
-
-
 def test_the_project_you_are_least_proud_of_is_a_failure_question() -> None:
-    from storyladder.coach.question import classify
-
     assert classify("What's the project you're least proud of?").family == "failure"
     assert classify("Which project are you most proud of?").family == "other"
 
