@@ -589,6 +589,9 @@ def test_reasons_typed_in_chat_and_a_choice_among_versions_are_heard() -> None:
     assert flags.no_alternatives(Reading(versions, q)) is None
     bare = "Last year finance asked for a dashboard. I built it in six weeks. We shipped v1."
     assert flags.no_alternatives(Reading(bare, q)) is not None
+    # the options named by their count and a word about them ("two bad choices")
+    weighed = "Finance asked for a dashboard and I had two bad choices. I built it in six weeks."
+    assert flags.no_alternatives(Reading(weighed, q)) is None
 
 
 def test_a_virtue_offered_as_the_weakness_is_not_also_asked_for_a_lesson() -> None:
@@ -702,6 +705,16 @@ def test_a_short_episode_of_ones_own_is_an_answer_whatever_its_words(answer: str
             "Tell me about a time you had to deal with ambiguity.",
             "A time i had to deal with ambiguity, like a time where things were ambiguous and i "
             "had to deal with it. Yeah so ambiguity is definately something ive had to deal with.",
+        ),
+        (  # a hobby told with one word of work in it and no "weekends" or "outside work"
+            "Tell me about a conflict with a colleague.",
+            "My grandmother's garden has the best tomatoes in the valley and every August we "
+            "make passata together. We pick them at dawn, scald them, peel the skins, and push "
+            "the pulp through the old mouli she brought from Calabria. Then the jars go into a "
+            "copper pot over a wood fire for an hour. My uncle has strong opinions about the "
+            "basil, fresh leaves or dried, and my aunt sides with him. By evening there are two "
+            "hundred jars on the cellar shelves, and the kitchen smells of smoke and tomato for "
+            "a week.",
         ),
     ],
 )
@@ -827,6 +840,8 @@ def test_a_well_told_story_without_a_lesson_still_lacks_one() -> None:
         " Afterwards I came to think that my first estimate is a guess, not a plan.",
         " The change I made was a dry run in the week before every export.",
         " I also stopped promising dates before a dry run.",
+        # a habit of one's own told in the present, closing the answer (twelfth round)
+        " Before any export I count ten payslips by hand and compare them line by line.",
     ):
         assert "no_learning" not in ids(told + kept, q), kept
 

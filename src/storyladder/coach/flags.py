@@ -15,7 +15,7 @@ from storyladder import taxonomy
 from storyladder.coach import caseless
 from storyladder.coach import lexicon as lx
 from storyladder.coach.gate import Gate, not_an_answer
-from storyladder.coach.levels import carried_forward
+from storyladder.coach.levels import carried_forward, present_habit
 from storyladder.coach.reading import PAST_VERB, Reading
 from storyladder.coach.text import find, lower, parts_of, phrases, word_count
 from storyladder.model import Sentence, Span
@@ -451,7 +451,7 @@ def no_learning(r: Reading) -> Evidence:
     weakness is humble_brag's to name: the lesson it lacks is not asked again."""
     if not r.story:
         return None
-    if r.find(lx.LESSON) or lesson_told(r):
+    if r.find(lx.LESSON) or lesson_told(r) or _closing_habit(r):
         return None
     about_oneself = r.question.pattern in TRAIT_PATTERNS or r.question.family == "self_awareness"
     if about_oneself and humble_brag(r):
@@ -487,7 +487,7 @@ def lesson_told(r: Reading) -> list[Span]:
     if "lesson_told" in r.memo:
         found: list[Span] = r.memo["lesson_told"]
         return found
-    cut = len(r.sentences) - max(2, round(len(r.sentences) * 0.4))
+    cut = _closing_start(r)
     parts = [s for i, s in enumerate(r.sentences) if i < cut and s.component == "learning"]
     if cut < len(r.sentences):
         last = r.sentences[max(cut, 0)]
@@ -499,6 +499,19 @@ def lesson_told(r: Reading) -> list[Span]:
         out += [Span(h.start + part.start, h.end + part.start, h.text) for h in found]
     r.memo["lesson_told"] = out
     return out
+
+
+def _closing_start(r: Reading) -> int:
+    """The index of the first of the closing sentences, where a lesson is told: the last 40%
+    of the answer, and at least its last two sentences."""
+    return len(r.sentences) - max(2, round(len(r.sentences) * 0.4))
+
+
+def _closing_habit(r: Reading) -> bool:
+    """A closing sentence the word model reads as the lesson that tells a habit of one's own
+    in the present ("I rehearse on production hardware, even when it costs a weekend.")."""
+    closing = r.sentences[max(_closing_start(r), 0) :]
+    return any(s.component == "learning" and present_habit(s.text) for s in closing)
 
 
 def scripted(r: Reading) -> Evidence:

@@ -49,6 +49,7 @@ VOCABULARY_AUTHORS = 3  # a word is one answers use when this many tuning author
 ELSEWHERE_SHARE = 0.25  # of an answer's words outside that vocabulary: it talks of other things
 ELSEWHERE_WORDS = 30  # content words an answer needs before its vocabulary says anything
 ELSEWHERE_WORK = 3  # work words (lexicon.WORK) past which an answer is about work after all
+ELSEWHERE_BARE = 1  # work words an answer in such words may have with no mark of life outside work
 ELSEWHERE_SAMPLE = 300  # words read for it: an answer's vocabulary shows in its first minutes
 GATE_SCORES = {"gibberish": 0, "dont_know": 5, "restated": 10, "off_topic": 15}
 # a letter in a word of `text.words` (lowercased): its letters are a-z, its other characters
@@ -120,7 +121,7 @@ def not_an_answer(
             (not work and len(alpha) >= NO_WORK_WORDS)
             or (away and len(alpha) >= NO_WORK_WORDS and len(find(lexicon.WORK, answer)) <= 1)
             or (away >= 2 and work <= away)
-            or (not context and away and _elsewhere(alpha, work))
+            or (not context and (away or work <= ELSEWHERE_BARE) and _elsewhere(alpha, work))
         ):
             # "My harshest critic would be my fantasy league...": the question's words echoed,
             # then a whole answer with nothing of work in it, or life outside work told
@@ -240,8 +241,10 @@ def _elsewhere(alpha: list[str], work: int) -> bool:
     """Does a long answer (`alpha`: its words, lowercased) talk in words no answer to an
     interview question uses (a quarter of its words unknown to the answers of three tuning
     authors or more: slugs and courgettes, a rusted chassis) with next to nothing of work in
-    it? Asked only of an answer with a mark of life outside work in it: a specialist's own
-    terms (assays, transitions) are work. Its first ELSEWHERE_SAMPLE words tell enough."""
+    it? Asked of an answer with a mark of life outside work in it, or with at most
+    ELSEWHERE_BARE words of work in it (passata and a copper pot): a specialist telling work
+    in terms of their own (assays, transitions) says more work words than that. Its first
+    ELSEWHERE_SAMPLE words tell enough."""
     vocabulary = _answer_vocabulary()
     said = content_words(" ".join(alpha[:ELSEWHERE_SAMPLE]))
     if work > ELSEWHERE_WORK or not vocabulary or len(said) < ELSEWHERE_WORDS:

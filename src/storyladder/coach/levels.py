@@ -324,11 +324,28 @@ def carried_forward(text: str, within: tuple[Part, str] | None = None) -> list[S
     def hits(pattern: re.Pattern[str]) -> list[Span]:
         return find(pattern, text) if within is None else find_in(pattern, *within)
 
-    empty = hits(lx.CLICHE) + hits(lx.PLATITUDE) + hits(lx.SELF_VACUOUS)
-    empty += hits(lx.SELF_PRAISE) + hits(lx.NO_CHANGE) + _opinions(text)
     cues = hits(lx.CARRIED_FORWARD) + hits(lx.SELF_PATTERN)
     found = [c for c in cues if _content_after(text, c) >= 1] + _now_practice(text)
+    return [c for c in found if not _same_sentence(text, c, _said_emptily(text, hits))]
+
+
+def present_habit(text: str) -> list[Span]:
+    """'I rehearse on production hardware, even when it costs a weekend.': a habit of one's
+    own told in the present, in a sentence with no platitude, self-praise or "I'd do the same
+    again" in it. A whole answer's lesson only where the word model reads its sentence as the
+    lesson (flags.no_learning); at the worldview level, a rule by itself."""
+    found = _present_self(text)
+    if not found:
+        return []
+    empty = _said_emptily(text, lambda pattern: find(pattern, text))
     return [c for c in found if not _same_sentence(text, c, empty)]
+
+
+def _said_emptily(text: str, hits: Callable[[re.Pattern[str]], list[Span]]) -> list[Span]:
+    """What makes a sentence no lesson: a cliché, a platitude, vacuous self-talk, self-praise,
+    a denial of any change, an opinion."""
+    empty = hits(lx.CLICHE) + hits(lx.PLATITUDE) + hits(lx.SELF_VACUOUS)
+    return empty + hits(lx.SELF_PRAISE) + hits(lx.NO_CHANGE) + _opinions(text)
 
 
 _JUDGES: dict[str, Callable[[str, str | None], _Finding]] = {

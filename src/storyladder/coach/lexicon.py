@@ -352,7 +352,7 @@ ALTERNATIVE = phrases(  # another road, named
     r"I didn't want to",
     r"went with",
     r"on the (?:one|other) hand",
-    r"two (?:ways|paths|choices|approaches|options)",
+    r"two (?:\w+ )?(?:ways|paths|choices|approaches|options)",
     r"compared",
     r"the obvious (?:move|thing|fix)",
     r"tempt\w+",
