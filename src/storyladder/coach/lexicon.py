@@ -447,6 +447,7 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"closed|came in|ended up|was|were|ran|started|began) (?:\w+ ){0,2}(?:late|over budget|behind)",
     r"(?:got|received|was given|were given) an? (?:\w+ )?warning",
     r"(?:points?|percent|%) short",
+    r"(?:ran|fell|came up) short|short by|(?:was|were) short with",
     r"late by",
     r"(?:hours?|days?|nights?|weeks?|months?) (?:more|longer|extra)",
     r"went back to the old",
