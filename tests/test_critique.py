@@ -88,6 +88,14 @@ def test_blame_without_any_share_owned() -> None:
         "My share: I should have asked for their changelog weekly.",
     )
     assert "blame" not in ids(owned, "Tell me about a project that went wrong.")
+    # a condition ("if the clinics don't get it") charges nobody
+    condition = (
+        "I ran nights at a medical supplies depot and the dock lead wanted hospital orders "
+        "loaded first, while I wanted the clinic orders first, because if the clinics don't "
+        "get it by eight the patients wait. We agreed a split, and late clinic orders fell "
+        "from 14 to 2 in a month."
+    )
+    assert "blame" not in ids(condition, "Tell me about a conflict with a coworker.")
 
 
 def test_generic_mission_talk_versus_a_position_with_a_past_action() -> None:
@@ -678,6 +686,10 @@ def test_talk_before_the_story_and_an_early_outcome_are_not_set_up() -> None:
 @pytest.mark.parametrize(
     "answer",
     [
+        # compensation paid to a customer is a cost, not a question about the offer
+        "In May I ran the returns desk and batched refunds to Fridays to save time. Refunds "
+        "piled up to 900 and a florist asked for compensation for a lost weekend of stock. "
+        "We paid the compensation, 1,400 euros, and I went back to daily refunds.",
         "I deleted the production database at 2am. Restoring it took nine hours.",
         "I forgot to renew the SSL certificate and the site went down for four hours.",
         "I rushed the migration and lost two days of orders.",

@@ -207,6 +207,7 @@ def blame(r: Reading) -> Evidence:
 
 _SELF_JUDGED = re.compile(r"\b(?:it|I|mine|my \w+)\s*$", re.IGNORECASE)
 _DENIED = re.compile(r"\b(?:fault|mistake|on (?:me|us))\b")  # "it was not my fault" shifts it
+_CONDITION = re.compile(r"\b(?:if|unless)(?: [\w']+){1,3}\s*$", re.IGNORECASE)
 _TOLD_ME = re.compile(r"\b(?:told|tells|telling) me\b", re.IGNORECASE)
 _SELF_SUBJECT = re.compile(  # "I really don't", "I'd heard it for years and didn't"
     r"\b(?:I|we|you)(?: \w+)?\s*$|\b(?:I|we)\b[^,;.]{0,60}\band\s*$", re.IGNORECASE
@@ -215,7 +216,8 @@ _SELF_SUBJECT = re.compile(  # "I really don't", "I'd heard it for years and did
 
 def _self_judged(r: Reading, hit: Span) -> bool:
     """'The analysis was correct and it was useless', 'I nod when I don't understand', 'she
-    told me my plan was sloppy': one's own work or self judged, not others."""
+    told me my plan was sloppy': one's own work or self judged, not others; "if they don't
+    listen": a condition, no charge."""
     said = hit.text.lower()
     sentence = r.sentence_at(hit.start)
     if _TOLD_ME.search(r.text, sentence.start, hit.start):
@@ -223,7 +225,12 @@ def _self_judged(r: Reading, hit: Span) -> bool:
     if said.startswith(("was ", "were ", "is ", "are ")) and not _DENIED.search(said):
         return bool(_SELF_JUDGED.search(r.text, 0, hit.start))
     if said.startswith(("never ", "don", "didn", "did not")):
-        return bool(_SELF_SUBJECT.search(r.text, max(sentence.start, hit.start - 80), hit.start))
+        before = max(sentence.start, hit.start - 80)
+        # "if the pharmacies don't get it, patients wait": a condition, not a charge
+        return bool(
+            _SELF_SUBJECT.search(r.text, before, hit.start)
+            or _CONDITION.search(r.text, before, hit.start)
+        )
     return False
 
 

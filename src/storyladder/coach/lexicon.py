@@ -784,7 +784,9 @@ ASIDE = phrases(  # talk to the interviewer about the call itself, not an answer
     r"(?:weeks?|months?)'?s? notice",
     r"hybrid|remote days|(?:days )?in (?:the )?office",
     r"commute",
-    r"salary|compensation|pay range",
+    r"pay range|salary (?:range|band|expectations?)",  # the offer, not a story's compensation paid
+    r"(?:the|my) (?:salary|compensation) (?:for|on) (?:this|the) (?:role|job|position)",
+    r"(?:about|what(?:'s| is)) the (?:salary|compensation|pay)\b",
     r"why I left",
     r"(?:the )?(?:main )?reason I'?m (?:looking|leaving)",
     r"does that work for you",
