@@ -332,8 +332,9 @@ def carried_forward(text: str, within: tuple[Part, str] | None = None) -> list[S
 def present_habit(text: str) -> list[Span]:
     """'I rehearse on production hardware, even when it costs a weekend.': a habit of one's
     own told in the present, in a sentence with no platitude, self-praise or "I'd do the same
-    again" in it. A whole answer's lesson only where the word model reads its sentence as the
-    lesson (flags.no_learning); at the worldview level, a rule by itself."""
+    again" in it (the level judge's present habits, less what `carried_forward` refuses).
+    A whole answer's lesson only where the word model reads its sentence as the lesson
+    (flags.no_learning)."""
     found = _present_self(text)
     if not found:
         return []
