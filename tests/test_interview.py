@@ -160,8 +160,12 @@ def test_the_scorecard_names_the_planted_weaknesses() -> None:
 
 @pytest.mark.slow  # every labelled ladder
 def test_probes_quote_the_candidate_and_never_take_a_sentence_opener_for_a_name() -> None:
-    """Ladder climbs on the tuning authors' ladders (docs/interview.md has held-out figures)."""
-    report = measure_probes(list(load_corpus(CORPUS).tuning().ladders))
+    """Ladder climbs on every other tuning author's ladders, in name order, so the suite's
+    time stays bounded as the corpus grows (bench/eval_coach.py climbs them all, and the
+    held-out ones; docs/interview.md)."""
+    ladders = load_corpus(CORPUS).tuning().ladders
+    authors = sorted({x.author for x in ladders})[::2]
+    report = measure_probes([x for x in ladders if x.author in authors])
     assert report.asked > 1000
     assert report.grounded / report.asked >= 0.9
     assert report.initial_names == []
