@@ -326,7 +326,10 @@ def carried_forward(text: str, within: tuple[Part, str] | None = None) -> list[S
 
     cues = hits(lx.CARRIED_FORWARD) + hits(lx.SELF_PATTERN)
     found = [c for c in cues if _content_after(text, c) >= 1] + _now_practice(text)
-    return [c for c in found if not _same_sentence(text, c, _said_emptily(text, hits))]
+    if not found:
+        return []
+    empty = _said_emptily(text, hits)
+    return [c for c in found if not _same_sentence(text, c, empty)]
 
 
 def present_habit(text: str) -> list[Span]:
