@@ -958,3 +958,49 @@ def test_a_we_told_story_whose_only_capitals_are_places_owes_credit() -> None:
         "plan across 5 warehouses in a week. Units got to the stores about 9 days late."
     )
     assert "no_credit" in ids(answer, "Tell me about a time you had to decide without data.")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "I've also started handing the till sheet to whoever closes with me.",
+        "The one change I've made is that a new starter runs the close with me watching.",
+    ],
+)
+def test_a_change_named_with_a_word_between_or_as_the_change_made_is_a_lesson(
+    closing: str,
+) -> None:
+    answer = (
+        "Last March I ran the evening close at a garden centre with four staff. I redid the "
+        "till counts myself whenever a new starter got them wrong, because it was quicker. "
+        "After six weeks Priya told me she still could not close on her own, and two tills "
+        "came up short on her first solo night. " + closing
+    )
+    assert "no_learning" not in critique(answer, "Tell me about a time you failed.").flag_ids
+
+
+def test_a_motivation_answer_offers_no_weakness_to_disguise() -> None:
+    answer = (
+        "Because of a chatbot we trialled on 15 support agents last spring: it quoted a "
+        "warranty we had withdrawn in 2021. I was the one who caught it in call reviews, and I "
+        "pushed to switch it off for a month, which cost my team its quarterly target. Testing "
+        "a model before it talks to customers is the work I want, and your evals are why here."
+    )
+    assert "humble_brag" not in critique(answer, "Why do you want to work at Anthropic?").flag_ids
+
+
+def test_an_order_shipped_short_and_a_credit_someone_had_to_give_are_costs() -> None:
+    from storyladder.coach import flags
+    from storyladder.coach.question import classify
+    from storyladder.coach.reading import Reading
+
+    q = classify("Tell me about a time you failed.")
+    for result in (
+        "Three pallets shipped short that week.",
+        "My manager had to credit the account 400 dollars.",
+    ):
+        answer = (
+            "Last winter I moved two packers off returns to make the 6pm truck, because I "
+            f"thought returns could wait a day. {result} Now I check the backlog first."
+        )
+        assert flags.no_cost(Reading(answer, q)) is None, result

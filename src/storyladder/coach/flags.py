@@ -652,6 +652,8 @@ _TOGETHER = re.compile(  # work shared; not "I put the data together", "together
 def humble_brag(r: Reading) -> Evidence:
     """A strength offered as the weakness ("I care too much", "maybe too caring"), or, asked
     for a failure or a weakness, praise or a win told with no real cost or admission."""
+    if r.mission:
+        return None  # why here, what they believe: no weakness or failure is on offer
     disguised = [h for h in r.find(_DISGUISED) if not lx.negated(r.text, h)]
     owned = _costs(r) and r.find(lx.ADMISSION) and not r.find(_PRAISE)
     if disguised and not owned:

@@ -512,7 +512,9 @@ COST_MORE = phrases(  # costs in plain words that the story lists leave out
     r"stressful|slammed|(?:sat|stayed) (?:unsold |in|on) (?:the )?(?:stockroom|warehouse|shelf|"
     r"shelves)",
     r"added (?:about |approx\.? |roughly |around |~)?" + AMOUNT,
-    r"had to (?:issue|redo|re-?\w+|close|cancel|apologi[sz]e|explain|pay|refund|write)",
+    r"had to (?:issue|redo|re-?\w+|close|cancel|apologi[sz]e|explain|pay|refund|write|credit|"
+    r"cover|comp)\b",
+    r"(?:shipped|delivered|went out|arrived|came in) short",
     r"(?:was|were|felt|got) (?:very |quite |pretty |really )?(?:uncomfortable|painful|awkward|"
     r"embarrassing|cold)",
     r"stopped (?:talking|to talk|speaking) (?:to|with)",
@@ -1294,7 +1296,8 @@ LESSON = phrases(
     r"taught me",
     r"lessons?",
     r"takeaway",
-    r"I(?:'ve| have) (?:started|changed|learned|stopped)",
+    r"I(?:'ve| have) (?:also |since |now |already |finally |recently )?(?:started|changed|"
+    r"learned|stopped)",
     r"what I do differently",
     r"changed (?:how|the way|what) I",
     r"I(?:'d| would) do (?:it )?differently",
@@ -1309,6 +1312,7 @@ LESSON = phrases(
     r"I (?:won't|don't|do not|will not|never) (?!know|have|remember|recall|think|see|want)"
     r"[^.!?\n]{0,60}\b(?<!right )now\b",  # "I don't roll out a change now without..."
     r"(?:the (?:thing|one thing|part|bit) |what )I (?:actually |really )?(?:changed|kept)",
+    r"the (?:\w+ )?change I(?:'ve| have)? (?:made|kept)",
     r"I(?:'ve| have) (?:\w+ ){0,2}(?:\w+ed|done|made|run|written|built|led|taken|kept) since"
     r"(?! (?:\d|january|february|march|april|may|june|july|august|september|october|november|"
     r"december|last|early|late|the|my|our|school|college|university|joining|starting))",
