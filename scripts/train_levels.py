@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from storyladder.coach import level_model, logistic, nb
-from storyladder.coach.levels import FEATURES, reading
+from storyladder.coach.levels import FEATURES, reading, with_vote
 from storyladder.evaluation.corpus import LadderAnswer, load
 from storyladder.model import LEVELS
 
@@ -39,7 +39,7 @@ def samples(items: list[LadderAnswer]) -> list[tuple[list[float], bool]]:
         model = nb.Model(word_counts([x for x in items if x.author != author]))
         for x in (x for x in items if x.author == author):
             vote = level_model.word_vote(x.level, x.answer, model)
-            out.append(([*reading(x.answer, x.level, x.story), vote], x.met))
+            out.append((with_vote(reading(x.answer, x.level, x.story), vote), x.met))
     return out
 
 

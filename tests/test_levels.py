@@ -93,3 +93,19 @@ def test_the_cli_adds_the_level_to_the_critique_json() -> None:
         assert MEETS["tradeoff"][span["start"] : span["end"]] == span["text"]
     code, _, err = sl("critique", "-", "--level", "sideways", input="Something I did.")
     assert code == 2 and "unknown ladder level" in err
+
+
+def test_the_word_vote_is_weighed_apart_where_the_rules_heard_nothing_of_the_level() -> None:
+    from storyladder.coach import level_model
+    from storyladder.coach.levels import FEATURES, reading, with_vote
+
+    heard = reading("Since then I run a dry-run on a copy before any import.", "worldview")
+    silent = reading("We built 14 charts. The list worked.", "meta_reflection")
+    assert len(with_vote(heard, 0.8)) == len(with_vote(silent, 0.8)) == len(FEATURES)
+    assert with_vote(heard, 0.8)[-2:] == [0.8, 0.0]
+    assert with_vote(silent, 0.8)[-2:] == [0.0, 0.8]
+    # trained on the tuning authors, the model trusts words alone less than words beside
+    # something the rules could point at, at every level
+    for level, w in level_model.weights().items():
+        alone, beside = w[FEATURES.index("words_alone")], w[FEATURES.index("words_heard")]
+        assert alone < beside, level

@@ -129,7 +129,7 @@ def judge_level(
         return LevelJudgment(level, False, 20, (), info.missing)
     found = _JUDGES[level](answer, body)
     evidence = tuple(_merge(found.core + found.support)[:6])
-    x = [*features(answer, found), level_model.word_vote(level, answer)]
+    x = with_vote(features(answer, found), level_model.word_vote(level, answer))
     chance = level_model.chance(level, x)
     if chance is None:  # no model shipped: the rules decide alone
         met, score = found.met, _score(answer, found)
@@ -156,13 +156,16 @@ FEATURES = (
     "opinions",
     "generic_talk",
     "self_praise",
-    "words",  # the word model's vote (level_model.word_vote), added by judge_level
+    # the word model's vote (level_model.word_vote), added by `with_vote`: where the rules
+    # heard something of the level, and where they heard nothing and the words speak alone
+    "words_heard",
+    "words_alone",
 )
 
 
 def features(answer: str, found: _Finding) -> list[float]:
     """What the rules heard in an answer, as numbers for the level model (`FEATURES` but
-    the last, the word model's vote)."""
+    the last two, the word model's vote: `with_vote`)."""
     parts = sentences(answer) or [Span(0, len(answer), answer)]
     n = len(parts)
 
@@ -185,6 +188,19 @@ def features(answer: str, found: _Finding) -> list[float]:
         capped(len(find(lx.GENERIC_TALK, answer))),
         capped(len(find(lx.SELF_PRAISE, answer))),
     ]
+
+
+def with_vote(heard: list[float], vote: float) -> list[float]:
+    """The rules' features (`features`) and the word model's vote, told apart by whether the
+    rules heard anything of the level (a core or a supporting span): the level model learns
+    how far to trust the words on each side. Words alone, with nothing the rules could point
+    at, are the ones that mislead on a voice the word model has not read ("We built 14
+    charts. The list worked." sounds like the self-insights it learned from)."""
+    found = heard[_CORE] > 0 or heard[_SUPPORT] > 0
+    return [*heard, vote if found else 0.0, 0.0 if found else vote]
+
+
+_CORE, _SUPPORT = FEATURES.index("core"), FEATURES.index("support")
 
 
 def reading(answer: str, level: str, story: Story | str | None = None) -> list[float]:
