@@ -984,7 +984,7 @@ def test_a_motivation_answer_offers_no_weakness_to_disguise() -> None:
         "Because of a chatbot we trialled on 15 support agents last spring: it quoted a "
         "warranty we had withdrawn in 2021. I was the one who caught it in call reviews, and I "
         "pushed to switch it off for a month, which cost my team its quarterly target. Testing "
-        "a model before it talks to customers is the work I want, and your evals are why here."
+        "a model before it talks to customers is the work I want, and your evals are why I apply."
     )
     assert "humble_brag" not in critique(answer, "Why do you want to work at Anthropic?").flag_ids
 

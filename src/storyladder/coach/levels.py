@@ -190,17 +190,17 @@ def features(answer: str, found: _Finding) -> list[float]:
     ]
 
 
-def with_vote(heard: list[float], vote: float) -> list[float]:
+_CORE, _SUPPORT = FEATURES.index("core"), FEATURES.index("support")
+
+
+def with_vote(rules: list[float], vote: float) -> list[float]:
     """The rules' features (`features`) and the word model's vote, told apart by whether the
     rules heard anything of the level (a core or a supporting span): the level model learns
     how far to trust the words on each side. Words alone, with nothing the rules could point
     at, are the ones that mislead on a voice the word model has not read ("We built 14
     charts. The list worked." sounds like the self-insights it learned from)."""
-    found = heard[_CORE] > 0 or heard[_SUPPORT] > 0
-    return [*heard, vote if found else 0.0, 0.0 if found else vote]
-
-
-_CORE, _SUPPORT = FEATURES.index("core"), FEATURES.index("support")
+    heard = rules[_CORE] > 0 or rules[_SUPPORT] > 0
+    return [*rules, vote if heard else 0.0, 0.0 if heard else vote]
 
 
 def reading(answer: str, level: str, story: Story | str | None = None) -> list[float]:
