@@ -1004,3 +1004,31 @@ def test_an_order_shipped_short_and_a_credit_someone_had_to_give_are_costs() -> 
             f"thought returns could wait a day. {result} Now I check the backlog first."
         )
         assert flags.no_cost(Reading(answer, q)) is None, result
+
+
+def test_a_bad_measure_that_rose_and_costs_told_as_payments_or_slowdowns_are_costs() -> None:
+    from storyladder.coach import flags
+    from storyladder.coach.question import classify
+    from storyladder.coach.reading import Reading
+
+    q = classify("Tell me about a time you failed.")
+    for result in (
+        "Wait times at the counter got longer that month.",
+        "The pharmacists were very stressed by the end of it.",
+        "We paid the supplier half the compensation they asked for.",
+        "The client held back the last payment until March.",
+        "Approvals slowed from minutes to three days.",
+        "We missed the cut-off twice that week.",
+    ):
+        answer = (
+            "Last winter I moved two packers off returns to make the 6pm truck, because I "
+            f"thought returns could wait a day. {result} Now I check the backlog first."
+        )
+        assert flags.no_cost(Reading(answer, q)) is None, result
+    # a rise of something worth having, or a wait that did not grow, is no cost
+    for result in ("Sales rose by a third that month.", "Wait times never got longer."):
+        answer = (
+            "Last winter I moved two packers off returns to make the 6pm truck, because I "
+            f"thought returns could wait a day. {result} Now I check the backlog first."
+        )
+        assert flags.no_cost(Reading(answer, q)) is not None, result

@@ -876,7 +876,8 @@ def _costs(r: Reading) -> list[Span]:
         found: list[Span] = r.memo["costs"]
         return found
     out = []
-    for hit in sorted(r.find(lx.COST) + r.find(lx.COST_MORE), key=lambda h: h.start):
+    rises = [h for h in r.find(lx.RISING) if _bad_rise(r, h)]
+    for hit in sorted(r.find(lx.COST) + r.find(lx.COST_MORE) + rises, key=lambda h: h.start):
         sentence = r.sentence_at(hit.start)
         if _IF_CLAUSE.match(sentence.text):
             continue
@@ -890,6 +891,12 @@ def _costs(r: Reading) -> list[Span]:
 
 
 FALL_SUBJECT = 40  # characters before a fall word that may name what fell
+
+
+def _bad_rise(r: Reading, hit: Span) -> bool:
+    """'Waiting times got longer': a rise of something nobody wants is a cost."""
+    before = r.text[max(r.sentence_at(hit.start).start, hit.start - FALL_SUBJECT) : hit.start]
+    return bool(find(lx.BAD_MEASURE, before))
 
 
 def _glad_fall(r: Reading, hit: Span, sentence_start: int) -> bool:

@@ -432,6 +432,10 @@ FALLING = phrases(  # a number that fell: a cost only when what fell was worth h
     r"down " + AMOUNT,
     r"less|slower|smaller|fewer",
 )
+RISING = phrases(  # a number that rose: a cost only when what rose is something nobody wants
+    r"rose|went up|increased|grew|climbed|doubled|tripled|spiked|jumped",
+    r"(?:got|grew|became|were|was) (?:\w+ )?(?:longer|worse|slower|bigger|higher)",
+)
 COST_MORE = phrases(  # costs in plain words that the story lists leave out
     HINDSIGHT,
     FALLING,
@@ -1119,7 +1123,7 @@ COST = phrases(
     r"(?:over|through|on|every) (?:the |a |two |three )?weekends?",
     r"burn(?:ed|t) out",
     r"(?:was|were|felt|got) (?:\w+ )?(?:frustrated|upset|angry|unhappy|hurt|furious|burned|"
-    r"exhausted|demoralized|blindsided)",
+    r"exhausted|demoralized|blindsided|stressed|overwhelmed|overloaded|drained|worn out)",
     r"affected",
     r"the price (?:was|we|I)",
     r"paid (?:for|"
@@ -1157,6 +1161,10 @@ COST = phrases(
     r"explain|work (?:late|weekends|nights)|cancel|rewrite|throw away)",
     r"(?:was|were) (?:charged|"
     r"double-?charged|locked out|paged|woken)",
+    r"slowed (?:down|from|to|for)|stalled|backed up|pil(?:ed|e|ing) up",
+    r"missed (?:it|them) by|missed (?:\w+ ){0,2}(?:deadlines?|cut-?offs?|dates?|windows?|slots?)",
+    r"(?:held|kept) back (?:\w+ ){0,3}(?:payments?|bonus(?:es)?|pay|money|fees?)|withheld",
+    r"pa(?:y|id|ying) (?:\w+ ){0,4}(?:compensation|damages|penalt(?:y|ies)|refunds?)",
     r"downtime",
     r"angry",
     r"(?:felt|was) (?:sick|"
