@@ -1026,7 +1026,11 @@ def test_a_bad_measure_that_rose_and_costs_told_as_payments_or_slowdowns_are_cos
         )
         assert flags.no_cost(Reading(answer, q)) is None, result
     # a rise of something worth having, or a wait that did not grow, is no cost
-    for result in ("Sales rose by a third that month.", "Wait times never got longer."):
+    for result in (
+        "Sales rose by a third that month.",
+        "Wait times never got longer.",
+        "Over time, trust in the new rota grew.",
+    ):
         answer = (
             "Last winter I moved two packers off returns to make the 6pm truck, because I "
             f"thought returns could wait a day. {result} Now I check the backlog first."

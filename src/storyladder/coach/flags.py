@@ -890,13 +890,14 @@ def _costs(r: Reading) -> list[Span]:
     return out
 
 
-FALL_SUBJECT = 40  # characters before a fall word that may name what fell
+FALL_SUBJECT = 40  # characters before a fall or rise word that may name what fell or rose
 
 
 def _bad_rise(r: Reading, hit: Span) -> bool:
-    """'Waiting times got longer': a rise of something nobody wants is a cost."""
+    """'Waiting times got longer': a rise of something nobody wants is a cost. A bare "time"
+    says nothing of what rose ("over time, trust grew")."""
     before = r.text[max(r.sentence_at(hit.start).start, hit.start - FALL_SUBJECT) : hit.start]
-    return bool(find(lx.BAD_MEASURE, before))
+    return any(lower(m.text) != "time" for m in find(lx.BAD_MEASURE, before))
 
 
 def _glad_fall(r: Reading, hit: Span, sentence_start: int) -> bool:
