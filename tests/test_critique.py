@@ -989,29 +989,28 @@ def test_a_motivation_answer_offers_no_weakness_to_disguise() -> None:
     assert "humble_brag" not in critique(answer, "Why do you want to work at Anthropic?").flag_ids
 
 
-def test_an_order_shipped_short_and_a_credit_someone_had_to_give_are_costs() -> None:
+def _no_cost_of_failure_with(result: str) -> object:
+    """`no_cost` of a short failure story whose result sentence is `result`."""
     from storyladder.coach import flags
     from storyladder.coach.question import classify
     from storyladder.coach.reading import Reading
 
-    q = classify("Tell me about a time you failed.")
+    answer = (
+        "Last winter I moved two packers off returns to make the 6pm truck, because I "
+        f"thought returns could wait a day. {result} Now I check the backlog first."
+    )
+    return flags.no_cost(Reading(answer, classify("Tell me about a time you failed.")))
+
+
+def test_an_order_shipped_short_and_a_credit_someone_had_to_give_are_costs() -> None:
     for result in (
         "Three pallets shipped short that week.",
         "My manager had to credit the account 400 dollars.",
     ):
-        answer = (
-            "Last winter I moved two packers off returns to make the 6pm truck, because I "
-            f"thought returns could wait a day. {result} Now I check the backlog first."
-        )
-        assert flags.no_cost(Reading(answer, q)) is None, result
+        assert _no_cost_of_failure_with(result) is None, result
 
 
 def test_a_bad_measure_that_rose_and_costs_told_as_payments_or_slowdowns_are_costs() -> None:
-    from storyladder.coach import flags
-    from storyladder.coach.question import classify
-    from storyladder.coach.reading import Reading
-
-    q = classify("Tell me about a time you failed.")
     for result in (
         "Wait times at the counter got longer that month.",
         "The pharmacists were very stressed by the end of it.",
@@ -1020,19 +1019,11 @@ def test_a_bad_measure_that_rose_and_costs_told_as_payments_or_slowdowns_are_cos
         "Approvals slowed from minutes to three days.",
         "We missed the cut-off twice that week.",
     ):
-        answer = (
-            "Last winter I moved two packers off returns to make the 6pm truck, because I "
-            f"thought returns could wait a day. {result} Now I check the backlog first."
-        )
-        assert flags.no_cost(Reading(answer, q)) is None, result
+        assert _no_cost_of_failure_with(result) is None, result
     # a rise of something worth having, or a wait that did not grow, is no cost
     for result in (
         "Sales rose by a third that month.",
         "Wait times never got longer.",
         "Over time, trust in the new rota grew.",
     ):
-        answer = (
-            "Last winter I moved two packers off returns to make the 6pm truck, because I "
-            f"thought returns could wait a day. {result} Now I check the backlog first."
-        )
-        assert flags.no_cost(Reading(answer, q)) is not None, result
+        assert _no_cost_of_failure_with(result) is not None, result

@@ -893,19 +893,24 @@ def _costs(r: Reading) -> list[Span]:
 FALL_SUBJECT = 40  # characters before a fall or rise word that may name what fell or rose
 
 
+def _unwanted_before(r: Reading, hit: Span, sentence_start: int) -> list[Span]:
+    """The things nobody wants (`BAD_MEASURE`) named just before a fall or rise word, in its
+    sentence: what fell or rose."""
+    return find(lx.BAD_MEASURE, r.text[max(sentence_start, hit.start - FALL_SUBJECT) : hit.start])
+
+
 def _bad_rise(r: Reading, hit: Span) -> bool:
     """'Waiting times got longer': a rise of something nobody wants is a cost. A bare "time"
     says nothing of what rose ("over time, trust grew")."""
-    before = r.text[max(r.sentence_at(hit.start).start, hit.start - FALL_SUBJECT) : hit.start]
-    return any(lower(m.text) != "time" for m in find(lx.BAD_MEASURE, before))
+    before = _unwanted_before(r, hit, r.sentence_at(hit.start).start)
+    return any(lower(m.text) != "time" for m in before)
 
 
 def _glad_fall(r: Reading, hit: Span, sentence_start: int) -> bool:
     """'Errors dropped by a third': a fall of something nobody wants is no cost."""
     if not lx.FALLING.fullmatch(lower(hit.text)):
         return False
-    before = r.text[max(sentence_start, hit.start - FALL_SUBJECT) : hit.start]
-    return bool(find(lx.BAD_MEASURE, before))
+    return bool(_unwanted_before(r, hit, sentence_start))
 
 
 _IF_CLAUSE = re.compile(
