@@ -821,6 +821,32 @@ def test_a_closing_line_that_only_says_something_matters_is_a_platitude() -> Non
     assert "cliche_lesson" not in ids(concrete, q)
 
 
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "We learned that we need to plan better.",
+        "It was a good learning for the whole team.",
+        "It was a powerful reminder that people come first.",
+    ],
+)
+def test_a_lesson_claimed_for_the_group_or_called_a_reminder_is_a_platitude(
+    closing: str,
+) -> None:
+    """A lesson with no content is there, only hollow: cliche_lesson names it, not
+    no_learning."""
+    q = "Tell me about a time a delivery went wrong."
+    story = (
+        "I ran the weekend shift at a parcel depot when the sorter jammed at 6 a.m. I moved "
+        "two vans to hand sorting and called the regional lead, Omar, for spare drivers. We "
+        "still missed 140 deliveries that day. "
+    )
+    flagged = ids(story + closing, q)
+    assert "cliche_lesson" in flagged and "no_learning" not in flagged
+    # the same words with a practice kept are a lesson
+    kept = story + "We learned to run the sorter check before every weekend shift."
+    assert "cliche_lesson" not in ids(kept, q)
+
+
 def test_the_stock_remedy_for_a_weakness_is_a_platitude() -> None:
     q = "What is your biggest weakness?"
     answer = (

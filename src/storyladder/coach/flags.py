@@ -998,7 +998,11 @@ _LESSON_INTRO = phrases(
     + lx.SENTENCE_START
     + r"(?:learned|learnt)|(?:it |this |that )?(?:taught|"
     r"showed|reminded) me|the (?:key |big |main |real )?(?:lesson|takeaway|learning)(?: (?:I|for"
-    r" me|here))?(?: (?:took away|learned|took))? (?:is|was))(?: that| to)?",
+    r" me|here))?(?: (?:took away|learned|took))? (?:is|was)|"
+    # a lesson claimed for the group, or the episode called one: "We learned we need to test
+    # more.", "It was a good learning for the whole team.", "a powerful reminder that..."
+    r"(?:we|the (?:whole )?team) (?:all )?(?:learned|learnt|realized|realised)|"
+    r"(?:it|this|that) (?:was|is) (?:a|an) (?:\w+ )?(?:learning|reminder|lesson))(?: that| to)?",
 )
 _CONCRETE_PRACTICE = phrases(
     lx.NOW_PRACTICE,
