@@ -29,7 +29,7 @@ run: install
 serve-cohort: install
 	scripts/with-postgres.sh $(BIN)/python scripts/serve_cohort.py --port $(PORT)
 
-## test: lint, type-check and the whole suite, PostgreSQL included
+## test: lint, type-check and the whole suite, PostgreSQL included, on every core (pytest-xdist)
 test: install $(BIN)/.voice
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
@@ -37,7 +37,7 @@ test: install $(BIN)/.voice
 	scripts/ensure-chromium.sh
 	scripts/ensure-speech.sh
 	STORYLADDER_REQUIRE_PG=1 STORYLADDER_REQUIRE_BROWSER=1 STORYLADDER_REQUIRE_VOICE=1 \
-		scripts/with-postgres.sh $(BIN)/python -m pytest -q
+		scripts/with-postgres.sh $(BIN)/python -m pytest -q -n auto --dist loadscope
 
 lint: install
 	$(BIN)/ruff check --fix src tests bench scripts
