@@ -109,3 +109,27 @@ def test_the_word_vote_is_weighed_apart_where_the_rules_heard_nothing_of_the_lev
     for level, w in level_model.weights().items():
         alone, beside = w[FEATURES.index("words_alone")], w[FEATURES.index("words_heard")]
         assert alone < beside, level
+
+
+@pytest.mark.parametrize(
+    "restated",
+    [
+        "The invoices had gone missing from the shared drive. I had to decide whether to tell "
+        "the auditors. It was my responsibility. So I had to make the call.",
+        "I had to choose whether to approve the new supplier.\nThat was my job.\nI needed to "
+        "say yes or no.",
+        "I had to decide whether to go along with the price cut or not. Mara wanted it lower "
+        "and I didn't. So that was the situation.",
+    ],
+)
+def test_a_context_that_only_says_whose_call_it_was_is_not_met(restated: str) -> None:
+    """Context asks what pressed on the decision; saying again that it was one's own call
+    tells none of it, however plainly."""
+    judged = judge_level(restated, "context", story=TOLD)
+    assert not judged.met, judged
+    # the same ownership beside the forces that pressed on it is a context
+    forces = (
+        "Finance wanted the refunds out by Friday, 212 customers were waiting, and Dana had "
+        "two people off. It was my call."
+    )
+    assert judge_level(forces, "context", story=TOLD).met

@@ -1000,6 +1000,20 @@ GENERIC_TALK = phrases(
     r"(?:it|that) (?:was|is) complicated",
     r"a (?:busy|stressful|hard|tough|crazy|hectic) (?:time|period|quarter|year)",
 )
+ONLY_THE_TASK = phrases(  # a sentence of "context" that says whose job or call it was, no force
+    r"my (?:job|role|task|responsibility|call|decision)(?:,? \w+){0,2},? (?:was|is)",
+    r"(?:that|this|it) was (?:all )?(?:my (?:job|role|task|call|decision|responsibility)|on me|"
+    r"up to me|mine)",
+    r"I was (?:responsible|in charge|the one|accountable|on the hook)",
+    r"I owned",
+    r"I (?:had|needed|was supposed) to (?:decide|choose|pick|make (?:a|the) call|give (?:a|an)|"
+    r"sign off|say yes or no|approve)",
+    r"I needed (?:it|this|that) to",
+    # a coda that names the set-up instead of telling it: "So that was the situation."
+    r"(?:that|this|it)(?:'s| is| was) (?:(?:just|basically|really|kind of) )?(?:the (?:situation|"
+    r"job|task|context|problem|plan|story|setup|set-up|background)|what I (?:was|had|needed|did)"
+    r"\b)",
+)
 VAGUE_PEOPLE = phrases(  # people only as a faceless crowd
     r"stakeholders?",
     r"everyone|everybody",
