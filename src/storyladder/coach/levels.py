@@ -261,27 +261,29 @@ def _surface(answer: str, body: str | None) -> _Finding:
 
 
 def _context(answer: str, _body: str | None) -> _Finding:
-    vague = find(lx.GENERIC_TALK, answer) + _only_the_task(answer)
+    numbers = find(QUANTITY, answer)
+    vague = find(lx.GENERIC_TALK, answer) + _only_the_task(answer, numbers)
     crowd = find(lx.VAGUE_PEOPLE, answer)  # "everyone", "stakeholders": no one in particular
     people = [p for p in find(lx.PEOPLE, answer) if not _inside(p, vague + crowd)] + _names(answer)
     pressure = [p for p in find(lx.PRESSURE, answer) if not _inside(p, vague)]
-    when = find(lx.TIME_ANCHOR, answer) + find(QUANTITY, answer)
+    when = find(lx.TIME_ANCHOR, answer) + numbers
     specific = {s.text.lower() for s in people + pressure + when}
     kinds = sum(bool(k) for k in (people, pressure, when))
     met = len(specific) >= 2 and (kinds >= 2 or len(specific) >= 3) and len(vague) < len(specific)
     return _Finding(people[:2] + pressure[:2], when[:2], vague, met)
 
 
-def _only_the_task(answer: str) -> list[Span]:
+def _only_the_task(answer: str, numbers: list[Span]) -> list[Span]:
     """'I had to decide whether to report it. It was my job. So that was the situation.':
     an answer at least half of whose sentences say only whose job or call it was (or name
     the set-up instead of telling it), with no number anywhere: the task again, where the
-    context level asks what pressed on it. Its sentences, or none."""
+    context level asks what pressed on it. Its sentences, or none. `numbers`: the answer's
+    quantities, already found by the context judge (with one, the answer is not split)."""
+    if numbers:
+        return []
     parts = sentences(answer)
     said = [s for s in parts if find(lx.ONLY_THE_TASK, s.text)]
-    if not said or 2 * len(said) < len(parts) or find(QUANTITY, answer):
-        return []
-    return said
+    return said if said and 2 * len(said) >= len(parts) else []
 
 
 def _decision(answer: str, _body: str | None) -> _Finding:
